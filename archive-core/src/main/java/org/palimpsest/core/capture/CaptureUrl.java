@@ -1,0 +1,33 @@
+package org.palimpsest.core.capture;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import org.palimpsest.core.error.ArchiveException;
+
+/** An absolute http or https URL, as the capture gave it. */
+public record CaptureUrl(String value) {
+
+    public CaptureUrl {
+        URI uri;
+        try {
+            uri = new URI(value.trim());
+        } catch (URISyntaxException e) {
+            throw ArchiveException.invalid("url '" + value + "' is not a valid URL: " + e.getReason()
+                    + " (percent-encode spaces and other reserved characters)");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw ArchiveException.invalid("url '" + value + "' must be an absolute http or https URL");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw ArchiveException.invalid("url '" + value + "' has no host: give an absolute URL such as https://example.org/news/1");
+        }
+        value = value.trim();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

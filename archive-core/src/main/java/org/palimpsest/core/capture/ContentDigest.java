@@ -1,0 +1,43 @@
+package org.palimpsest.core.capture;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** A SHA-256 digest, kept as lower-case hex. */
+public record ContentDigest(String hex) {
+
+    public ContentDigest {
+        if (hex == null || !hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a SHA-256 hex digest: " + hex);
+        }
+    }
+
+    public static ContentDigest of(byte[] bytes) {
+        return new ContentDigest(HexFormat.of().formatHex(sha256().digest(bytes)));
+    }
+
+    public static ContentDigest of(String text) {
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The RFC 9530 {@code Repr-Digest} value: {@code sha-256=:<base64>:}. */
+    public String reprDigest() {
+        return "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex)) + ":";
+    }
+
+    @Override
+    public String toString() {
+        return hex;
+    }
+}

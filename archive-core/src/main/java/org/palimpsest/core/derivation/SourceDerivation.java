@@ -1,0 +1,101 @@
+package org.palimpsest.core.derivation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.palimpsest.core.identity.ArticleClusterer;
+import org.palimpsest.core.identity.MinHash;
+import org.palimpsest.core.normalize.NormalizationRules;
+import org.palimpsest.core.normalize.NormalizedCapture;
+import org.palimpsest.core.normalize.Normalizer;
+import org.palimpsest.core.normalize.Template;
+import org.palimpsest.core.version.Timeline;
+
+/**
+ * Derives a source's template, articles and versions from the set of its captures.
+ *
+ * <p>Template and articles depend on each other: chrome is what recurs across different articles, and articles
+ * are told apart by their bodies once chrome is gone. So derivation starts from an empty template, groups the
+ * captures, learns the template from the groups, and repeats until the template stops changing. Every step is a
+ * function of the set of captures, so any order of ingestion gives the same result.
+ */
+public final class SourceDerivation {
+    static final int MAX_ITERATIONS = 8;
+
+    private final Normalizer normalizer;
+    private final NormalizationRules rules;
+    private final ArticleClusterer clusterer;
+
+    public SourceDerivation(NormalizationRules rules, double similarityThreshold) {
+        this.rules = rules;
+        this.normalizer = new Normalizer(rules);
+        this.clusterer = new ArticleClusterer(similarityThreshold);
+    }
+
+    public Derivation derive(List<SourceCapture> captures) {
+        List<SourceCapture> ordered = captures.stream().sorted(Comparator.comparing(SourceCapture::orderKey)).toList();
+        Template template = Template.EMPTY;
+        for (int iteration = 1; ; iteration++) {
+            Map<String, NormalizedCapture> normalized = new HashMap<>();
+            List<ArticleClusterer.Member> members = new ArrayList<>();
+            for (SourceCapture c : ordered) {
+                NormalizedCapture n = normalizer.normalize(c.extraction(), template);
+                normalized.put(c.orderKey(), n);
+                members.add(new ArticleClusterer.Member(c.orderKey(), c.urlKey(), MinHash.signature(n.canonicalBody())));
+            }
+            List<ArticleClusterer.Cluster> clusters = clusterer.cluster(members);
+            Template learned = learn(clusters, normalized);
+            if (learned.sameLinesAs(template) || iteration == MAX_ITERATIONS) {
+                return assemble(ordered, normalized, clusters, learned, iteration);
+            }
+            template = learned;
+        }
+    }
+
+    /** Lines above headlines seen in enough different articles, and lines inside bodies seen in enough of them. */
+    private Template learn(List<ArticleClusterer.Cluster> clusters, Map<String, NormalizedCapture> normalized) {
+        Map<String, Integer> head = new TreeMap<>();
+        Map<String, Integer> body = new TreeMap<>();
+        for (ArticleClusterer.Cluster cluster : clusters) {
+            Set<String> headOfArticle = new HashSet<>();
+            Set<String> bodyOfArticle = new HashSet<>();
+            for (String key : cluster.members()) {
+                headOfArticle.addAll(normalized.get(key).headCanonical());
+                bodyOfArticle.addAll(normalized.get(key).bodyCanonical());
+            }
+            headOfArticle.forEach(line -> head.merge(line, 1, Integer::sum));
+            bodyOfArticle.forEach(line -> body.merge(line, 1, Integer::sum));
+        }
+        head.values().removeIf(count -> count < rules.headMinArticles());
+        body.values().removeIf(count -> count < rules.bodyMinArticles());
+        return new Template(new TreeMap<>(head), new TreeMap<>(body));
+    }
+
+    private Derivation assemble(List<SourceCapture> ordered, Map<String, NormalizedCapture> normalized,
+            List<ArticleClusterer.Cluster> clusters, Template template, int iterations) {
+        Map<String, SourceCapture> byKey = new HashMap<>();
+        ordered.forEach(c -> byKey.put(c.orderKey(), c));
+        List<Derivation.Article> articles = new ArrayList<>();
+        for (ArticleClusterer.Cluster cluster : clusters) {
+            List<Timeline.Entry> entries = cluster.members().stream()
+                    .map(k -> new Timeline.Entry(k, byKey.get(k).capturedAt(), normalized.get(k).contentSha256()))
+                    .toList();
+            List<Timeline.Version> versions = Timeline.of(entries);
+            Map<String, Timeline.Version> versionOf = new HashMap<>();
+            versions.forEach(v -> v.captures().forEach(k -> versionOf.put(k, v)));
+            List<Derivation.DerivedCapture> derived = new ArrayList<>();
+            for (String key : cluster.members()) {
+                Timeline.Version v = versionOf.get(key);
+                derived.add(new Derivation.DerivedCapture(byKey.get(key), normalized.get(key),
+                        cluster.decisions().get(key), v.number(), v.firstCapture().equals(key)));
+            }
+            articles.add(new Derivation.Article(cluster.identityKey(), List.copyOf(derived), versions));
+        }
+        return new Derivation(template, iterations, List.copyOf(articles));
+    }
+}

@@ -1,0 +1,26 @@
+package org.palimpsest.core.error;
+
+/** The closed set of ways a request can be refused; the API maps each to an HTTP status and problem type. */
+public enum ProblemKind {
+    INVALID_INPUT("invalid-input", "Invalid input"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
+    TOO_LARGE("too-large", "Capture too large"),
+    NOT_FOUND("not-found", "Not found"),
+    UNAVAILABLE("unavailable", "Service unavailable");
+
+    private final String slug;
+    private final String title;
+
+    ProblemKind(String slug, String title) {
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+}

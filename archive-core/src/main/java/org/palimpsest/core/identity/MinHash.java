@@ -1,0 +1,78 @@
+package org.palimpsest.core.identity;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * MinHash signatures of word shingles, for estimating the Jaccard similarity of two bodies without keeping their
+ * shingle sets. Seeds are fixed, so signatures are stable across runs and machines.
+ */
+public final class MinHash {
+    public static final int SHINGLE_WORDS = 4;
+    public static final int PERMUTATIONS = 128;
+    private static final long[] A = new long[PERMUTATIONS];
+    private static final long[] B = new long[PERMUTATIONS];
+
+    static {
+        SplittableRandom random = new SplittableRandom(0x5A1135E57L);
+        for (int i = 0; i < PERMUTATIONS; i++) {
+            A[i] = random.nextLong() | 1L;
+            B[i] = random.nextLong();
+        }
+    }
+
+    private MinHash() {
+    }
+
+    /** The signature of a canonical body; an empty body has a signature of {@code Integer.MAX_VALUE}s. */
+    public static int[] signature(String canonicalBody) {
+        String[] words = canonicalBody.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+        int[] sig = new int[PERMUTATIONS];
+        Arrays.fill(sig, Integer.MAX_VALUE);
+        int n = 0;
+        long[] hashes = new long[Math.max(0, words.length)];
+        for (String w : words) {
+            if (!w.isEmpty()) {
+                hashes[n++] = fnv(w);
+            }
+        }
+        int shingles = n < SHINGLE_WORDS ? Math.min(n, 1) : n - SHINGLE_WORDS + 1;
+        for (int s = 0; s < shingles; s++) {
+            long h = 0;
+            for (int k = s; k < Math.min(n, s + SHINGLE_WORDS); k++) {
+                h = h * 0x100000001B3L + hashes[k];
+            }
+            for (int i = 0; i < PERMUTATIONS; i++) {
+                int v = (int) ((A[i] * h + B[i]) >>> 33);
+                if (v < sig[i]) {
+                    sig[i] = v;
+                }
+            }
+        }
+        return sig;
+    }
+
+    /** The estimated Jaccard similarity of the two shingle sets, 0 when either body is empty. */
+    public static double similarity(int[] a, int[] b) {
+        if (a[0] == Integer.MAX_VALUE || b[0] == Integer.MAX_VALUE) {
+            return 0;
+        }
+        int same = 0;
+        for (int i = 0; i < PERMUTATIONS; i++) {
+            if (a[i] == b[i]) {
+                same++;
+            }
+        }
+        return same / (double) PERMUTATIONS;
+    }
+
+    private static long fnv(String word) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < word.length(); i++) {
+            h ^= word.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+}

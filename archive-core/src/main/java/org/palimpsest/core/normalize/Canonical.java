@@ -1,0 +1,48 @@
+package org.palimpsest.core.normalize;
+
+import java.text.Normalizer;
+
+/**
+ * The canonical form of text used for hashing and comparison: Unicode NFC, typographic variants folded
+ * (curly and straight quotes and apostrophes, dashes, non-breaking and other spaces, the ellipsis),
+ * white space collapsed and trimmed. Stored text keeps the original characters; only digests use this form.
+ */
+public final class Canonical {
+    private Canonical() {
+    }
+
+    public static String of(String text) {
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(nfc.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < nfc.length(); i++) {
+            char c = fold(nfc.charAt(i));
+            if (c == ' ') {
+                pendingSpace = out.length() > 0;
+                continue;
+            }
+            if (pendingSpace) {
+                out.append(' ');
+                pendingSpace = false;
+            }
+            if (c == '\u2026') {
+                out.append("...");
+            } else if (c != '\u200B' && c != '\uFEFF' && c != '\u00AD') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static char fold(char c) {
+        return switch (c) {
+            case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u02BC', '\u0060', '\u00B4' -> '\'';
+            case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> '"';
+            case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> '-';
+            case '\t', '\n', '\r', '\u000B', '\f', '\u00A0', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003',
+                    '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A', '\u2028', '\u2029',
+                    '\u202F', '\u205F', '\u3000' -> ' ';
+            default -> c;
+        };
+    }
+}

@@ -1,0 +1,85 @@
+package org.palimpsest.core.normalize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.palimpsest.core.capture.CaptureFileHeader;
+import org.palimpsest.core.capture.CaptureMediaType;
+
+/** Turns captured bytes into text lines: HTML through jsoup (chrome elements dropped), plain text by line. */
+public final class Extractor {
+    private static final String DROPPED = "script, style, noscript, template, nav, aside, footer, form, iframe, svg,"
+            + " header nav, [role=navigation], [aria-hidden=true]";
+    private static final String BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption, dt, dd, td, th";
+
+    private Extractor() {
+    }
+
+    public static Extraction extract(byte[] bytes, CaptureMediaType mediaType) {
+        boolean html = mediaType.kind() == CaptureMediaType.Kind.HTML;
+        DecodedText decoded = TextDecoder.decode(bytes, mediaType.declaredCharset(), html);
+        return html ? fromHtml(decoded) : fromPlainText(decoded);
+    }
+
+    static Extraction fromPlainText(DecodedText decoded) {
+        String text = decoded.text();
+        Optional<CaptureFileHeader> header = CaptureFileHeader.parse(text);
+        String headerText = header.map(h -> text.substring(0, h.length()).strip()).orElse(null);
+        String body = header.map(h -> text.substring(h.length())).orElse(text);
+        return new Extraction(decoded.charset().name(), decoded.charsetSource(), decoded.malformedInputs(),
+                headerText, null, lines(body));
+    }
+
+    static Extraction fromHtml(DecodedText decoded) {
+        Document doc = Jsoup.parse(decoded.text());
+        String declared = firstText(doc.select("h1"))
+                .or(() -> Optional.ofNullable(doc.selectFirst("meta[property=og:title]"))
+                        .map(m -> m.attr("content").strip()).filter(s -> !s.isEmpty()))
+                .or(() -> Optional.of(doc.title().strip()).filter(s -> !s.isEmpty()))
+                .orElse(null);
+        doc.select(DROPPED).remove();
+        List<String> lines = new ArrayList<>();
+        for (Element block : doc.body().select(BLOCKS + ", div")) {
+            if (block.tagName().equals("div") ? block.ownText().isBlank() : hasBlockAncestor(block)) {
+                continue;
+            }
+            String text = block.tagName().equals("div") ? block.ownText() : block.text();
+            if (!text.isBlank()) {
+                lines.add(text.strip());
+            }
+            if (block.tagName().equals("h1")) {
+                lines.add("");
+            }
+        }
+        return new Extraction(decoded.charset().name(), decoded.charsetSource(), decoded.malformedInputs(),
+                null, declared, List.copyOf(lines));
+    }
+
+    private static boolean hasBlockAncestor(Element element) {
+        for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
+            if (parent.is(BLOCKS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<String> firstText(Elements elements) {
+        return elements.stream().map(e -> e.text().strip()).filter(s -> !s.isEmpty()).findFirst();
+    }
+
+    private static List<String> lines(String text) {
+        List<String> out = new ArrayList<>();
+        for (String line : text.split("\\R", -1)) {
+            out.add(line.strip().isEmpty() ? "" : line);
+        }
+        while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,44 @@
+package org.palimpsest.core.normalize;
+
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.palimpsest.core.capture.ContentDigest;
+
+/**
+ * A source's learned chrome: lines (canonical form) that recur in captures of different articles, each with the
+ * number of distinct articles it was seen in. Head lines sit above headlines (tickers, navigation); body lines
+ * recur inside bodies (promotions, boilerplate).
+ */
+public record Template(SortedMap<String, Integer> headLines, SortedMap<String, Integer> bodyLines) {
+    public static final Template EMPTY = new Template(new TreeMap<>(), new TreeMap<>());
+
+    public Template {
+        headLines = new TreeMap<>(headLines);
+        bodyLines = new TreeMap<>(bodyLines);
+    }
+
+    public boolean isHeadChrome(String canonical) {
+        return headLines.containsKey(canonical) || bodyLines.containsKey(canonical);
+    }
+
+    public boolean isBodyChrome(String canonical) {
+        return bodyLines.containsKey(canonical);
+    }
+
+    /** Identifies the template's content (its lines, not the counts), so a change of content is a new template. */
+    public String digest() {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Integer> e : headLines.entrySet()) {
+            sb.append("H\t").append(e.getKey()).append('\n');
+        }
+        for (Map.Entry<String, Integer> e : bodyLines.entrySet()) {
+            sb.append("B\t").append(e.getKey()).append('\n');
+        }
+        return ContentDigest.of(sb.toString()).hex();
+    }
+
+    public boolean sameLinesAs(Template other) {
+        return headLines.keySet().equals(other.headLines.keySet()) && bodyLines.keySet().equals(other.bodyLines.keySet());
+    }
+}
