@@ -2,7 +2,7 @@
 -- them (articles, versions, provenance) can be recomputed from captures + blobs.
 
 create table blob (
-    sha256      char(64) primary key,
+    sha256      text primary key check (sha256 ~ '^[0-9a-f]{64}$'),
     size        bigint      not null,
     compression text        not null,
     data        bytea       not null,
@@ -12,7 +12,7 @@ create table blob (
 create table source (
     key              text primary key,
     template_version integer     not null default 0,
-    template_digest  char(64),
+    template_digest  text,
     template         jsonb       not null default '{}'::jsonb,
     updated_at       timestamptz not null default now()
 );
@@ -26,7 +26,7 @@ create table capture (
     captured_at        timestamptz not null,
     captured_at_origin text        not null,
     ingested_at        timestamptz not null,
-    raw_sha256         char(64)    not null references blob (sha256),
+    raw_sha256         text    not null references blob (sha256),
     raw_size           bigint      not null,
     content_type       text        not null,
     origin             jsonb       not null,
@@ -64,7 +64,7 @@ create index article_source_time on article (source, last_captured_at desc);
 create table version (
     id             uuid primary key,
     article_id     uuid        not null references article (id),
-    content_sha256 char(64)    not null,
+    content_sha256 text    not null,
     version_number integer     not null,
     headline       text        not null,
     paragraphs     jsonb       not null,

@@ -38,7 +38,7 @@ public record CaptureMediaType(Kind kind, String original, Optional<Charset> dec
             case "text/plain" -> Kind.PLAIN;
             case "text/html", "application/xhtml+xml" -> Kind.HTML;
             default -> throw new ArchiveException(ProblemKind.UNSUPPORTED_MEDIA_TYPE,
-                    "Content-Type '" + contentType.trim() + "' is not archived: send text/plain or text/html");
+                    "Content-Type '" + essence + "' is not archived: send text/plain or text/html");
         };
         Optional<Charset> charset = Optional.empty();
         for (int i = 1; i < parts.length; i++) {

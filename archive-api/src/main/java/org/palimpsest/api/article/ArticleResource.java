@@ -1,0 +1,76 @@
+package org.palimpsest.api.article;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.UUID;
+import org.palimpsest.core.article.ArchiveReader;
+import org.palimpsest.core.article.ArticleSummary;
+import org.palimpsest.core.article.ArticleView;
+import org.palimpsest.core.article.AsOf;
+import org.palimpsest.core.article.VersionView;
+import org.palimpsest.core.capture.SourceKey;
+import org.palimpsest.core.error.ArchiveException;
+
+/** Articles, their timelines and versions, and what the archive held at a given instant. */
+@Path("/api/articles")
+@Produces(MediaType.APPLICATION_JSON)
+public class ArticleResource {
+    private final ArchiveReader reader;
+
+    public ArticleResource(ArchiveReader reader) {
+        this.reader = reader;
+    }
+
+    @GET
+    public PageJson<ArticleSummary> list(@QueryParam("source") String source, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size, UriInfo uri) {
+        Optional<String> sourceKey = Optional.ofNullable(source).filter(s -> !s.isBlank())
+                .map(s -> new SourceKey(s).value());
+        return PageJson.of(reader.articles(sourceKey, Params.instant("from", from), Params.instant("to", to),
+                Params.page(page), Params.size(size)), uri);
+    }
+
+    @GET
+    @Path("{articleId}")
+    public ArticleView article(@PathParam("articleId") UUID articleId) {
+        return reader.article(articleId).orElseThrow(() -> missing(articleId));
+    }
+
+    @GET
+    @Path("{articleId}/versions/{versionId}")
+    public VersionView version(@PathParam("articleId") UUID articleId, @PathParam("versionId") UUID versionId) {
+        return reader.version(articleId, versionId).orElseThrow(() -> ArchiveException.notFound(
+                "article " + articleId + " has no version " + versionId));
+    }
+
+    @GET
+    @Path("{articleId}/as-of/{instant}")
+    public Response asOf(@PathParam("articleId") UUID articleId, @PathParam("instant") String instant) {
+        Instant at = Params.instant("instant", instant).orElseThrow();
+        reader.article(articleId).orElseThrow(() -> missing(articleId));
+        AsOf found = reader.asOf(articleId, at).orElseThrow(() -> ArchiveException.notFound(
+                "the archive held no capture of article " + articleId + " at or before " + at
+                        + ": ask for a later instant"));
+        return Response.ok(found.version())
+                .header("Memento-Datetime", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        found.capturedAt().atOffset(ZoneOffset.UTC)))
+                .header("Content-Location", "/api/captures/" + found.captureId())
+                .build();
+    }
+
+    private static ArchiveException missing(UUID articleId) {
+        return ArchiveException.notFound("no article " + articleId + " in the archive");
+    }
+}

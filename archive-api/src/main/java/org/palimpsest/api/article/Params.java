@@ -1,0 +1,41 @@
+package org.palimpsest.api.article;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.palimpsest.core.error.ArchiveException;
+
+/** Parses query parameters, with messages that say what to fix. */
+public final class Params {
+    public static final int MAX_SIZE = 500;
+
+    private Params() {
+    }
+
+    public static Optional<Instant> instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(value.strip()).toInstant());
+        } catch (DateTimeParseException e) {
+            throw ArchiveException.invalid(name + " '" + value + "' is not an ISO-8601 instant: write it like"
+                    + " 2025-05-11T09:30:00Z");
+        }
+    }
+
+    public static int page(int page) {
+        if (page < 0) {
+            throw ArchiveException.invalid("page " + page + " is negative: pages count from 0");
+        }
+        return page;
+    }
+
+    public static int size(int size) {
+        if (size < 1 || size > MAX_SIZE) {
+            throw ArchiveException.invalid("size " + size + " is out of range: use 1 to " + MAX_SIZE);
+        }
+        return size;
+    }
+}

@@ -1,0 +1,30 @@
+package org.palimpsest.api.article;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.palimpsest.core.article.ArchiveReader;
+import org.palimpsest.core.article.TemplateView;
+import org.palimpsest.core.capture.SourceKey;
+import org.palimpsest.core.error.ArchiveException;
+
+/** A source's learned chrome template. */
+@Path("/api/sources")
+@Produces(MediaType.APPLICATION_JSON)
+public class SourceResource {
+    private final ArchiveReader reader;
+
+    public SourceResource(ArchiveReader reader) {
+        this.reader = reader;
+    }
+
+    @GET
+    @Path("{source}/template")
+    public TemplateView template(@PathParam("source") String source) {
+        String key = new SourceKey(source).value();
+        return reader.template(key).orElseThrow(() -> ArchiveException.notFound(
+                "no captures of source '" + key + "' yet: a template is learned from its captures"));
+    }
+}

@@ -1,0 +1,109 @@
+package org.palimpsest.api.capture;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.UUID;
+import org.palimpsest.core.article.ArchiveReader;
+import org.palimpsest.core.article.CaptureView;
+import org.palimpsest.core.capture.CaptureConfig;
+import org.palimpsest.core.capture.CaptureOrigin;
+import org.palimpsest.core.capture.CaptureRequest;
+import org.palimpsest.core.capture.CaptureService;
+import org.palimpsest.core.capture.IngestResult;
+import org.palimpsest.core.error.ArchiveException;
+import org.palimpsest.core.error.ProblemKind;
+
+/** Captures in (single and NDJSON batch) and out (JSON with provenance, raw bytes). */
+@Path("/api/captures")
+public class CaptureResource {
+    public static final String NDJSON = "application/x-ndjson";
+
+    private final CaptureService captures;
+    private final ArchiveReader reader;
+    private final BatchIngest batch;
+    private final long maxBytes;
+
+    public CaptureResource(CaptureService captures, ArchiveReader reader, BatchIngest batch, CaptureConfig config) {
+        this.captures = captures;
+        this.reader = reader;
+        this.batch = batch;
+        this.maxBytes = config.maxSize().asLongValue();
+    }
+
+    @POST
+    @RolesAllowed("archivist")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(@QueryParam("source") String source, @QueryParam("url") String url,
+            @QueryParam("capturedAt") String capturedAt, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body, SecurityContext security) {
+        byte[] content = readBounded(body);
+        IngestResult result = captures.ingest(new CaptureRequest(source, Optional.ofNullable(url),
+                Optional.ofNullable(capturedAt), contentType, content,
+                CaptureOrigin.upload(security.getUserPrincipal().getName())));
+        CaptureView view = reader.capture(result.captureId()).orElseThrow();
+        return Response.status(result.created() ? 201 : 200).entity(view)
+                .header(HttpHeaders.LOCATION, "/api/captures/" + view.captureId()).build();
+    }
+
+    @POST
+    @Path("batch")
+    @RolesAllowed("archivist")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(NDJSON)
+    public Response createBatch(InputStream body, SecurityContext security) {
+        String agent = security.getUserPrincipal().getName();
+        StreamingOutput out = output -> batch.ingest(body, output, agent);
+        return Response.ok(out, NDJSON).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public CaptureView get(@PathParam("id") UUID id) {
+        return reader.capture(id).orElseThrow(() -> notFound(id));
+    }
+
+    @GET
+    @Path("{id}/raw")
+    public Response raw(@PathParam("id") UUID id) {
+        ArchiveReader.RawCapture raw = reader.raw(id).orElseThrow(() -> notFound(id));
+        return Response.ok(raw.bytes()).type(raw.contentType())
+                .header("Repr-Digest", raw.digest().reprDigest())
+                .header(HttpHeaders.ETAG, "\"" + raw.digest().hex() + "\"")
+                .build();
+    }
+
+    private byte[] readBounded(InputStream body) {
+        try {
+            byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (content.length > maxBytes) {
+                throw new ArchiveException(ProblemKind.TOO_LARGE, "the capture is larger than the limit of " + maxBytes
+                        + " bytes (palimpsest.capture.max-size)");
+            }
+            return content;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ArchiveException notFound(UUID id) {
+        return ArchiveException.notFound("no capture " + id + " in the archive");
+    }
+}

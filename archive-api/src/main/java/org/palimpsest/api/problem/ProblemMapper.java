@@ -1,0 +1,71 @@
+package org.palimpsest.api.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.palimpsest.core.error.ArchiveException;
+
+/** Turns every failure into problem+json. Details say what to fix; class names and stack traces stay in the log. */
+public class ProblemMapper {
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response archive(ArchiveException e) {
+        return Problem.of(e).response();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return Response.fromResponse(Problem.of(401, "unauthorized", "Unauthorized",
+                        "send 'Authorization: Bearer <token>' with a token that has the archivist role").response())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"palimpsest\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.of(403, "forbidden", "Forbidden",
+                "this token lacks the role this request needs: writes need the archivist role").response();
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return Problem.of(400, "invalid-input", "Invalid input",
+                "the body is not valid JSON: " + e.getOriginalMessage()).response();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return Problem.of(404, "not-found", "Not found",
+                "nothing here: check the path and the id (ids are UUIDs such as 3f2b...)").response();
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        return Problem.of(405, "method-not-allowed", "Method not allowed",
+                "this path answers " + e.getResponse().getAllowedMethods()).response();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return Problem.of(status, "http-" + status, title, title + ": check the request against /q/openapi")
+                .response();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("unexpected failure", e);
+        return Problem.of(500, "internal", "Internal error",
+                "the archive failed to answer; nothing was written. Try again, and report it if it persists").response();
+    }
+}

@@ -1,0 +1,176 @@
+package org.palimpsest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.palimpsest.api.TestArchive.ARCHIVIST;
+import static org.palimpsest.api.TestArchive.bytes;
+import static org.palimpsest.api.TestArchive.post;
+import static org.palimpsest.api.TestArchive.samples;
+import static org.palimpsest.api.TestArchive.uniqueSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CaptureStoreTest {
+    @Inject
+    DataSource db;
+
+    @Test
+    void rawBytesComeBackBitForBitWithTheirDigest() throws Exception {
+        String source = uniqueSource("raw");
+        for (Path sample : samples()) {
+            byte[] original = bytes(sample);
+            String id = post(source, original, "text/plain; charset=utf-8", "2025-05-11T10:00:00Z")
+                    .statusCode(201)
+                    .body("rawSha256", equalTo(sha256Hex(original)))
+                    .body("rawSize", equalTo(original.length))
+                    .extract().path("captureId");
+            Response raw = given().get("/api/captures/" + id + "/raw");
+            assertEquals(200, raw.statusCode());
+            assertArrayEquals(original, raw.asByteArray(), sample + " came back changed");
+            assertEquals("sha-256=:" + Base64.getEncoder().encodeToString(sha256(raw.asByteArray())) + ":",
+                    raw.header("Repr-Digest"));
+            assertEquals("text/plain; charset=utf-8", raw.contentType());
+        }
+    }
+
+    @Test
+    void repeatedCaptureGivesTheSameCaptureWithoutASecondRow() throws Exception {
+        String source = uniqueSource("repeat");
+        byte[] body = bytes(samples().get(0));
+        String first = post(source, body, "text/plain", "2025-05-11T10:00:00Z").statusCode(201)
+                .extract().path("captureId");
+        String again = post(source, body, "text/plain", "2025-05-11T10:00:00Z").statusCode(200)
+                .extract().path("captureId");
+        assertEquals(first, again);
+        assertEquals(1, count("select count(*) from capture where source = ?", source));
+    }
+
+    @Test
+    void sixteenConcurrentIdenticalRequestsMakeOneCapture() throws Exception {
+        String source = uniqueSource("concurrent");
+        byte[] body = bytes(samples().get(1));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Callable<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            calls.add(() -> given().header("Authorization", ARCHIVIST).contentType("text/plain").body(body)
+                    .queryParam("source", source).queryParam("capturedAt", "2025-05-11T10:00:00Z")
+                    .post("/api/captures"));
+        }
+        Set<String> ids = new HashSet<>();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Response> f : pool.invokeAll(calls)) {
+            statuses.add(f.get().statusCode());
+            ids.add(f.get().path("captureId"));
+        }
+        pool.shutdown();
+        assertEquals(1, ids.size());
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count());
+        assertEquals(15, statuses.stream().filter(s -> s == 200).count());
+        assertEquals(1, count("select count(*) from capture where source = ?", source));
+    }
+
+    @Test
+    void captureTimeComesFromTheHeaderInsideTheCaptureWhenNotGiven() {
+        String source = uniqueSource("header");
+        byte[] seed003 = bytes(samples().get(3));
+        post(source, seed003, "text/plain", null).statusCode(201)
+                .body("capturedAt", equalTo("2025-05-11T00:00:00Z"))
+                .body("provenance.capturedAtOrigin", equalTo("HEADER"));
+    }
+
+    @Test
+    void undatedRepeatIsTheSameCapture() throws Exception {
+        String source = uniqueSource("undated");
+        byte[] body = "Headline\n\nA body that carries no date header.\n".getBytes(StandardCharsets.UTF_8);
+        String first = post(source, body, "text/plain", null).statusCode(201).extract().path("captureId");
+        String again = post(source, body, "text/plain", null).statusCode(200).extract().path("captureId");
+        assertEquals(first, again);
+    }
+
+    @Test
+    void batchAnswersEveryLineInOrderAndABadLineSpoilsNoOther() throws Exception {
+        String source = uniqueSource("batch");
+        String good = new String(bytes(samples().get(0)), StandardCharsets.UTF_8);
+        String ndjson = String.join("\n",
+                json(source, "2025-05-11T10:00:00Z", "text/plain", good),
+                "{not json",
+                json("Bad Source!", "2025-05-11T10:00:00Z", "text/plain", "Headline\n\nBody."),
+                "{\"source\":\"" + source + "\",\"capturedAt\":\"2025-05-12T10:00:00Z\",\"contentType\":\"text/plain\","
+                        + "\"contentBase64\":\"" + Base64.getEncoder().encodeToString(bytes(samples().get(2))) + "\"}",
+                json(source, "2025-05-11T10:00:00Z", "text/plain", good));
+        String[] lines = given().header("Authorization", ARCHIVIST).contentType("application/x-ndjson").body(ndjson.getBytes(StandardCharsets.UTF_8))
+                .post("/api/captures/batch").then().statusCode(200).extract().asString().split("\n");
+        assertEquals(5, lines.length);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var results = new ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+        for (String line : lines) {
+            results.add(json.readTree(line));
+        }
+        assertEquals(201, results.get(0).get("status").asInt());
+        assertEquals(400, results.get(1).get("status").asInt());
+        assertEquals(2, results.get(1).get("line").asInt());
+        assertEquals(400, results.get(2).get("status").asInt());
+        assertEquals("line 3: source 'Bad Source!' is not a site key: use 1 to 64 lower-case letters, digits and"
+                + " hyphens, not starting or ending with a hyphen, e.g. kyiv-independent",
+                results.get(2).get("detail").asText());
+        assertEquals(201, results.get(3).get("status").asInt());
+        assertEquals(sha256Hex(bytes(samples().get(2))), results.get(3).get("rawSha256").asText());
+        assertEquals(200, results.get(4).get("status").asInt());
+        assertEquals(results.get(0).get("captureId").asText(), results.get(4).get("captureId").asText());
+        assertEquals(2, count("select count(*) from capture where source = ?", source));
+    }
+
+    @Test
+    void unknownCaptureIsAProblem() {
+        given().get("/api/captures/00000000-0000-0000-0000-000000000000").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("detail", equalTo("no capture 00000000-0000-0000-0000-000000000000 in the archive"));
+    }
+
+    private static String json(String source, String capturedAt, String contentType, String content) {
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                .put("source", source).put("capturedAt", capturedAt).put("contentType", contentType)
+                .put("content", content);
+        return node.toString();
+    }
+
+    long count(String sql, String param) throws Exception {
+        try (var c = db.getConnection(); var s = c.prepareStatement(sql)) {
+            s.setString(1, param);
+            try (var r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    static byte[] sha256(byte[] bytes) throws Exception {
+        return MessageDigest.getInstance("SHA-256").digest(bytes);
+    }
+
+    static String sha256Hex(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(sha256(bytes));
+    }
+}

@@ -1,0 +1,52 @@
+package org.palimpsest.api;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.response.ValidatableResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** Helpers for tests that talk to the running archive: sample captures, unique sources, authenticated posts. */
+public final class TestArchive {
+    public static final String ARCHIVIST = "Bearer test-archivist-token";
+    public static final String READER = "Bearer test-reader-token";
+
+    private TestArchive() {
+    }
+
+    /** A source key no other test uses. */
+    public static String uniqueSource(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static List<Path> samples() {
+        Path dir = Path.of(System.getProperty("palimpsest.samples", "../docs/samples"));
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ValidatableResponse post(String source, byte[] body, String contentType, String capturedAt) {
+        var request = given().header("Authorization", ARCHIVIST).contentType(contentType).body(body)
+                .queryParam("source", source);
+        if (capturedAt != null) {
+            request = request.queryParam("capturedAt", capturedAt);
+        }
+        return request.post("/api/captures").then();
+    }
+}

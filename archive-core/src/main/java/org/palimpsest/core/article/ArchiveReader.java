@@ -1,0 +1,172 @@
+package org.palimpsest.core.article;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.palimpsest.core.capture.CaptureOrigin;
+import org.palimpsest.core.capture.ContentDigest;
+import org.palimpsest.core.json.Json;
+import org.palimpsest.core.normalize.Template;
+import org.palimpsest.core.provenance.DerivationRecord;
+import org.palimpsest.core.provenance.Interval;
+import org.palimpsest.core.store.ArticleEntity;
+import org.palimpsest.core.store.BlobStore;
+import org.palimpsest.core.store.CaptureEntity;
+import org.palimpsest.core.store.SourceEntity;
+import org.palimpsest.core.store.VersionEntity;
+
+/** Reads the archive: captures with provenance, raw bytes, articles with timelines, versions, as-of lookups. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ArchiveReader {
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Interval>> INTERVALS = new TypeReference<>() {
+    };
+
+    private final BlobStore blobs;
+
+    public ArchiveReader(BlobStore blobs) {
+        this.blobs = blobs;
+    }
+
+    /** The exact bytes of a capture, its media type and digest. */
+    public record RawCapture(byte[] bytes, String contentType, ContentDigest digest) {
+    }
+
+    public Optional<CaptureView> capture(UUID id) {
+        return CaptureEntity.<CaptureEntity>findByIdOptional(id).map(ArchiveReader::view);
+    }
+
+    public Optional<RawCapture> raw(UUID id) {
+        return CaptureEntity.<CaptureEntity>findByIdOptional(id).flatMap(c -> {
+            ContentDigest digest = new ContentDigest(c.rawSha256);
+            return blobs.get(digest).map(bytes -> new RawCapture(bytes, c.contentType, digest));
+        });
+    }
+
+    public Page<ArticleSummary> articles(Optional<String> source, Optional<Instant> from, Optional<Instant> to,
+            int page, int size) {
+        StringBuilder q = new StringBuilder("supersededBy is null");
+        Parameters p = new Parameters();
+        source.ifPresent(s -> {
+            q.append(" and source = :source");
+            p.and("source", s);
+        });
+        from.ifPresent(f -> {
+            q.append(" and lastCapturedAt >= :from");
+            p.and("from", f);
+        });
+        to.ifPresent(t -> {
+            q.append(" and firstCapturedAt <= :to");
+            p.and("to", t);
+        });
+        var query = ArticleEntity.<ArticleEntity>find(q.toString(), Sort.descending("lastCapturedAt").and("id"), p);
+        List<ArticleSummary> items = query.page(page, size).list().stream()
+                .map(a -> new ArticleSummary(a.id, a.source, a.headline, a.url, a.firstCapturedAt, a.lastCapturedAt,
+                        a.versionCount, a.captureCount))
+                .toList();
+        return new Page<>(items, page, size, query.count());
+    }
+
+    /** The article, following superseded ids to the article that replaced it. */
+    public Optional<ArticleView> article(UUID id) {
+        return live(id).map(a -> {
+            List<VersionEntity> versions = VersionEntity.list("articleId = ?1 and supersededBy is null",
+                    Sort.ascending("versionNumber"), a.id);
+            Map<UUID, List<VersionView.CaptureRef>> captures = capturesByVersion(a.id);
+            List<VersionView> timeline = versions.stream()
+                    .map(v -> version(v, captures.getOrDefault(v.id, List.of()))).toList();
+            return new ArticleView(a.id, a.source, a.headline, a.url, a.canonicalUrl, a.firstCapturedAt,
+                    a.lastCapturedAt, a.versionCount, a.captureCount, timeline, a.id.equals(id) ? null : id);
+        });
+    }
+
+    public Optional<VersionView> version(UUID articleId, UUID versionId) {
+        return VersionEntity.<VersionEntity>findByIdOptional(versionId)
+                .filter(v -> v.articleId.equals(articleId)
+                        || live(articleId).map(a -> a.id).equals(live(v.articleId).map(a -> a.id)))
+                .map(v -> version(v, capturesByVersion(v.articleId).getOrDefault(v.id, List.of())));
+    }
+
+    /** The version the archive held at {@code at}: that of the latest capture at or before it. */
+    public Optional<AsOf> asOf(UUID articleId, Instant at) {
+        return live(articleId).flatMap(a -> CaptureEntity.<CaptureEntity>find(
+                        "articleId = ?1 and capturedAt <= ?2", Sort.descending("capturedAt", "rawSha256"), a.id, at)
+                .firstResultOptional()
+                .flatMap(c -> version(a.id, c.versionId).map(v -> new AsOf(v, c.id, c.capturedAt))));
+    }
+
+    public Optional<TemplateView> template(String source) {
+        return SourceEntity.<SourceEntity>findByIdOptional(source).map(s -> {
+            Template t = Json.read(s.template, Template.class);
+            return new TemplateView(s.key, s.templateVersion, s.templateDigest,
+                    CaptureEntity.count("source", s.key),
+                    ArticleEntity.count("source = ?1 and supersededBy is null", s.key),
+                    lines(t.headLines()), lines(t.bodyLines()));
+        });
+    }
+
+    /** The article with this id, or the one that replaced it when re-derivation merged articles. */
+    private static Optional<ArticleEntity> live(UUID id) {
+        Optional<ArticleEntity> article = ArticleEntity.findByIdOptional(id);
+        for (int hops = 0; article.isPresent() && article.get().supersededBy != null && hops < 32; hops++) {
+            article = ArticleEntity.findByIdOptional(article.get().supersededBy);
+        }
+        return article;
+    }
+
+    private static List<TemplateView.Line> lines(Map<String, Integer> lines) {
+        List<TemplateView.Line> out = new ArrayList<>();
+        lines.forEach((text, n) -> out.add(new TemplateView.Line(text, n)));
+        return out;
+    }
+
+    private static Map<UUID, List<VersionView.CaptureRef>> capturesByVersion(UUID articleId) {
+        Map<UUID, List<VersionView.CaptureRef>> out = new HashMap<>();
+        for (CaptureEntity c : CaptureEntity.<CaptureEntity>list("articleId", Sort.ascending("capturedAt", "rawSha256"),
+                articleId)) {
+            out.computeIfAbsent(c.versionId, v -> new ArrayList<>()).add(new VersionView.CaptureRef(c.id,
+                    c.capturedAt, c.rawSha256, c.url, derivation(c).map(d -> d.version().decision().equals("new"))
+                            .orElse(false)));
+        }
+        return out;
+    }
+
+    private static VersionView version(VersionEntity v, List<VersionView.CaptureRef> captures) {
+        return new VersionView(v.id, v.articleId, v.versionNumber, v.contentSha256, v.headline,
+                Json.read(v.paragraphs, STRINGS), v.validFrom, v.validTo, Json.read(v.intervals, INTERVALS), captures,
+                v.supersededBy);
+    }
+
+    private static Optional<DerivationRecord> derivation(CaptureEntity c) {
+        return Optional.ofNullable(c.derivation).map(d -> Json.read(d, DerivationRecord.class));
+    }
+
+    static CaptureView view(CaptureEntity c) {
+        Optional<DerivationRecord> d = derivation(c);
+        var provenance = new CaptureView.Provenance(Json.read(c.origin, CaptureOrigin.class), c.capturedAtOrigin,
+                new CaptureView.Digests(c.rawSha256, d.map(DerivationRecord::contentSha256).orElse(null)),
+                d.map(DerivationRecord::normaliserVersion).orElse(null),
+                d.map(DerivationRecord::templateVersion).orElse(null),
+                d.map(DerivationRecord::templateDigest).orElse(null),
+                d.map(DerivationRecord::decoding).orElse(null),
+                d.map(DerivationRecord::removedLines).orElse(List.of()),
+                d.map(DerivationRecord::identity).orElse(null),
+                d.map(DerivationRecord::version).orElse(null),
+                d.map(DerivationRecord::rederivations).orElse(List.of()));
+        return new CaptureView(c.id, c.source, c.url, c.canonicalUrl, c.capturedAt, c.ingestedAt, c.rawSha256,
+                c.rawSize, c.contentType, c.articleId, c.versionId,
+                d.map(r -> r.version().versionNumber()).orElse(null),
+                d.map(r -> r.version().decision().equals("new")).orElse(false), provenance);
+    }
+}

@@ -1,0 +1,16 @@
+package org.palimpsest.core.article;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.palimpsest.core.provenance.Interval;
+
+/** One version of an article, with the captures that showed it. */
+public record VersionView(
+        UUID versionId, UUID articleId, int versionNumber, String contentSha256, String headline,
+        List<String> paragraphs, Instant validFrom, Instant validTo, List<Interval> intervals,
+        List<CaptureRef> captures, UUID supersededBy) {
+
+    public record CaptureRef(UUID captureId, Instant capturedAt, String rawSha256, String url, boolean newVersion) {
+    }
+}

@@ -1,0 +1,23 @@
+package org.palimpsest.core.capture;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Capture intake rules ({@code palimpsest.capture.*}). */
+@ConfigMapping(prefix = "palimpsest.capture")
+public interface CaptureConfig {
+
+    /** The largest capture accepted; larger ones are refused with 413. */
+    @WithDefault("10M")
+    MemorySize maxSize();
+
+    /** How far in the future a capture time may lie before it is refused (crawler clocks drift). */
+    @WithDefault("PT1M")
+    Duration clockSkew();
+
+    default CaptureLimits limits() {
+        return new CaptureLimits(maxSize().asLongValue(), clockSkew());
+    }
+}

@@ -1,0 +1,91 @@
+package org.palimpsest.core.capture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.palimpsest.core.derivation.SourceRederiver;
+import org.palimpsest.core.identity.CanonicalUrl;
+import org.palimpsest.core.json.Json;
+import org.palimpsest.core.normalize.Extraction;
+import org.palimpsest.core.normalize.Extractor;
+import org.palimpsest.core.store.BlobStore;
+
+/**
+ * Takes captures in. A capture is validated before anything is written, then stored with its blob and derived
+ * into its article and version in one transaction: it is either wholly there or not at all. Idempotency is
+ * enforced by the database's unique constraints.
+ */
+@ApplicationScoped
+public class CaptureService {
+    private final CaptureValidator validator;
+    private final BlobStore blobs;
+    private final SourceRederiver rederiver;
+    private final EntityManager em;
+
+    public CaptureService(CaptureConfig config, BlobStore blobs, SourceRederiver rederiver, EntityManager em) {
+        this.validator = new CaptureValidator(config.limits(), Clock.systemUTC());
+        this.blobs = blobs;
+        this.rederiver = rederiver;
+        this.em = em;
+    }
+
+    @Transactional
+    public IngestResult ingest(CaptureRequest request) {
+        ValidCapture capture = validator.validate(request);
+        Extraction extraction = Extractor.extract(capture.content(), capture.mediaType());
+        String source = capture.source().value();
+        rederiver.lock(source);
+        em.createNativeQuery("insert into source (key) values (?1) on conflict (key) do nothing")
+                .setParameter(1, source).executeUpdate();
+        blobs.put(capture.rawDigest(), capture.content());
+        UUID id = UUID.randomUUID();
+        String url = capture.url().map(CaptureUrl::value).orElse(null);
+        CanonicalUrl canonical = capture.url().map(u -> CanonicalUrl.of(u.value())).orElse(null);
+        int inserted = em.createNativeQuery("""
+                        insert into capture (id, source, url, canonical_url, url_key, captured_at, captured_at_origin,
+                            ingested_at, raw_sha256, raw_size, content_type, origin, extracted)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, cast(?12 as jsonb), cast(?13 as jsonb))
+                        on conflict do nothing""")
+                .setParameter(1, id)
+                .setParameter(2, source)
+                .setParameter(3, url)
+                .setParameter(4, canonical == null ? null : canonical.url())
+                .setParameter(5, canonical == null ? null : canonical.surtKey())
+                .setParameter(6, capture.capturedAt())
+                .setParameter(7, capture.capturedAtOrigin().name())
+                .setParameter(8, Instant.now())
+                .setParameter(9, capture.rawDigest().hex())
+                .setParameter(10, (long) capture.content().length)
+                .setParameter(11, capture.mediaType().original())
+                .setParameter(12, Json.write(capture.origin()))
+                .setParameter(13, Json.write(extraction))
+                .executeUpdate();
+        if (inserted == 0) {
+            return new IngestResult(existing(capture, url), false);
+        }
+        rederiver.rederive(source);
+        return new IngestResult(id, true);
+    }
+
+    private UUID existing(ValidCapture capture, String url) {
+        String timeCondition = capture.capturedAtOrigin() == CaptureTimeOrigin.INGEST
+                ? "captured_at_origin = 'INGEST'" : "captured_at = ?4";
+        var query = em.createNativeQuery("select id from capture where source = ?1 and coalesce(url, '') = ?2"
+                        + " and raw_sha256 = ?3 and " + timeCondition, UUID.class)
+                .setParameter(1, capture.source().value())
+                .setParameter(2, url == null ? "" : url)
+                .setParameter(3, capture.rawDigest().hex());
+        if (capture.capturedAtOrigin() != CaptureTimeOrigin.INGEST) {
+            query.setParameter(4, capture.capturedAt());
+        }
+        List<?> ids = query.getResultList();
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("capture conflicted with a row that is not there");
+        }
+        return (UUID) ids.get(0);
+    }
+}

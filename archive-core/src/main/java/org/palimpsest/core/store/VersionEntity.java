@@ -1,0 +1,41 @@
+package org.palimpsest.core.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
+
+/** A version of an article: a distinct canonical content, with its validity intervals. */
+@Entity
+@Table(name = "version")
+public class VersionEntity extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "article_id")
+    public UUID articleId;
+    @Column(name = "content_sha256")
+    public String contentSha256;
+    @Column(name = "version_number")
+    public int versionNumber;
+    public String headline;
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String paragraphs;
+    @Column(name = "valid_from")
+    public Instant validFrom;
+    @Column(name = "valid_to")
+    public Instant validTo;
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String intervals;
+    @Column(name = "capture_count")
+    public int captureCount;
+    @Column(name = "superseded_by")
+    public UUID supersededBy;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}
