@@ -9,7 +9,7 @@ import java.util.List;
  * @param paragraphs the body paragraphs as captured
  * @param contentSha256 the digest of the canonical headline and paragraphs: the version's identity
  * @param removed every line taken out, with the reason
- * @param headCanonical canonical lines above the headline (what template learning counts)
+ * @param headCanonical canonical lines above the headline, and the headline (what template learning counts)
  * @param bodyCanonical canonical body lines before template removal (what template learning counts)
  */
 public record NormalizedCapture(

@@ -38,6 +38,8 @@ public final class Normalizer {
         String headline;
         int bodyFrom;
         if (headlineAt < lines.size()) {
+            // A headline shared by different articles is chrome too (a ticker of headlines): template learning counts it.
+            head.add(canonical.get(headlineAt));
             headline = lines.get(headlineAt).strip();
             bodyFrom = headlineAt + 1;
         } else {

@@ -1,0 +1,64 @@
+package org.palimpsest.core.normalize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.palimpsest.core.capture.CaptureMediaType;
+
+class ExtractorTest {
+    @Test
+    void htmlGivesBlocksWithoutScriptsNavigationAndFooters() {
+        String html = """
+                <html><head><title>Site | Ignored</title><meta property="og:title" content="OG title">
+                <script>var x = 1;</script><style>p{}</style></head><body>
+                <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+                <div class="ticker">Markets fall again today.</div>
+                <h1>Ukraine and allies agree on talks</h1>
+                <p>Leaders met in Kyiv on <b>May 10</b>.</p>
+                <blockquote><p>"We are ready," he said.</p></blockquote>
+                <aside>Most read: something else</aside>
+                <footer>Copyright 2025</footer></body></html>""";
+        Extraction x = Extractor.extract(html.getBytes(StandardCharsets.UTF_8), CaptureMediaType.parse("text/html"));
+        assertEquals("Ukraine and allies agree on talks", x.declaredHeadline());
+        assertEquals(List.of("Markets fall again today.", "Ukraine and allies agree on talks", "",
+                "Leaders met in Kyiv on May 10.", "\"We are ready,\" he said."), x.lines());
+        NormalizedCapture n = new Normalizer(NormalizationRules.DEFAULT).normalize(x, Template.EMPTY);
+        assertEquals("Ukraine and allies agree on talks", n.headline());
+        assertEquals(List.of("Leaders met in Kyiv on May 10.", "\"We are ready,\" he said."), n.paragraphs());
+        assertEquals(RemovedLine.Reason.BEFORE_HEADLINE, n.removed().get(0).reason());
+    }
+
+    @Test
+    void inlineDateHeaderIsTakenOffTheText() {
+        Extraction x = Extractor.extract(" date 2025-05-11 First line.\nSecond line.".getBytes(StandardCharsets.UTF_8),
+                CaptureMediaType.parse("text/plain"));
+        assertEquals("date 2025-05-11", x.header());
+        assertEquals(List.of("First line.", "Second line."), x.lines());
+    }
+
+    @Test
+    void invalidUtf8FallsBackAndDeclaredCharsetFlagsReplacements() {
+        byte[] latin1 = "Caf\u00E9 au lait".getBytes(StandardCharsets.ISO_8859_1);
+        DecodedText guessed = TextDecoder.decode(latin1, Optional.empty(), false);
+        assertEquals("Caf\u00E9 au lait", guessed.text());
+        assertEquals("fallback", guessed.charsetSource());
+        DecodedText declared = TextDecoder.decode(latin1, Optional.of(StandardCharsets.UTF_8), false);
+        assertEquals("Caf\uFFFD au lait", declared.text());
+        assertEquals(1, declared.malformedInputs());
+    }
+
+    @Test
+    void htmlMetaCharsetIsHonoured() {
+        byte[] bytes = "<meta charset=\"windows-1251\"><h1>\u041A\u0438\u0457\u0432</h1><p>\u0422\u0435\u043A\u0441\u0442.</p>"
+                .getBytes(Charset.forName("windows-1251"));
+        Extraction x = Extractor.extract(bytes, CaptureMediaType.parse("text/html"));
+        assertEquals("windows-1251", x.charset());
+        assertEquals("\u041A\u0438\u0457\u0432", x.declaredHeadline());
+        assertNull(x.header());
+    }
+}
