@@ -10,10 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.UUID;
+import org.palimpsest.api.http.HttpDates;
 import org.palimpsest.core.article.ArchiveReader;
 import org.palimpsest.core.article.ArticleSummary;
 import org.palimpsest.core.article.ArticleView;
@@ -64,8 +63,7 @@ public class ArticleResource {
                 "the archive held no capture of article " + articleId + " at or before " + at
                         + ": ask for a later instant"));
         return Response.ok(found.version())
-                .header("Memento-Datetime", DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                        found.capturedAt().atOffset(ZoneOffset.UTC)))
+                .header("Memento-Datetime", HttpDates.format(found.capturedAt()))
                 .header("Content-Location", "/api/captures/" + found.captureId())
                 .build();
     }

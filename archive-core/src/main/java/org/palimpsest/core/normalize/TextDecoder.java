@@ -11,23 +11,33 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decodes captured bytes: the declared charset first, then a byte-order mark, then an HTML meta charset, then
- * UTF-8 when the bytes are valid UTF-8, else windows-1252 (the usual mislabelled Latin text of the web).
+ * Decodes captured bytes: the declared charset first (except that a Latin-1 label on valid multi-byte UTF-8 is taken
+ * for the mislabel it is), then a byte-order mark, then an HTML meta charset, then UTF-8 when the bytes are valid
+ * UTF-8, else windows-1252 (the usual unlabelled Latin text of the web).
  */
 public final class TextDecoder {
     private static final Pattern META_CHARSET = Pattern.compile(
             "<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_:.-]+)", Pattern.CASE_INSENSITIVE);
     private static final Charset FALLBACK = Charset.forName("windows-1252");
+    private static final Set<String> LATIN = Set.of("ISO-8859-1", "US-ASCII", "windows-1252");
 
     private TextDecoder() {
     }
 
     public static DecodedText decode(byte[] bytes, Optional<Charset> declared, boolean html) {
         if (declared.isPresent()) {
+            if (LATIN.contains(declared.get().name()) && hasNonAscii(bytes)) {
+                Optional<String> utf8 = strictUtf8(bytes);
+                if (utf8.isPresent()) {
+                    // Multi-byte UTF-8 that happens to be valid is never Latin text by chance: the label is wrong.
+                    return new DecodedText(utf8.get(), StandardCharsets.UTF_8, "utf-8-over-declared", 0);
+                }
+            }
             return lenient(bytes, 0, declared.get(), "declared");
         }
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
@@ -45,15 +55,29 @@ public final class TextDecoder {
                 return lenient(bytes, 0, meta.get(), "meta");
             }
         }
+        return strictUtf8(bytes)
+                .map(text -> new DecodedText(text, StandardCharsets.UTF_8, "utf-8-valid", 0))
+                .orElseGet(() -> lenient(bytes, 0, FALLBACK, "fallback"));
+    }
+
+    private static Optional<String> strictUtf8(byte[] bytes) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return new DecodedText(text, StandardCharsets.UTF_8, "utf-8-valid", 0);
+                    .decode(ByteBuffer.wrap(bytes)).toString());
         } catch (CharacterCodingException e) {
-            return lenient(bytes, 0, FALLBACK, "fallback");
+            return Optional.empty();
         }
+    }
+
+    private static boolean hasNonAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<Charset> metaCharset(byte[] bytes) {

@@ -53,6 +53,16 @@ class ExtractorTest {
     }
 
     @Test
+    void aLatin1LabelOnValidUtf8IsTakenForTheMislabelItIs() {
+        byte[] utf8 = "Ukraine\u2019s Air Force".getBytes(StandardCharsets.UTF_8);
+        DecodedText d = TextDecoder.decode(utf8, Optional.of(StandardCharsets.ISO_8859_1), false);
+        assertEquals("Ukraine\u2019s Air Force", d.text());
+        assertEquals("utf-8-over-declared", d.charsetSource());
+        byte[] latin1 = "Caf\u00E9".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals("Caf\u00E9", TextDecoder.decode(latin1, Optional.of(StandardCharsets.ISO_8859_1), false).text());
+    }
+
+    @Test
     void htmlMetaCharsetIsHonoured() {
         byte[] bytes = "<meta charset=\"windows-1251\"><h1>\u041A\u0438\u0457\u0432</h1><p>\u0422\u0435\u043A\u0441\u0442.</p>"
                 .getBytes(Charset.forName("windows-1251"));

@@ -1,0 +1,172 @@
+package org.palimpsest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.palimpsest.api.TestArchive.ARCHIVIST;
+import static org.palimpsest.api.TestArchive.bytes;
+import static org.palimpsest.api.TestArchive.post;
+import static org.palimpsest.api.TestArchive.samples;
+import static org.palimpsest.api.TestArchive.uniqueSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ArticleApiTest {
+
+    static String text(int sample) {
+        return new String(bytes(samples().get(sample)), StandardCharsets.UTF_8);
+    }
+
+    static String at(int minute) {
+        return String.format("2025-05-11T10:%02d:00Z", minute);
+    }
+
+    @Test
+    void samplesBecomeFiveArticlesWithTimelinesAndTemplate() {
+        String source = uniqueSource("articles");
+        for (int i = 0; i < 5; i++) {
+            post(source, bytes(samples().get(i)), "text/plain", at(i)).statusCode(201);
+        }
+        JsonPath list = given().queryParam("source", source).get("/api/articles").then().statusCode(200)
+                .body("total", equalTo(5)).body("next", nullValue()).extract().jsonPath();
+        assertEquals(5, list.getList("items").size());
+        given().queryParam("source", source).queryParam("size", 2).get("/api/articles").then()
+                .body("items", hasSize(2)).body("next", org.hamcrest.Matchers.containsString("page=1"));
+        given().get("/api/sources/" + source + "/template").then().statusCode(200)
+                .body("captureCount", equalTo(5)).body("articleCount", equalTo(5))
+                .body("headLines.find { it.text == 'Zelensky called a ceasefire the essential first step toward ending the war.' }.articles",
+                        equalTo(5));
+    }
+
+    @Test
+    void anEditMakesVersionTwoAndAsOfAnswersForEveryInstant() {
+        String source = uniqueSource("edit");
+        String base = text(0);
+        String captureA = post(source, bytes(samples().get(2)), "text/plain", at(0)).statusCode(201)
+                .extract().path("captureId");
+        JsonPath v1 = post(source, base.getBytes(StandardCharsets.UTF_8), "text/plain", at(10)).statusCode(201)
+                .body("versionNumber", equalTo(1)).body("newVersion", equalTo(true)).extract().jsonPath();
+        JsonPath v2 = post(source, base.replace("fourth overall", "fifth overall").getBytes(StandardCharsets.UTF_8),
+                "text/plain", at(20)).statusCode(201)
+                .body("versionNumber", equalTo(2)).body("newVersion", equalTo(true))
+                .body("provenance.identity.decision", equalTo("similarity"))
+                .body("provenance.version.decision", equalTo("new")).extract().jsonPath();
+        JsonPath revisit = post(source, base.getBytes(StandardCharsets.UTF_8), "text/plain", at(30)).statusCode(201)
+                .body("versionNumber", equalTo(1)).body("newVersion", equalTo(false))
+                .body("provenance.version.decision", equalTo("revisit")).extract().jsonPath();
+        String article = v1.getString("articleId");
+        assertEquals(article, v2.getString("articleId"));
+        assertEquals(v1.getString("versionId"), revisit.getString("versionId"));
+        assertNotEquals(article, given().get("/api/captures/" + captureA).path("articleId"));
+
+        given().get("/api/articles/" + article).then().statusCode(200)
+                .body("headline", equalTo("Zelensky, Biden discuss security, diplomacy, aid to Ukraine"))
+                .body("versionCount", equalTo(2)).body("captureCount", equalTo(3))
+                .body("timeline.versionNumber", contains(1, 2))
+                .body("timeline[0].intervals.from", contains(at(10), at(30)))
+                .body("timeline[1].validFrom", equalTo(at(20))).body("timeline[1].validTo", equalTo(at(30)));
+        given().get("/api/articles/" + article + "/versions/" + v2.getString("versionId")).then().statusCode(200)
+                .body("contentSha256", equalTo(v2.getString("provenance.digests.contentSha256")))
+                .body("paragraphs[0]", equalTo("President Volodymyr Zelensky held a phone conversation with U.S."
+                        + " President Joe Biden late on Jan. 27, their second conversation in January and fifth overall."));
+
+        Map<String, Integer> expected = new TreeMap<>(Map.of(at(10), 1, "2025-05-11T10:19:59Z", 1, at(20), 2,
+                "2025-05-11T10:29:59Z", 2, at(30), 1, "2026-01-01T00:00:00Z", 1));
+        expected.forEach((instant, number) -> given().get("/api/articles/" + article + "/as-of/" + instant).then()
+                .statusCode(200).body("versionNumber", equalTo(number)));
+        given().get("/api/articles/" + article + "/as-of/" + at(25)).then()
+                .header("Memento-Datetime", "Sun, 11 May 2025 10:20:00 GMT");
+        given().get("/api/articles/" + article + "/as-of/2025-05-11T10:09:59Z").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/articles/" + article + "/as-of/last-tuesday").then().statusCode(400)
+                .body("detail", equalTo("instant 'last-tuesday' is not an ISO-8601 instant: write it like 2025-05-11T09:30:00Z"));
+    }
+
+    @Test
+    void aTemplateChangeReDerivesEarlierCapturesAndKeepsOldVersionsResolvable() {
+        String source = uniqueSource("rederive");
+        String ticker = "Live: Markets tumble as talks stall\n";
+        JsonPath first = post(source, (ticker + text(0)).getBytes(StandardCharsets.UTF_8), "text/plain", at(0))
+                .statusCode(201).body("provenance.templateVersion", equalTo(1)).extract().jsonPath();
+        String article = first.getString("articleId");
+        String oldVersion = first.getString("versionId");
+        given().get("/api/articles/" + article).then().body("headline", equalTo("Live: Markets tumble as talks stall"));
+
+        post(source, (ticker + text(2)).getBytes(StandardCharsets.UTF_8), "text/plain", at(1)).statusCode(201);
+
+        JsonPath after = given().get("/api/captures/" + first.getString("captureId")).then().statusCode(200)
+                .body("articleId", equalTo(article))
+                .body("provenance.rederivations", hasSize(1))
+                .body("provenance.rederivations[0].oldContentSha256", equalTo(first.getString("provenance.digests.contentSha256")))
+                .body("provenance.rederivations[0].oldVersionId", equalTo(oldVersion))
+                .extract().jsonPath();
+        String newVersion = after.getString("versionId");
+        assertNotEquals(oldVersion, newVersion);
+        assertEquals(after.getString("provenance.digests.contentSha256"),
+                after.getString("provenance.rederivations[0].newContentSha256"));
+        assertEquals(after.getInt("provenance.templateVersion"), after.getInt("provenance.rederivations[0].templateVersion"));
+        given().get("/api/articles/" + article).then()
+                .body("headline", equalTo("Zelensky, Biden discuss security, diplomacy, aid to Ukraine"))
+                .body("versionCount", equalTo(1));
+        given().get("/api/articles/" + article + "/versions/" + oldVersion).then().statusCode(200)
+                .body("headline", equalTo("Live: Markets tumble as talks stall"))
+                .body("supersededBy", equalTo(newVersion));
+    }
+
+    @Test
+    void batchAndOneByOneInAnyOrderGiveTheSameArticlesAndDigests() {
+        List<String[]> captures = new ArrayList<>();
+        String base = text(0);
+        captures.add(new String[] {at(0), base});
+        captures.add(new String[] {at(5), base.replace("fourth overall", "fifth overall")});
+        captures.add(new String[] {at(9), base});
+        for (int i = 1; i < 5; i++) {
+            captures.add(new String[] {at(i), text(i)});
+        }
+        String oneByOne = uniqueSource("order-a");
+        for (String[] c : captures) {
+            post(oneByOne, c[1].getBytes(StandardCharsets.UTF_8), "text/plain", c[0]).statusCode(201);
+        }
+        List<String[]> reversed = new ArrayList<>(captures);
+        Collections.reverse(reversed);
+        String batch = uniqueSource("order-b");
+        StringBuilder ndjson = new StringBuilder();
+        for (String[] c : reversed) {
+            ndjson.append(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("source", batch)
+                    .put("capturedAt", c[0]).put("contentType", "text/plain").put("content", c[1])).append('\n');
+        }
+        given().header("Authorization", ARCHIVIST).contentType("application/x-ndjson")
+                .body(ndjson.toString().getBytes(StandardCharsets.UTF_8)).post("/api/captures/batch").then().statusCode(200);
+        assertEquals(archiveShape(oneByOne), archiveShape(batch));
+    }
+
+    /** For each capture (by time): its article's headline, its content digest and its version number. */
+    static Map<String, String> archiveShape(String source) {
+        Map<String, String> shape = new TreeMap<>();
+        List<String> articles = given().queryParam("source", source).get("/api/articles").path("items.articleId");
+        for (String article : articles) {
+            JsonPath a = given().get("/api/articles/" + article).jsonPath();
+            for (Map<String, Object> v : a.<Map<String, Object>>getList("timeline")) {
+                for (Map<String, Object> c : (List<Map<String, Object>>) v.get("captures")) {
+                    shape.put((String) c.get("capturedAt"),
+                            a.getString("headline") + "|" + v.get("contentSha256") + "|v" + v.get("versionNumber"));
+                }
+            }
+        }
+        assertEquals(7, shape.size());
+        return shape;
+    }
+}
