@@ -1,9 +1,8 @@
 package org.palimpsest.api.article;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.palimpsest.core.capture.IsoInstant;
 import org.palimpsest.core.error.ArchiveException;
 
 /** Parses query parameters, with messages that say what to fix. */
@@ -17,12 +16,7 @@ public final class Params {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(OffsetDateTime.parse(value.strip()).toInstant());
-        } catch (DateTimeParseException e) {
-            throw ArchiveException.invalid(name + " '" + value + "' is not an ISO-8601 instant: write it like"
-                    + " 2025-05-11T09:30:00Z");
-        }
+        return Optional.of(IsoInstant.parse(name, value));
     }
 
     public static int page(int page) {

@@ -36,7 +36,7 @@ public class CaptureService {
     @Transactional
     public IngestResult ingest(CaptureRequest request) {
         ValidCapture capture = validator.validate(request);
-        Extraction extraction = Extractor.extract(capture.content(), capture.mediaType());
+        Extraction extraction = Extractor.extract(capture.text(), capture.mediaType());
         String source = capture.source().value();
         rederiver.lock(source);
         em.createNativeQuery("insert into source (key) values (?1) on conflict (key) do nothing")

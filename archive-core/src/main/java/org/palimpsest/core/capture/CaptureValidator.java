@@ -2,8 +2,6 @@ package org.palimpsest.core.capture;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.error.ProblemKind;
@@ -38,7 +36,7 @@ public final class CaptureValidator {
             throw ArchiveException.invalid("the capture holds only white space: send the captured page's text");
         }
         Instant now = clock.instant();
-        Optional<Instant> given = request.capturedAt().filter(t -> !t.isBlank()).map(CaptureValidator::parseInstant);
+        Optional<Instant> given = request.capturedAt().filter(t -> !t.isBlank()).map(t -> IsoInstant.parse("capturedAt", t));
         Optional<Instant> fromHeader = given.isPresent()
                 ? Optional.empty()
                 : CaptureFileHeader.parse(decoded.text()).map(CaptureFileHeader::capturedAt);
@@ -49,16 +47,7 @@ public final class CaptureValidator {
             throw ArchiveException.invalid("capturedAt " + capturedAt + " lies in the future (now is " + now
                     + "): give the time the page was captured");
         }
-        return new ValidCapture(source, url, capturedAt, timeOrigin, mediaType, content, ContentDigest.of(content),
+        return new ValidCapture(source, url, capturedAt, timeOrigin, mediaType, content, decoded, ContentDigest.of(content),
                 request.origin());
-    }
-
-    static Instant parseInstant(String text) {
-        try {
-            return OffsetDateTime.parse(text.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ArchiveException.invalid("capturedAt '" + text + "' is not an ISO-8601 instant: write it like"
-                    + " 2025-05-11T09:30:00Z");
-        }
     }
 }

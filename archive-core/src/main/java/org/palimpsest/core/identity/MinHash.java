@@ -1,7 +1,6 @@
 package org.palimpsest.core.identity;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -27,16 +26,10 @@ public final class MinHash {
 
     /** The signature of a canonical body; an empty body has a signature of {@code Integer.MAX_VALUE}s. */
     public static int[] signature(String canonicalBody) {
-        String[] words = canonicalBody.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+        long[] hashes = wordHashes(canonicalBody);
+        int n = hashes.length;
         int[] sig = new int[PERMUTATIONS];
         Arrays.fill(sig, Integer.MAX_VALUE);
-        int n = 0;
-        long[] hashes = new long[Math.max(0, words.length)];
-        for (String w : words) {
-            if (!w.isEmpty()) {
-                hashes[n++] = fnv(w);
-            }
-        }
         int shingles = n < SHINGLE_WORDS ? Math.min(n, 1) : n - SHINGLE_WORDS + 1;
         for (int s = 0; s < shingles; s++) {
             long h = 0;
@@ -67,12 +60,32 @@ public final class MinHash {
         return same / (double) PERMUTATIONS;
     }
 
-    private static long fnv(String word) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < word.length(); i++) {
-            h ^= word.charAt(i);
-            h *= 0x100000001b3L;
+    /** FNV-1a hashes of the lower-cased words (runs of letters and digits) of the text. */
+    private static long[] wordHashes(String text) {
+        long[] out = new long[Math.max(8, text.length() / 5)];
+        int n = 0;
+        long h = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (!inWord) {
+                    h = 0xcbf29ce484222325L;
+                    inWord = true;
+                }
+                h = (h ^ Character.toLowerCase(c)) * 0x100000001b3L;
+            } else if (inWord) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = h;
+                inWord = false;
+            }
         }
-        return h;
+        if (inWord) {
+            out = n == out.length ? Arrays.copyOf(out, n + 1) : out;
+            out[n++] = h;
+        }
+        return Arrays.copyOf(out, n);
     }
 }

@@ -20,9 +20,13 @@ public final class Extractor {
     }
 
     public static Extraction extract(byte[] bytes, CaptureMediaType mediaType) {
-        boolean html = mediaType.kind() == CaptureMediaType.Kind.HTML;
-        DecodedText decoded = TextDecoder.decode(bytes, mediaType.declaredCharset(), html);
-        return html ? fromHtml(decoded) : fromPlainText(decoded);
+        return extract(TextDecoder.decode(bytes, mediaType.declaredCharset(),
+                mediaType.kind() == CaptureMediaType.Kind.HTML), mediaType);
+    }
+
+    /** Extracts from bytes already decoded (validation decodes them once). */
+    public static Extraction extract(DecodedText decoded, CaptureMediaType mediaType) {
+        return mediaType.kind() == CaptureMediaType.Kind.HTML ? fromHtml(decoded) : fromPlainText(decoded);
     }
 
     static Extraction fromPlainText(DecodedText decoded) {

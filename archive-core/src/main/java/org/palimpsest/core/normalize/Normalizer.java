@@ -47,6 +47,7 @@ public final class Normalizer {
             bodyFrom = 0;
         }
         List<String> paragraphs = new ArrayList<>();
+        List<String> canonicalParagraphs = new ArrayList<>();
         List<String> body = new ArrayList<>();
         boolean ended = false;
         for (int i = bodyFrom; i < lines.size(); i++) {
@@ -70,19 +71,26 @@ public final class Normalizer {
             }
             if (reason == null) {
                 paragraphs.add(lines.get(i).strip());
+                canonicalParagraphs.add(c);
             } else {
                 removed.add(new RemovedLine(i + 1, lines.get(i), reason));
             }
         }
-        return new NormalizedCapture(headline, List.copyOf(paragraphs), digest(headline, paragraphs),
-                List.copyOf(removed), List.copyOf(head), List.copyOf(body));
+        String canonicalHeadline = Canonical.of(headline);
+        return new NormalizedCapture(headline, List.copyOf(paragraphs), List.copyOf(canonicalParagraphs),
+                canonicalDigest(canonicalHeadline, canonicalParagraphs), List.copyOf(removed), List.copyOf(head),
+                List.copyOf(body));
     }
 
     /** The digest of a version: canonical headline, a blank line, then one canonical paragraph per line. */
     public static String digest(String headline, List<String> paragraphs) {
-        StringBuilder sb = new StringBuilder(Canonical.of(headline)).append("\n\n");
+        return canonicalDigest(Canonical.of(headline), paragraphs.stream().map(Canonical::of).toList());
+    }
+
+    private static String canonicalDigest(String headline, List<String> paragraphs) {
+        StringBuilder sb = new StringBuilder(headline).append("\n\n");
         for (String p : paragraphs) {
-            sb.append(Canonical.of(p)).append('\n');
+            sb.append(p).append('\n');
         }
         return ContentDigest.of(sb.toString()).hex();
     }
