@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -97,17 +98,18 @@ public class SourceRederiver {
                 var first = derivedByKey.get(tv.firstCapture()).normalized();
                 String intervals = Json.write(tv.intervals().stream()
                         .map(i -> new Interval(i.from(), i.to().orElse(null))).toList());
+                String paragraphs = Json.write(first.paragraphs());
                 boolean changed = !ve.isPersistent() || ve.versionNumber != tv.number()
-                        || !intervals.equals(ve.intervals) || ve.captureCount != tv.captures().size()
-                        || !first.headline().equals(ve.headline);
-                ve.versionNumber = tv.number();
-                ve.headline = first.headline();
-                ve.paragraphs = Json.write(first.paragraphs());
-                ve.validFrom = tv.validFrom();
-                ve.validTo = tv.validTo().orElse(null);
-                ve.intervals = intervals;
-                ve.captureCount = tv.captures().size();
+                        || !Json.sameValue(intervals, ve.intervals) || ve.captureCount != tv.captures().size()
+                        || !first.headline().equals(ve.headline) || !Json.sameValue(paragraphs, ve.paragraphs);
                 if (changed) {
+                    ve.versionNumber = tv.number();
+                    ve.headline = first.headline();
+                    ve.paragraphs = paragraphs;
+                    ve.validFrom = tv.validFrom();
+                    ve.validTo = tv.validTo().orElse(null);
+                    ve.intervals = intervals;
+                    ve.captureCount = tv.captures().size();
                     ve.updatedAt = now;
                     ve.persist();
                     outbox(ve.id, "version-changed");
@@ -119,10 +121,12 @@ public class SourceRederiver {
                 CaptureEntity ce = byKey.get(dc.capture().orderKey());
                 VersionEntity ve = byNumber.get(dc.versionNumber());
                 DerivationRecord record = record(src, dc, ce, ve, byKey, now);
-                ce.articleId = ae.id;
-                ce.versionId = ve.id;
+                if (!ae.id.equals(ce.articleId) || !ve.id.equals(ce.versionId)) {
+                    ce.articleId = ae.id;
+                    ce.versionId = ve.id;
+                }
                 String json = Json.write(record);
-                if (!json.equals(ce.derivation)) {
+                if (!Json.sameValue(json, ce.derivation)) {
                     ce.derivation = json;
                 }
             }
@@ -138,7 +142,7 @@ public class SourceRederiver {
             src.updatedAt = now;
         }
         String json = Json.write(template);
-        if (!json.equals(src.template)) {
+        if (!Json.sameValue(json, src.template)) {
             src.template = json;
         }
     }
@@ -180,13 +184,14 @@ public class SourceRederiver {
         Optional<CaptureEntity> withUrl = captures.stream().map(dc -> byKey.get(dc.capture().orderKey()))
                 .filter(c -> c.url != null).reduce((a, b) -> b);
         String headline = latest.normalized().headline();
+        String url = withUrl.map(c -> c.url).orElse(null);
         Instant first = captures.get(0).capture().capturedAt();
         Instant last = latest.capture().capturedAt();
         boolean changed = !ae.isPersistent() || !headline.equals(ae.headline) || !first.equals(ae.firstCapturedAt)
                 || !last.equals(ae.lastCapturedAt) || ae.captureCount != captures.size()
-                || ae.versionCount != article.versions().size();
+                || ae.versionCount != article.versions().size() || !Objects.equals(url, ae.url);
         ae.headline = headline;
-        ae.url = withUrl.map(c -> c.url).orElse(null);
+        ae.url = url;
         ae.canonicalUrl = withUrl.map(c -> c.canonicalUrl).orElse(null);
         ae.firstCapturedAt = first;
         ae.lastCapturedAt = last;

@@ -35,6 +35,21 @@ public final class Json {
         }
     }
 
+    /**
+     * Whether two JSON texts hold the same value. PostgreSQL's {@code jsonb} gives back its own rendering (keys
+     * reordered, spaces added), so stored JSON is compared by value, never as text.
+     */
+    public static boolean sameValue(String a, String b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        try {
+            return MAPPER.readTree(a).equals(MAPPER.readTree(b));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
     public static <T> T read(String json, TypeReference<T> type) {
         try {
             return MAPPER.readValue(json, type);

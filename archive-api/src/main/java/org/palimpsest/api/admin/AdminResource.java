@@ -1,0 +1,44 @@
+package org.palimpsest.api.admin;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.palimpsest.core.error.ArchiveException;
+import org.palimpsest.core.error.ProblemKind;
+import org.palimpsest.indexer.index.IndexingException;
+import org.palimpsest.indexer.outbox.IndexingAdmin;
+import org.palimpsest.indexer.outbox.IndexingStatus;
+
+/** Operations on the search index. */
+@Path("/api/admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+    private final IndexingAdmin admin;
+
+    public AdminResource(IndexingAdmin admin) {
+        this.admin = admin;
+    }
+
+    /** The outbox backlog, the age of its oldest event, and the last indexing error. */
+    @GET
+    @Path("indexing")
+    public IndexingStatus indexing() {
+        return admin.status();
+    }
+
+    /** Rebuilds the search index from PostgreSQL and swaps the alias; searches keep working meanwhile. */
+    @POST
+    @Path("reindex")
+    @RolesAllowed("archivist")
+    public IndexingAdmin.Reindexed reindex() {
+        try {
+            return admin.reindex();
+        } catch (IndexingException e) {
+            throw new ArchiveException(ProblemKind.UNAVAILABLE, "the reindex did not finish and the alias still"
+                    + " points at the old index: " + e.getMessage());
+        }
+    }
+}

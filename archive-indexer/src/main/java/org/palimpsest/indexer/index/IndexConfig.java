@@ -1,0 +1,36 @@
+package org.palimpsest.indexer.index;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The search index and its feeding ({@code palimpsest.index.*}). */
+@ConfigMapping(prefix = "palimpsest.index")
+public interface IndexConfig {
+
+    /** The alias searches and writes go through; indexes behind it are named alias-vN. */
+    @WithDefault("palimpsest-versions")
+    String alias();
+
+    @WithDefault("1")
+    int shards();
+
+    @WithDefault("0")
+    int replicas();
+
+    /** Outbox events claimed and bulk-indexed at once. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** Whether this process consumes the outbox (turn off to run indexers elsewhere). */
+    @WithDefault("true")
+    boolean consumerEnabled();
+
+    /** How often each instance drains the outbox, as the scheduler reads it (e.g. {@code 0.5s}). */
+    @WithDefault("0.5s")
+    String pollEvery();
+
+    /** The longest wait before a failed event is tried again (the wait doubles from one second). */
+    @WithDefault("PT1M")
+    Duration maxBackoff();
+}

@@ -1,0 +1,20 @@
+package org.palimpsest.indexer.index;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One version as Elasticsearch holds it; its id is the version id, so indexing is idempotent.
+ *
+ * @param validity the version's validity intervals, a {@code date_range} field: "as of T" is a range query
+ * @param current whether this is the version the archive holds now
+ */
+public record VersionDocument(
+        String versionId, String articleId, String source, String url, String canonicalUrl, String headline,
+        String body, String contentSha256, int versionNumber, Instant validFrom, Instant validTo,
+        List<Validity> validity, boolean current, int captureCount, Instant firstCapturedAt, Instant lastCapturedAt) {
+
+    /** A {@code [gte, lt)} interval; {@code lt} is null while open. */
+    public record Validity(Instant gte, Instant lt) {
+    }
+}

@@ -1,0 +1,163 @@
+package org.palimpsest.indexer.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * The search index behind a small batching interface: write batches, create a fresh index, swap the alias.
+ * Indexes are named {@code <alias>-vN}; searches and writes go through the alias.
+ */
+@ApplicationScoped
+public class VersionIndex {
+    private static final Logger LOG = Logger.getLogger(VersionIndex.class);
+
+    private final ElasticsearchClient client;
+    private final IndexConfig config;
+    private volatile String analyzer;
+
+    public VersionIndex(ElasticsearchClient client, IndexConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    public String alias() {
+        return config.alias();
+    }
+
+    /** Creates the first index and its alias if there is none. */
+    public void ensureExists() {
+        try {
+            if (!client.indices().existsAlias(e -> e.name(config.alias())).value()) {
+                String index = config.alias() + "-v1";
+                create(index);
+                client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(config.alias()))));
+                LOG.infof("created search index %s behind alias %s (text analyzer %s)", index, config.alias(), analyzer);
+            }
+        } catch (IOException | ElasticsearchException e) {
+            throw new IndexingException("cannot create the search index behind alias " + config.alias() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Upserts and deletes in one bulk request to {@code target} (the alias or a new index). */
+    public void write(String target, Collection<VersionDocument> upserts, Collection<String> deletes) {
+        if (upserts.isEmpty() && deletes.isEmpty()) {
+            return;
+        }
+        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        for (VersionDocument doc : upserts) {
+            bulk.operations(op -> op.index(i -> i.index(target).id(doc.versionId()).document(doc)));
+        }
+        for (String id : deletes) {
+            bulk.operations(op -> op.delete(d -> d.index(target).id(id)));
+        }
+        int count = upserts.size() + deletes.size();
+        BulkResponse response;
+        try {
+            response = client.bulk(bulk.build());
+        } catch (IOException | RuntimeException e) {
+            throw new IndexingException("bulk write of " + count + " documents to " + target + " failed: "
+                    + e.getMessage(), e);
+        }
+        List<BulkResponseItem> failed = response.items().stream()
+                .filter(item -> item.error() != null && !(item.status() == 404 && "delete".equals(item.operationType().jsonValue())))
+                .toList();
+        if (!failed.isEmpty()) {
+            throw new IndexingException(failed.size() + " of " + count + " documents failed in " + target
+                    + "; first: " + failed.get(0).error().reason());
+        }
+    }
+
+    /** Creates {@code <alias>-v(N+1)} and returns its name; the alias does not point to it yet. */
+    public String createNext() {
+        try {
+            Set<String> current = client.indices().getAlias(g -> g.name(config.alias())).result().keySet();
+            int next = current.stream().map(name -> name.substring(name.lastIndexOf("-v") + 2))
+                    .map(Integer::parseInt).max(Comparator.naturalOrder()).orElse(0) + 1;
+            String index = config.alias() + "-v" + next;
+            create(index);
+            return index;
+        } catch (IOException | ElasticsearchException e) {
+            throw new IndexingException("cannot create a new index for alias " + config.alias() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Points the alias at {@code index} in one atomic step and deletes the indexes it pointed to before. */
+    public void swapTo(String index) {
+        try {
+            client.indices().refresh(r -> r.index(index));
+            Set<String> old = client.indices().getAlias(g -> g.name(config.alias())).result().keySet();
+            client.indices().updateAliases(u -> {
+                old.forEach(o -> u.actions(a -> a.remove(r -> r.index(o).alias(config.alias()))));
+                return u.actions(a -> a.add(add -> add.index(index).alias(config.alias())));
+            });
+            for (String o : old) {
+                if (!o.equals(index)) {
+                    client.indices().delete(d -> d.index(o));
+                }
+            }
+        } catch (IOException | ElasticsearchException e) {
+            throw new IndexingException("cannot point alias " + config.alias() + " at " + index + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void refresh() {
+        try {
+            client.indices().refresh(r -> r.index(config.alias()));
+        } catch (IOException | ElasticsearchException e) {
+            throw new IndexingException("cannot refresh " + config.alias() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void create(String index) throws IOException {
+        String textAnalyzer = analyzer();
+        client.indices().create(c -> c.index(index)
+                .settings(s -> s.numberOfShards(String.valueOf(config.shards()))
+                        .numberOfReplicas(String.valueOf(config.replicas())))
+                .mappings(mapping(textAnalyzer)));
+    }
+
+    static TypeMapping mapping(String textAnalyzer) {
+        return TypeMapping.of(m -> m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
+                .properties("versionId", p -> p.keyword(k -> k))
+                .properties("articleId", p -> p.keyword(k -> k))
+                .properties("source", p -> p.keyword(k -> k))
+                .properties("url", p -> p.keyword(k -> k.ignoreAbove(2048)))
+                .properties("canonicalUrl", p -> p.keyword(k -> k.ignoreAbove(2048)))
+                .properties("headline", p -> p.text(t -> t.analyzer(textAnalyzer)))
+                .properties("body", p -> p.text(t -> t.analyzer(textAnalyzer)))
+                .properties("contentSha256", p -> p.keyword(k -> k))
+                .properties("versionNumber", p -> p.integer(i -> i))
+                .properties("validFrom", p -> p.date(d -> d))
+                .properties("validTo", p -> p.date(d -> d))
+                .properties("validity", p -> p.dateRange(d -> d))
+                .properties("current", p -> p.boolean_(b -> b))
+                .properties("captureCount", p -> p.integer(i -> i))
+                .properties("firstCapturedAt", p -> p.date(d -> d))
+                .properties("lastCapturedAt", p -> p.date(d -> d)));
+    }
+
+    /** {@code english} where the server has it (the analysis-common module), else {@code standard}. */
+    String analyzer() throws IOException {
+        if (analyzer == null) {
+            try {
+                client.indices().analyze(a -> a.analyzer("english").text("archives"));
+                analyzer = "english";
+            } catch (ElasticsearchException e) {
+                analyzer = "standard";
+            }
+        }
+        return analyzer;
+    }
+}

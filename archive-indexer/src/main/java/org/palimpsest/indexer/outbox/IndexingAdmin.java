@@ -1,0 +1,73 @@
+package org.palimpsest.indexer.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.palimpsest.indexer.index.VersionDocuments;
+import org.palimpsest.indexer.index.VersionIndex;
+
+/** Outbox status, and rebuilding the index from PostgreSQL behind the alias with no downtime. */
+@ApplicationScoped
+public class IndexingAdmin {
+    static final int PAGE = 1000;
+
+    private final EntityManager em;
+    private final VersionDocuments documents;
+    private final VersionIndex index;
+
+    public IndexingAdmin(EntityManager em, VersionDocuments documents, VersionIndex index) {
+        this.em = em;
+        this.documents = documents;
+        this.index = index;
+    }
+
+    public IndexingStatus status() {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Object[] r = (Object[]) em.createNativeQuery("select count(*), min(created_at), count(*) filter"
+                    + " (where attempts > 0), now() from outbox where done_at is null").getSingleResult();
+            String lastError = (String) em.createNativeQuery("select last_error from outbox where done_at is null and"
+                            + " last_error is not null order by id desc limit 1", String.class)
+                    .getResultStream().findFirst().orElse(null);
+            Instant oldest = (Instant) r[1];
+            Instant now = (Instant) r[3];
+            return new IndexingStatus(((Number) r[0]).longValue(), oldest,
+                    oldest == null ? Duration.ZERO : Duration.between(oldest, now), ((Number) r[2]).longValue(),
+                    lastError);
+        });
+    }
+
+    /** What a rebuild did. */
+    public record Reindexed(String index, long documents, long caughtUp) {
+    }
+
+    /**
+     * Builds a new index from every live version, points the alias at it in one atomic step, then re-writes the
+     * versions that changed while it was being built. Searches keep using the old index until the swap.
+     */
+    public Reindexed reindex() {
+        Instant start = QuarkusTransaction.requiringNew().call(
+                () -> (Instant) em.createNativeQuery("select now()").getSingleResult());
+        index.ensureExists();
+        String target = index.createNext();
+        long count = 0;
+        UUID after = new UUID(0, 0); // the nil UUID sorts first in PostgreSQL (unsigned byte order)
+        while (true) {
+            UUID from = after;
+            VersionDocuments.Batch page = QuarkusTransaction.requiringNew().call(() -> documents.livePage(from, PAGE));
+            if (page.upserts().isEmpty()) {
+                break;
+            }
+            index.write(target, page.upserts(), page.deletes());
+            count += page.upserts().size();
+            after = UUID.fromString(page.upserts().get(page.upserts().size() - 1).versionId());
+        }
+        index.swapTo(target);
+        VersionDocuments.Batch changed = QuarkusTransaction.requiringNew()
+                .call(() -> documents.load(documents.changedSince(start)));
+        index.write(index.alias(), changed.upserts(), changed.deletes());
+        return new Reindexed(target, count, changed.upserts().size() + changed.deletes().size());
+    }
+}

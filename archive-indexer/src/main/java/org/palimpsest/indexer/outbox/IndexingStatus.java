@@ -1,0 +1,16 @@
+package org.palimpsest.indexer.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The outbox as operators see it.
+ *
+ * @param backlog events not yet indexed
+ * @param oldestPending when the oldest of them was written, or null
+ * @param lag how long the oldest has waited, or zero
+ * @param failing events that failed at least once and wait for a retry
+ * @param lastError the latest error of a pending event, or null
+ */
+public record IndexingStatus(long backlog, Instant oldestPending, Duration lag, long failing, String lastError) {
+}
