@@ -26,8 +26,8 @@ public interface IndexConfig {
     @WithDefault("true")
     boolean consumerEnabled();
 
-    /** How often each instance drains the outbox, as the scheduler reads it (e.g. {@code 0.5s}). */
-    @WithDefault("0.5s")
+    /** How often each instance drains the outbox, as the scheduler reads it (at least {@code 1s}). */
+    @WithDefault("1s")
     String pollEvery();
 
     /** The longest wait before a failed event is tried again (the wait doubles from one second). */

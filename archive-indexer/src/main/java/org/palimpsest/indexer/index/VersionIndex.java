@@ -128,7 +128,7 @@ public class VersionIndex {
                 .mappings(mapping(textAnalyzer)));
     }
 
-    static TypeMapping mapping(String textAnalyzer) {
+    public static TypeMapping mapping(String textAnalyzer) {
         return TypeMapping.of(m -> m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
                 .properties("versionId", p -> p.keyword(k -> k))
                 .properties("articleId", p -> p.keyword(k -> k))

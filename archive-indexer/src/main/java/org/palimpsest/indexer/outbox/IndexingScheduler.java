@@ -4,7 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.palimpsest.indexer.index.IndexConfig;
 
-/** Drains the outbox every {@code palimpsest.index.poll-every} (default half a second) unless turned off. */
+/** Drains the outbox every {@code palimpsest.index.poll-every} (default one second, the shortest the scheduler supports) unless turned off. */
 @ApplicationScoped
 public class IndexingScheduler {
     private final OutboxConsumer consumer;
@@ -15,7 +15,7 @@ public class IndexingScheduler {
         this.config = config;
     }
 
-    @Scheduled(every = "${palimpsest.index.poll-every:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${palimpsest.index.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     void poll() {
         if (config.consumerEnabled()) {

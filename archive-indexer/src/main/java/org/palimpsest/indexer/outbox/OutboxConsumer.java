@@ -16,7 +16,8 @@ import org.palimpsest.indexer.index.VersionIndex;
 
 /**
  * Moves outbox events into the search index. Each round claims a batch with {@code FOR UPDATE SKIP LOCKED} (so
- * several indexers can run), loads the versions' current state, bulk-writes it, and marks the events done — or, if
+ * several indexers can run), loads the versions' current state, bulk-writes it, refreshes (so a version is
+ * searchable when its event is done, without waiting for the periodic refresh), and marks the events done — or, if
  * Elasticsearch fails, records the error and schedules the events again with a doubling backoff. Nothing is lost:
  * an event stays until its version's state has reached the index.
  */
@@ -73,6 +74,7 @@ public class OutboxConsumer {
             }
             VersionDocuments.Batch batch = documents.load(versions);
             index.write(index.alias(), batch.upserts(), batch.deletes());
+            index.refresh();
             em.createNativeQuery("update outbox set done_at = now(), last_error = null where id in (:ids)")
                     .setParameter("ids", ids).executeUpdate();
             return new Round(ids.size(), false);

@@ -1,0 +1,185 @@
+package org.palimpsest.bench;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+import org.palimpsest.core.json.Json;
+import org.palimpsest.indexer.index.VersionDocument;
+import org.palimpsest.indexer.index.VersionIndex;
+
+/**
+ * Load harness for indexing (bin/bench-indexing runs it against servers it provisions on loopback).
+ *
+ * <p>Part 1, bulk: writes {@code docs} version documents built from the samples into a scratch index through
+ * {@link VersionIndex#write}, the path the outbox consumer uses, and reports documents per second.
+ *
+ * <p>Part 2, lag: posts captures to the running API at {@code rate} per second for {@code seconds}, spread over
+ * {@code sources} sources, each with a unique token; a sampler searches for every tenth token until it is found.
+ * Lag is the time from the 201 answer (the commit) to the first search that finds it.
+ */
+public final class IndexingLoad {
+    public static void main(String[] args) throws Exception {
+        String es = arg(args, "es", "127.0.0.1:9202");
+        String api = arg(args, "api", "http://127.0.0.1:8090");
+        String token = arg(args, "token", "demo-archivist-token");
+        int docs = Integer.parseInt(arg(args, "docs", "50000"));
+        int rate = Integer.parseInt(arg(args, "rate", "200"));
+        int seconds = Integer.parseInt(arg(args, "seconds", "30"));
+        int sources = Integer.parseInt(arg(args, "sources", "20"));
+        List<String> samples = new ArrayList<>();
+        try (var files = Files.list(Path.of(arg(args, "samples", "docs/samples")))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                samples.add(Files.readString(p));
+            }
+        }
+        bulk(es, docs, samples);
+        lag(api, token, rate, seconds, sources, samples);
+    }
+
+    static void bulk(String es, int docs, List<String> samples) throws Exception {
+        String[] hostPort = es.split(":");
+        try (RestClient rest = RestClient.builder(new HttpHost(hostPort[0], Integer.parseInt(hostPort[1]))).build()) {
+            ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(Json.MAPPER)));
+            String index = "bench-bulk-" + System.currentTimeMillis();
+            client.indices().create(c -> c.index(index).settings(s -> s.numberOfShards("1").numberOfReplicas("0")
+                    .refreshInterval(t -> t.time("-1"))).mappings(VersionIndex.mapping("standard")));
+            VersionIndex writer = new VersionIndex(client, null);
+            int batch = 1000;
+            List<VersionDocument> all = new ArrayList<>();
+            Instant t0 = Instant.parse("2025-05-11T10:00:00Z");
+            for (int i = 0; i < docs; i++) {
+                String body = samples.get(i % samples.size());
+                Instant from = t0.plusSeconds(i);
+                all.add(new VersionDocument(new java.util.UUID(0, i).toString(), new java.util.UUID(1, i / 3).toString(),
+                        "source-" + (i % 20), null, null, "Headline " + i, body, "sha" + i, 1 + i % 3, from, null,
+                        List.of(new VersionDocument.Validity(from, null)), true, 1, from, from));
+            }
+            long bytes = all.stream().mapToLong(d -> d.body().length()).sum();
+            int threads = 2;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            long start = System.nanoTime();
+            List<java.util.concurrent.Future<?>> writes = new ArrayList<>();
+            for (int i = 0; i < all.size(); i += batch) {
+                List<VersionDocument> slice = all.subList(i, Math.min(all.size(), i + batch));
+                writes.add(pool.submit(() -> writer.write(index, slice, List.of())));
+            }
+            for (var w : writes) {
+                w.get();
+            }
+            double secs = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            client.indices().delete(d -> d.index(index));
+            System.out.printf("bulk: %d documents (%.1f MB of text) in %.2f s = %.0f docs/s (batches of %d, %d concurrent requests)%n",
+                    docs, bytes / 1e6, secs, docs / secs, batch, threads);
+        }
+    }
+
+    static void lag(String api, String token, int rate, int seconds, int sources, List<String> samples) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        record Sent(String word, long committedNanos) {
+        }
+        ConcurrentLinkedQueue<Sent> toCheck = new ConcurrentLinkedQueue<>();
+        List<Double> lags = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failures = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
+        ExecutorService senders = Executors.newFixedThreadPool(16);
+        long run = System.nanoTime();
+        int total = rate * seconds;
+        String tag = Long.toString(System.currentTimeMillis(), 36);
+        for (int i = 0; i < total; i++) {
+            long due = run + (long) (i * 1e9 / rate);
+            int n = i;
+            senders.submit(() -> {
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                String word = "tok" + tag + "x" + n;
+                String text = "Lag probe " + n + " headline\n\n" + word + " appears once. "
+                        + samples.get(n % samples.size()).lines().skip(15 + n % 10).limit(4)
+                                .reduce("", (a, b) -> a + b + "\n");
+                String source = "bench-" + tag + "-" + (n % sources);
+                HttpRequest post = HttpRequest.newBuilder(URI.create(api + "/api/captures?source=" + source
+                                + "&capturedAt=" + Instant.parse("2025-06-01T00:00:00Z").plusSeconds(n)))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain; charset=utf-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(text)).build();
+                HttpResponse<Void> r = http.send(post, HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() != 201) {
+                    failures.incrementAndGet();
+                } else if (n % 10 == 0) {
+                    toCheck.add(new Sent(word, System.nanoTime()));
+                }
+                sent.incrementAndGet();
+                return null;
+            });
+        }
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                List<Sent> pending = new ArrayList<>(toCheck);
+                for (Sent s : pending) {
+                    try {
+                        String url = api + "/api/search?allVersions=true&size=1&q=" + URLEncoder.encode(s.word(), StandardCharsets.UTF_8);
+                        String body = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                                HttpResponse.BodyHandlers.ofString()).body();
+                        if (body.startsWith("{\"total\":1")) {
+                            lags.add((System.nanoTime() - s.committedNanos()) / 1e6);
+                            toCheck.remove(s);
+                        }
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            }
+        });
+        sampler.start();
+        senders.shutdown();
+        senders.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
+        double sendSecs = (System.nanoTime() - run) / 1e9;
+        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!toCheck.isEmpty() && System.nanoTime() < waitUntil) {
+            Thread.sleep(100);
+        }
+        sampler.interrupt();
+        List<Double> sorted = new ArrayList<>(lags);
+        Collections.sort(sorted);
+        System.out.printf("lag: %d captures in %.1f s = %.0f captures/s offered %d/s, %d refused; %d sampled, %d never found%n",
+                sent.get(), sendSecs, sent.get() / sendSecs, rate, failures.get(), sorted.size(), toCheck.size());
+        if (!sorted.isEmpty()) {
+            System.out.printf("lag commit->searchable ms: p50 %.0f, p90 %.0f, p99 %.0f, max %.0f%n", pct(sorted, 50),
+                    pct(sorted, 90), pct(sorted, 99), sorted.get(sorted.size() - 1));
+        }
+    }
+
+    static double pct(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    static String arg(String[] args, String name, String def) {
+        for (String a : args) {
+            if (a.startsWith("--" + name + "=")) {
+                return a.substring(name.length() + 3);
+            }
+        }
+        return def;
+    }
+}
