@@ -150,11 +150,55 @@ class ArticleApiTest {
         }
         given().header("Authorization", ARCHIVIST).contentType("application/x-ndjson")
                 .body(ndjson.toString().getBytes(StandardCharsets.UTF_8)).post("/api/captures/batch").then().statusCode(200);
-        assertEquals(archiveShape(oneByOne), archiveShape(batch));
+        assertEquals(archiveShape(oneByOne, 7), archiveShape(batch, 7));
+    }
+
+    @Test
+    void capturesThatTeachTheTemplateNothingArePlacedIncrementallyAndAgreeWithAFullRederivation() {
+        String source = uniqueSource("incremental");
+        String base = text(0);
+        List<String> derived = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            derived.add(post(source, bytes(samples().get(i)), "text/plain", at(i)).statusCode(201)
+                    .extract().header("Palimpsest-Derived"));
+        }
+        assertEquals("source", derived.get(0), "the first capture of a source derives it");
+        derived.add(post(source, base.replace("fourth overall", "fifth overall").getBytes(StandardCharsets.UTF_8),
+                "text/plain", at(20)).statusCode(201).extract().header("Palimpsest-Derived"));
+        derived.add(post(source, base.getBytes(StandardCharsets.UTF_8), "text/plain", at(30)).statusCode(201)
+                .extract().header("Palimpsest-Derived"));
+        derived.add(post(source, base.getBytes(StandardCharsets.UTF_8), "text/plain", at(30)).statusCode(200)
+                .extract().header("Palimpsest-Derived"));
+        assertEquals(List.of("article", "article", "none"), derived.subList(5, 8),
+                "an edit and a revisit teach the template nothing: only their article is re-assembled");
+
+        Map<String, String> incremental = archiveShape(source, 7);
+        Map<String, String> ids = versionIds(source);
+        given().header("Authorization", ARCHIVIST).post("/api/admin/sources/" + source + "/rederive").then()
+                .statusCode(204);
+        assertEquals(incremental, archiveShape(source, 7));
+        assertEquals(ids, versionIds(source), "a full re-derivation keeps every article and version id");
+        given().post("/api/admin/sources/" + source + "/rederive").then().statusCode(401);
+        given().header("Authorization", ARCHIVIST).post("/api/admin/sources/no-such-source/rederive").then()
+                .statusCode(404);
+    }
+
+    /** Each capture's article and version ids. */
+    static Map<String, String> versionIds(String source) {
+        Map<String, String> ids = new TreeMap<>();
+        for (String article : given().queryParam("source", source).get("/api/articles").<List<String>>path("items.articleId")) {
+            JsonPath a = given().get("/api/articles/" + article).jsonPath();
+            for (Map<String, Object> v : a.<Map<String, Object>>getList("timeline")) {
+                for (Map<String, Object> c : (List<Map<String, Object>>) v.get("captures")) {
+                    ids.put((String) c.get("captureId"), article + "/" + v.get("versionId"));
+                }
+            }
+        }
+        return ids;
     }
 
     /** For each capture (by time): its article's headline, its content digest and its version number. */
-    static Map<String, String> archiveShape(String source) {
+    static Map<String, String> archiveShape(String source, int captures) {
         Map<String, String> shape = new TreeMap<>();
         List<String> articles = given().queryParam("source", source).get("/api/articles").path("items.articleId");
         for (String article : articles) {
@@ -166,7 +210,7 @@ class ArticleApiTest {
                 }
             }
         }
-        assertEquals(7, shape.size());
+        assertEquals(captures, shape.size());
         return shape;
     }
 }

@@ -2,24 +2,30 @@ package org.palimpsest.api.admin;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.palimpsest.core.capture.CaptureService;
+import org.palimpsest.core.capture.SourceKey;
 import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.error.ProblemKind;
 import org.palimpsest.indexer.index.IndexingException;
 import org.palimpsest.indexer.outbox.IndexingAdmin;
 import org.palimpsest.indexer.outbox.IndexingStatus;
 
-/** Operations on the search index. */
+/** Operations: the search index, and re-deriving a source. */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
     private final IndexingAdmin admin;
+    private final CaptureService captures;
 
-    public AdminResource(IndexingAdmin admin) {
+    public AdminResource(IndexingAdmin admin, CaptureService captures) {
         this.admin = admin;
+        this.captures = captures;
     }
 
     /** The outbox backlog, the age of its oldest event, and the last indexing error. */
@@ -27,6 +33,15 @@ public class AdminResource {
     @Path("indexing")
     public IndexingStatus indexing() {
         return admin.status();
+    }
+
+    /** Re-derives a source from its stored captures: template, articles, versions, provenance. */
+    @POST
+    @Path("sources/{source}/rederive")
+    @RolesAllowed("archivist")
+    public Response rederive(@PathParam("source") String source) {
+        captures.rederive(new SourceKey(source));
+        return Response.noContent().build();
     }
 
     /** Rebuilds the search index from PostgreSQL and swaps the alias; searches keep working meanwhile. */

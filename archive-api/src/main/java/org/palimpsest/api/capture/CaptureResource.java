@@ -33,6 +33,8 @@ import org.palimpsest.core.error.ProblemKind;
 @Path("/api/captures")
 public class CaptureResource {
     public static final String NDJSON = "application/x-ndjson";
+    /** What placing the capture re-derived: {@code article} (its own), {@code source} (all of it), {@code none}. */
+    public static final String DERIVATION_HEADER = "Palimpsest-Derived";
 
     private final CaptureService captures;
     private final ArchiveReader reader;
@@ -59,7 +61,9 @@ public class CaptureResource {
                 CaptureOrigin.upload(security.getUserPrincipal().getName())));
         CaptureView view = reader.capture(result.captureId()).orElseThrow();
         return Response.status(result.created() ? 201 : 200).entity(view)
-                .header(HttpHeaders.LOCATION, "/api/captures/" + view.captureId()).build();
+                .header(HttpHeaders.LOCATION, "/api/captures/" + view.captureId())
+                .header(DERIVATION_HEADER, !result.created() ? "none" : result.sourceRederived() ? "source" : "article")
+                .build();
     }
 
     @POST

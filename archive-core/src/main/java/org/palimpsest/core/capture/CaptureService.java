@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.palimpsest.core.derivation.SourceRederiver;
+import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.identity.CanonicalUrl;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.normalize.Extraction;
@@ -65,10 +66,21 @@ public class CaptureService {
                 .setParameter(13, Json.write(extraction))
                 .executeUpdate();
         if (inserted == 0) {
-            return new IngestResult(existing(capture, url), false);
+            return new IngestResult(existing(capture, url), false, false);
         }
-        rederiver.rederive(source);
-        return new IngestResult(id, true);
+        boolean rederived = rederiver.place(source, id);
+        return new IngestResult(id, true, rederived);
+    }
+
+    /** Re-derives a source from its stored captures (after a change of normalisation settings, say). */
+    @Transactional
+    public void rederive(SourceKey source) {
+        if (em.createNativeQuery("select 1 from source where key = ?1").setParameter(1, source.value())
+                .getResultList().isEmpty()) {
+            throw ArchiveException.notFound("no captures of source '" + source + "' yet");
+        }
+        rederiver.lock(source.value());
+        rederiver.rederive(source.value());
     }
 
     private UUID existing(ValidCapture capture, String url) {

@@ -19,9 +19,9 @@ public record Derivation(Template template, int iterations, List<Article> articl
     public record Article(String identityKey, List<DerivedCapture> captures, List<Timeline.Version> versions) {
     }
 
-    /** One capture's place in the archive. */
+    /** One capture's place in the archive, with the MinHash signature of its body. */
     public record DerivedCapture(
-            SourceCapture capture, NormalizedCapture normalized, IdentityDecision identity, int versionNumber,
-            boolean firstOfVersion) {
+            SourceCapture capture, NormalizedCapture normalized, int[] signature, IdentityDecision identity,
+            int versionNumber, boolean firstOfVersion) {
     }
 }

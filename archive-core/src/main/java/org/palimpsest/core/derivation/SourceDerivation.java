@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.palimpsest.core.identity.ArticleClusterer;
+import org.palimpsest.core.identity.IdentityDecision;
 import org.palimpsest.core.identity.MinHash;
 import org.palimpsest.core.normalize.NormalizationRules;
 import org.palimpsest.core.normalize.NormalizedCapture;
@@ -42,16 +43,19 @@ public final class SourceDerivation {
         Template template = Template.EMPTY;
         for (int iteration = 1; ; iteration++) {
             Map<String, NormalizedCapture> normalized = new HashMap<>();
+            Map<String, int[]> signatures = new HashMap<>();
             List<ArticleClusterer.Member> members = new ArrayList<>();
             for (SourceCapture c : ordered) {
                 NormalizedCapture n = normalizer.normalize(c.extraction(), template);
+                int[] signature = MinHash.signature(n.canonicalBody());
                 normalized.put(c.orderKey(), n);
-                members.add(new ArticleClusterer.Member(c.orderKey(), c.urlKey(), MinHash.signature(n.canonicalBody())));
+                signatures.put(c.orderKey(), signature);
+                members.add(new ArticleClusterer.Member(c.orderKey(), c.urlKey(), signature));
             }
             List<ArticleClusterer.Cluster> clusters = clusterer.cluster(members);
             Template learned = learn(clusters, normalized);
             if (learned.sameLinesAs(template) || iteration == MAX_ITERATIONS) {
-                return assemble(ordered, normalized, clusters, learned, iteration);
+                return assemble(ordered, normalized, signatures, clusters, learned, iteration);
             }
             template = learned;
         }
@@ -77,25 +81,42 @@ public final class SourceDerivation {
     }
 
     private Derivation assemble(List<SourceCapture> ordered, Map<String, NormalizedCapture> normalized,
-            List<ArticleClusterer.Cluster> clusters, Template template, int iterations) {
+            Map<String, int[]> signatures, List<ArticleClusterer.Cluster> clusters, Template template, int iterations) {
         Map<String, SourceCapture> byKey = new HashMap<>();
         ordered.forEach(c -> byKey.put(c.orderKey(), c));
         List<Derivation.Article> articles = new ArrayList<>();
         for (ArticleClusterer.Cluster cluster : clusters) {
-            List<Timeline.Entry> entries = cluster.members().stream()
-                    .map(k -> new Timeline.Entry(k, byKey.get(k).capturedAt(), normalized.get(k).contentSha256()))
-                    .toList();
-            List<Timeline.Version> versions = Timeline.of(entries);
-            Map<String, Timeline.Version> versionOf = new HashMap<>();
-            versions.forEach(v -> v.captures().forEach(k -> versionOf.put(k, v)));
-            List<Derivation.DerivedCapture> derived = new ArrayList<>();
-            for (String key : cluster.members()) {
-                Timeline.Version v = versionOf.get(key);
-                derived.add(new Derivation.DerivedCapture(byKey.get(key), normalized.get(key),
-                        cluster.decisions().get(key), v.number(), v.firstCapture().equals(key)));
-            }
-            articles.add(new Derivation.Article(cluster.identityKey(), List.copyOf(derived), versions));
+            List<SourceCapture> members = cluster.members().stream().map(byKey::get).toList();
+            articles.add(article(cluster.identityKey(), members, normalized, signatures, cluster.decisions()));
         }
         return new Derivation(template, iterations, List.copyOf(articles));
+    }
+
+    /** Normalises captures with a known template (for incremental derivation, which has it stored). */
+    public NormalizedCapture normalize(SourceCapture capture, Template template) {
+        return normalizer.normalize(capture.extraction(), template);
+    }
+
+    /**
+     * An article from its members, already normalised: its timeline of versions and each capture's place on it.
+     * Keys of the maps are the members' order keys.
+     */
+    public static Derivation.Article article(String identityKey, List<SourceCapture> members,
+            Map<String, NormalizedCapture> normalized, Map<String, int[]> signatures,
+            Map<String, IdentityDecision> decisions) {
+        List<SourceCapture> ordered = members.stream().sorted(Comparator.comparing(SourceCapture::orderKey)).toList();
+        List<Timeline.Version> versions = Timeline.of(ordered.stream()
+                .map(c -> new Timeline.Entry(c.orderKey(), c.capturedAt(), normalized.get(c.orderKey()).contentSha256()))
+                .toList());
+        Map<String, Timeline.Version> versionOf = new HashMap<>();
+        versions.forEach(v -> v.captures().forEach(k -> versionOf.put(k, v)));
+        List<Derivation.DerivedCapture> derived = new ArrayList<>();
+        for (SourceCapture c : ordered) {
+            String key = c.orderKey();
+            Timeline.Version v = versionOf.get(key);
+            derived.add(new Derivation.DerivedCapture(c, normalized.get(key), signatures.get(key), decisions.get(key),
+                    v.number(), v.firstCapture().equals(key)));
+        }
+        return new Derivation.Article(identityKey, List.copyOf(derived), versions);
     }
 }

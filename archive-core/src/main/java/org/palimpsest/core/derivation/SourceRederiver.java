@@ -5,38 +5,43 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.palimpsest.core.identity.IdentityDecision;
 import org.palimpsest.core.json.Json;
-import org.palimpsest.core.normalize.Normalizer;
-import org.palimpsest.core.provenance.Interval;
 import org.palimpsest.core.normalize.Extraction;
 import org.palimpsest.core.normalize.Template;
-import org.palimpsest.core.provenance.DerivationRecord;
 import org.palimpsest.core.store.ArticleEntity;
 import org.palimpsest.core.store.CaptureEntity;
 import org.palimpsest.core.store.SourceEntity;
 import org.palimpsest.core.store.VersionEntity;
 
 /**
- * Re-derives a source from its stored captures and reconciles the result with the stored articles and versions:
- * ids stay stable where the identity key or digest does, replaced articles and versions point to their successor,
- * re-read captures record the re-derivation, and every created or changed version writes an outbox event.
- * Callers hold the source's lock, inside their transaction.
+ * Places captures into articles and versions. A new capture is placed incrementally when that provably agrees
+ * with deriving the whole source again ({@link IncrementalPlacement}); otherwise — the template would learn a line,
+ * or the capture would join two articles — the whole source is re-derived from its stored captures and reconciled
+ * with the stored rows. Callers hold the source's lock, inside their transaction.
  */
 @ApplicationScoped
 public class SourceRederiver {
     private final SourceDerivation derivation;
+    private final ArticleReconciler reconciler;
+    private final TemplateLines templateLines;
+    private final IncrementalPlacement incremental;
     private final EntityManager em;
 
-    public SourceRederiver(NormalizeConfig config, EntityManager em) {
+    public SourceRederiver(NormalizeConfig config, ArticleReconciler reconciler, TemplateLines templateLines,
+            IncrementalPlacement incremental, EntityManager em) {
         this.derivation = new SourceDerivation(config.rules(), config.similarityThreshold());
+        this.reconciler = reconciler;
+        this.templateLines = templateLines;
+        this.incremental = incremental;
         this.em = em;
     }
 
@@ -46,6 +51,15 @@ public class SourceRederiver {
                 .getSingleResult();
     }
 
+    /** Places a stored capture; returns whether the whole source had to be re-derived. */
+    public boolean place(String source, UUID captureId) {
+        if (incremental.tryPlace(source, captureId)) {
+            return false;
+        }
+        rederive(source);
+        return true;
+    }
+
     public void rederive(String source) {
         Instant now = Instant.now();
         SourceEntity src = SourceEntity.findById(source);
@@ -53,8 +67,7 @@ public class SourceRederiver {
         Map<String, CaptureEntity> byKey = new HashMap<>();
         List<SourceCapture> inputs = new ArrayList<>();
         for (CaptureEntity c : stored) {
-            SourceCapture sc = new SourceCapture(c.id.toString(), c.capturedAt, c.rawSha256, Optional.ofNullable(c.url),
-                    Optional.ofNullable(c.urlKey), Json.read(c.extracted, Extraction.class));
+            SourceCapture sc = sourceCapture(c);
             byKey.put(sc.orderKey(), c);
             inputs.add(sc);
         }
@@ -62,76 +75,56 @@ public class SourceRederiver {
         updateTemplate(src, d.template(), now);
 
         Map<UUID, UUID> oldVersionOf = new HashMap<>();
-        stored.stream().filter(c -> c.versionId != null).forEach(c -> oldVersionOf.put(c.id, c.versionId));
         Map<UUID, UUID> oldArticleOf = new HashMap<>();
-        stored.stream().filter(c -> c.articleId != null).forEach(c -> oldArticleOf.put(c.id, c.articleId));
-        Map<String, ArticleEntity> liveArticles = ArticleEntity.<ArticleEntity>list(
-                        "source = ?1 and supersededBy is null", source).stream()
-                .collect(Collectors.toMap(a -> a.identityKey, Function.identity()));
-        List<VersionEntity> leftoverVersions = new ArrayList<>();
-
-        for (Derivation.Article article : d.articles()) {
-            ArticleEntity ae = liveArticles.remove(article.identityKey());
-            boolean existed = ae != null;
-            if (ae == null) {
-                ae = new ArticleEntity();
-                ae.id = UUID.randomUUID();
-                ae.source = source;
-                ae.identityKey = article.identityKey();
-            }
-            describe(ae, article, byKey, now);
-            Map<String, VersionEntity> versions = existed
-                    ? VersionEntity.<VersionEntity>list("articleId = ?1 and supersededBy is null", ae.id).stream()
-                            .collect(Collectors.toMap(v -> v.contentSha256, Function.identity()))
-                    : new HashMap<>();
-            Map<Integer, VersionEntity> byNumber = new HashMap<>();
-            Map<String, Derivation.DerivedCapture> derivedByKey = new HashMap<>();
-            article.captures().forEach(dc -> derivedByKey.put(dc.capture().orderKey(), dc));
-            for (var tv : article.versions()) {
-                VersionEntity ve = versions.remove(tv.digest());
-                if (ve == null) {
-                    ve = new VersionEntity();
-                    ve.id = UUID.randomUUID();
-                    ve.articleId = ae.id;
-                    ve.contentSha256 = tv.digest();
-                }
-                var first = derivedByKey.get(tv.firstCapture()).normalized();
-                String intervals = Json.write(tv.intervals().stream()
-                        .map(i -> new Interval(i.from(), i.to().orElse(null))).toList());
-                String paragraphs = Json.write(first.paragraphs());
-                boolean changed = !ve.isPersistent() || ve.versionNumber != tv.number()
-                        || !Json.sameValue(intervals, ve.intervals) || ve.captureCount != tv.captures().size()
-                        || !first.headline().equals(ve.headline) || !Json.sameValue(paragraphs, ve.paragraphs);
-                if (changed) {
-                    ve.versionNumber = tv.number();
-                    ve.headline = first.headline();
-                    ve.paragraphs = paragraphs;
-                    ve.validFrom = tv.validFrom();
-                    ve.validTo = tv.validTo().orElse(null);
-                    ve.intervals = intervals;
-                    ve.captureCount = tv.captures().size();
-                    ve.updatedAt = now;
-                    ve.persist();
-                    outbox(ve.id, "version-changed");
-                }
-                byNumber.put(tv.number(), ve);
-            }
-            leftoverVersions.addAll(versions.values());
-            for (Derivation.DerivedCapture dc : article.captures()) {
-                CaptureEntity ce = byKey.get(dc.capture().orderKey());
-                VersionEntity ve = byNumber.get(dc.versionNumber());
-                DerivationRecord record = record(src, dc, ce, ve, byKey, now);
-                if (!ae.id.equals(ce.articleId) || !ve.id.equals(ce.versionId)) {
-                    ce.articleId = ae.id;
-                    ce.versionId = ve.id;
-                }
-                String json = Json.write(record);
-                if (!Json.sameValue(json, ce.derivation)) {
-                    ce.derivation = json;
-                }
+        for (CaptureEntity c : stored) {
+            if (c.versionId != null) {
+                oldVersionOf.put(c.id, c.versionId);
+                oldArticleOf.put(c.id, c.articleId);
             }
         }
-        supersede(liveArticles.values(), leftoverVersions, stored, oldArticleOf, oldVersionOf, now);
+        Map<String, ArticleEntity> liveByKey = ArticleEntity.<ArticleEntity>list(
+                        "source = ?1 and supersededBy is null", source).stream()
+                .collect(Collectors.toMap(a -> a.identityKey, Function.identity()));
+        Map<UUID, ArticleEntity> unmatched = new HashMap<>();
+        liveByKey.values().forEach(a -> unmatched.put(a.id, a));
+        Map<Derivation.Article, ArticleEntity> matched = new IdentityHashMap<>();
+        for (Derivation.Article article : d.articles()) {
+            ArticleEntity byIdentity = liveByKey.get(article.identityKey());
+            if (byIdentity != null) {
+                matched.put(article, byIdentity);
+                unmatched.remove(byIdentity.id);
+            }
+        }
+        for (Derivation.Article article : d.articles()) {
+            if (!matched.containsKey(article)) {
+                mostOverlapping(article, byKey, oldArticleOf, unmatched).ifPresent(a -> {
+                    matched.put(article, a);
+                    unmatched.remove(a.id);
+                });
+            }
+        }
+        List<VersionEntity> leftovers = new ArrayList<>();
+        Map<UUID, Set<TemplateLines.ZoneLine>> linesByArticle = new HashMap<>();
+        for (Derivation.Article article : d.articles()) {
+            ArticleReconciler.Result result = reconciler.reconcile(src, matched.get(article), article, byKey, now);
+            leftovers.addAll(result.leftovers());
+            Set<TemplateLines.ZoneLine> lines = linesByArticle.computeIfAbsent(result.article().id, k -> new HashSet<>());
+            article.captures().forEach(dc -> lines.addAll(TemplateLines.of(dc.normalized())));
+        }
+        reconciler.supersede(unmatched.values(), leftovers, stored, oldArticleOf, oldVersionOf, now);
+        templateLines.replace(source, linesByArticle);
+    }
+
+    /** The live article, not yet matched, that held most of this derived article's captures. */
+    private static Optional<ArticleEntity> mostOverlapping(Derivation.Article article, Map<String, CaptureEntity> byKey,
+            Map<UUID, UUID> oldArticleOf, Map<UUID, ArticleEntity> unmatched) {
+        return article.captures().stream()
+                .map(dc -> oldArticleOf.get(byKey.get(dc.capture().orderKey()).id))
+                .filter(id -> id != null && unmatched.containsKey(id))
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+                .entrySet().stream()
+                .max(Map.Entry.<UUID, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> unmatched.get(e.getKey()));
     }
 
     private void updateTemplate(SourceEntity src, Template template, Instant now) {
@@ -147,90 +140,8 @@ public class SourceRederiver {
         }
     }
 
-    private DerivationRecord record(SourceEntity src, Derivation.DerivedCapture dc, CaptureEntity ce, VersionEntity ve,
-            Map<String, CaptureEntity> byKey, Instant now) {
-        var n = dc.normalized();
-        Extraction x = dc.capture().extraction();
-        DerivationRecord.Identity identity;
-        if (dc.identity() instanceof IdentityDecision.ByUrl u) {
-            identity = new DerivationRecord.Identity("url", u.surtKey(), null, null);
-        } else if (dc.identity() instanceof IdentityDecision.BySimilarity sim) {
-            identity = new DerivationRecord.Identity("similarity", null, sim.score(),
-                    byKey.get(sim.matchedCapture()).id.toString());
-        } else {
-            identity = new DerivationRecord.Identity("new", null, null, null);
-        }
-        List<DerivationRecord.Rederivation> history = new ArrayList<>();
-        if (ce.derivation != null) {
-            DerivationRecord old = Json.read(ce.derivation, DerivationRecord.class);
-            history.addAll(old.rederivations());
-            if (!old.contentSha256().equals(n.contentSha256()) || !ve.id.toString().equals(old.version().versionId())) {
-                history.add(new DerivationRecord.Rederivation(now, src.templateVersion, old.contentSha256(),
-                        n.contentSha256(), old.version().versionId(), ve.id.toString()));
-            }
-        }
-        return new DerivationRecord(Normalizer.VERSION, src.templateVersion,
-                src.templateDigest,
-                new DerivationRecord.Decoding(x.charset(), x.charsetSource(), x.malformedInputs(), x.header()),
-                n.headline(), n.contentSha256(), n.removed(), identity,
-                new DerivationRecord.VersionDecision(dc.firstOfVersion() ? "new" : "revisit", ve.id.toString(),
-                        dc.versionNumber(), n.contentSha256()),
-                List.copyOf(history));
-    }
-
-    private void describe(ArticleEntity ae, Derivation.Article article, Map<String, CaptureEntity> byKey, Instant now) {
-        var captures = article.captures();
-        var latest = captures.get(captures.size() - 1);
-        Optional<CaptureEntity> withUrl = captures.stream().map(dc -> byKey.get(dc.capture().orderKey()))
-                .filter(c -> c.url != null).reduce((a, b) -> b);
-        String headline = latest.normalized().headline();
-        String url = withUrl.map(c -> c.url).orElse(null);
-        Instant first = captures.get(0).capture().capturedAt();
-        Instant last = latest.capture().capturedAt();
-        boolean changed = !ae.isPersistent() || !headline.equals(ae.headline) || !first.equals(ae.firstCapturedAt)
-                || !last.equals(ae.lastCapturedAt) || ae.captureCount != captures.size()
-                || ae.versionCount != article.versions().size() || !Objects.equals(url, ae.url);
-        ae.headline = headline;
-        ae.url = url;
-        ae.canonicalUrl = withUrl.map(c -> c.canonicalUrl).orElse(null);
-        ae.firstCapturedAt = first;
-        ae.lastCapturedAt = last;
-        ae.captureCount = captures.size();
-        ae.versionCount = article.versions().size();
-        if (changed) {
-            ae.updatedAt = now;
-            ae.persist();
-        }
-    }
-
-    /** Points each replaced article and version at the one that now holds most of its former captures. */
-    private void supersede(Iterable<ArticleEntity> articles, List<VersionEntity> versions, List<CaptureEntity> stored,
-            Map<UUID, UUID> oldArticleOf, Map<UUID, UUID> oldVersionOf, Instant now) {
-        for (ArticleEntity gone : articles) {
-            gone.supersededBy = successor(stored, oldArticleOf, gone.id, c -> c.articleId);
-            gone.updatedAt = now;
-            for (VersionEntity v : VersionEntity.<VersionEntity>list("articleId = ?1 and supersededBy is null", gone.id)) {
-                versions.add(v);
-            }
-        }
-        for (VersionEntity gone : versions) {
-            gone.supersededBy = successor(stored, oldVersionOf, gone.id, c -> c.versionId);
-            gone.updatedAt = now;
-            outbox(gone.id, "version-superseded");
-        }
-    }
-
-    private static UUID successor(List<CaptureEntity> stored, Map<UUID, UUID> oldOf, UUID gone,
-            Function<CaptureEntity, UUID> now) {
-        return stored.stream().filter(c -> gone.equals(oldOf.get(c.id)))
-                .collect(Collectors.groupingBy(now, Collectors.counting()))
-                .entrySet().stream()
-                .max(Map.Entry.<UUID, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey).orElse(null);
-    }
-
-    private void outbox(UUID versionId, String event) {
-        em.createNativeQuery("insert into outbox (aggregate_id, event) values (?1, ?2)")
-                .setParameter(1, versionId).setParameter(2, event).executeUpdate();
+    static SourceCapture sourceCapture(CaptureEntity c) {
+        return new SourceCapture(c.id.toString(), c.capturedAt, c.rawSha256, Optional.ofNullable(c.url),
+                Optional.ofNullable(c.urlKey), Json.read(c.extracted, Extraction.class));
     }
 }

@@ -4,15 +4,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Groups a source's captures into articles. Captures with a URL are grouped by its SURT key; a capture without
  * one joins the article whose body it near-duplicates (MinHash similarity at least the threshold), else it starts
- * one. The result depends only on the set of captures, never on their order: candidate links are taken strongest
- * first, ties broken by key, and a link never merges two articles that have different URLs.
+ * one. Candidates come from {@link Lsh} bands, so grouping costs O(n), not O(n^2). The result depends only on the
+ * set of captures, never on their order: candidate links are taken strongest first, ties broken by key, and a link
+ * never merges two articles that have different URLs.
  */
 public final class ArticleClusterer {
 
@@ -56,15 +59,27 @@ public final class ArticleClusterer {
         }
         record Link(int a, int b, double score) {
         }
-        List<Link> links = new ArrayList<>();
+        Map<Long, List<Integer>> buckets = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                if (url[i] != null && url[j] != null) {
-                    continue;
-                }
-                double s = MinHash.similarity(members.get(i).signature(), members.get(j).signature());
-                if (s >= threshold) {
-                    links.add(new Link(i, j, s));
+            long[] bands = Lsh.bands(members.get(i).signature());
+            for (int b = 0; b < bands.length; b++) {
+                buckets.computeIfAbsent(bands[b] * 31 + b, k -> new ArrayList<>()).add(i);
+            }
+        }
+        Set<Long> seen = new HashSet<>();
+        List<Link> links = new ArrayList<>();
+        for (List<Integer> bucket : buckets.values()) {
+            for (int x = 0; x < bucket.size(); x++) {
+                for (int y = x + 1; y < bucket.size(); y++) {
+                    int i = bucket.get(x);
+                    int j = bucket.get(y);
+                    if (url[i] != null && url[j] != null || !seen.add((long) i * n + j)) {
+                        continue;
+                    }
+                    double s = MinHash.similarity(members.get(i).signature(), members.get(j).signature());
+                    if (s >= threshold) {
+                        links.add(new Link(i, j, s));
+                    }
                 }
             }
         }

@@ -34,6 +34,8 @@ public class VersionEntity extends PanacheEntityBase {
     public String intervals;
     @Column(name = "capture_count")
     public int captureCount;
+    /** The MinHash signature of the version's body (128 big-endian ints), for near-duplicate look-up. */
+    public byte[] signature;
     @Column(name = "superseded_by")
     public UUID supersededBy;
     @Column(name = "updated_at")

@@ -1,0 +1,232 @@
+package org.palimpsest.core.derivation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.palimpsest.core.identity.IdentityDecision;
+import org.palimpsest.core.identity.Lsh;
+import org.palimpsest.core.json.Json;
+import org.palimpsest.core.normalize.Normalizer;
+import org.palimpsest.core.provenance.DerivationRecord;
+import org.palimpsest.core.provenance.Interval;
+import org.palimpsest.core.store.ArticleEntity;
+import org.palimpsest.core.store.CaptureEntity;
+import org.palimpsest.core.store.SourceEntity;
+import org.palimpsest.core.store.VersionEntity;
+
+/**
+ * Writes one derived article to the database: the article row, its versions (stable ids by digest, an outbox
+ * event for each created or changed one, LSH bands for candidate look-up), and each capture's place and
+ * provenance. Versions it no longer has are returned to be superseded.
+ */
+@ApplicationScoped
+public class ArticleReconciler {
+    private final EntityManager em;
+
+    public ArticleReconciler(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The article row written, and its versions that the derivation no longer has. */
+    public record Result(ArticleEntity article, List<VersionEntity> leftovers) {
+    }
+
+    public Result reconcile(SourceEntity src, ArticleEntity existing, Derivation.Article article,
+            Map<String, CaptureEntity> byKey, Instant now) {
+        ArticleEntity ae = existing;
+        if (ae == null) {
+            ae = new ArticleEntity();
+            ae.id = UUID.randomUUID();
+            ae.source = src.key;
+        }
+        ae.identityKey = article.identityKey();
+        describe(ae, article, byKey, now);
+        Map<String, VersionEntity> versions = existing == null ? new HashMap<>()
+                : VersionEntity.<VersionEntity>list("articleId = ?1 and supersededBy is null", ae.id).stream()
+                        .collect(Collectors.toMap(v -> v.contentSha256, Function.identity()));
+        Map<String, Derivation.DerivedCapture> derivedByKey = new HashMap<>();
+        article.captures().forEach(dc -> derivedByKey.put(dc.capture().orderKey(), dc));
+        Map<Integer, VersionEntity> byNumber = new HashMap<>();
+        for (var tv : article.versions()) {
+            VersionEntity ve = versions.remove(tv.digest());
+            Derivation.DerivedCapture first = derivedByKey.get(tv.firstCapture());
+            if (ve == null) {
+                ve = new VersionEntity();
+                ve.id = UUID.randomUUID();
+                ve.articleId = ae.id;
+                ve.contentSha256 = tv.digest();
+            }
+            String intervals = Json.write(tv.intervals().stream()
+                    .map(i -> new Interval(i.from(), i.to().orElse(null))).toList());
+            String paragraphs = Json.write(first.normalized().paragraphs());
+            boolean created = !ve.isPersistent();
+            boolean changed = created || ve.versionNumber != tv.number() || !Json.sameValue(intervals, ve.intervals)
+                    || ve.captureCount != tv.captures().size() || !first.normalized().headline().equals(ve.headline)
+                    || !Json.sameValue(paragraphs, ve.paragraphs);
+            if (changed) {
+                ve.versionNumber = tv.number();
+                ve.headline = first.normalized().headline();
+                ve.paragraphs = paragraphs;
+                ve.validFrom = tv.validFrom();
+                ve.validTo = tv.validTo().orElse(null);
+                ve.intervals = intervals;
+                ve.captureCount = tv.captures().size();
+                ve.updatedAt = now;
+                if (created) {
+                    ve.persist();
+                }
+                outbox(ve.id, "version-changed");
+            }
+            if (ve.signature == null) {
+                ve.signature = bytes(first.signature());
+                bands(src.key, ve.id, first.signature());
+            }
+            byNumber.put(tv.number(), ve);
+        }
+        for (Derivation.DerivedCapture dc : article.captures()) {
+            CaptureEntity ce = byKey.get(dc.capture().orderKey());
+            VersionEntity ve = byNumber.get(dc.versionNumber());
+            String json = Json.write(record(src, dc, ce, ve, byKey, now));
+            if (!Json.sameValue(json, ce.derivation)) {
+                ce.derivation = json;
+            }
+            if (!ae.id.equals(ce.articleId) || !ve.id.equals(ce.versionId)) {
+                ce.articleId = ae.id;
+                ce.versionId = ve.id;
+            }
+        }
+        return new Result(ae, new ArrayList<>(versions.values()));
+    }
+
+    /** Points replaced articles and versions at the ones that now hold most of their former captures. */
+    public void supersede(Collection<ArticleEntity> articles, List<VersionEntity> versions,
+            Collection<CaptureEntity> captures, Map<UUID, UUID> oldArticleOf, Map<UUID, UUID> oldVersionOf,
+            Instant now) {
+        List<VersionEntity> gone = new ArrayList<>(versions);
+        for (ArticleEntity article : articles) {
+            article.supersededBy = successor(captures, oldArticleOf, article.id, c -> c.articleId);
+            article.updatedAt = now;
+            gone.addAll(VersionEntity.list("articleId = ?1 and supersededBy is null", article.id));
+        }
+        for (VersionEntity version : gone) {
+            version.supersededBy = successor(captures, oldVersionOf, version.id, c -> c.versionId);
+            version.updatedAt = now;
+            em.createNativeQuery("delete from lsh_band where version_id = ?1").setParameter(1, version.id)
+                    .executeUpdate();
+            outbox(version.id, "version-superseded");
+        }
+    }
+
+    /** The identity part of a capture's provenance. */
+    static DerivationRecord.Identity identity(IdentityDecision decision, Map<String, CaptureEntity> byKey) {
+        if (decision instanceof IdentityDecision.ByUrl u) {
+            return new DerivationRecord.Identity("url", u.surtKey(), null, null);
+        }
+        if (decision instanceof IdentityDecision.BySimilarity sim) {
+            return new DerivationRecord.Identity("similarity", null, sim.score(),
+                    byKey.get(sim.matchedCapture()).id.toString());
+        }
+        return new DerivationRecord.Identity("new", null, null, null);
+    }
+
+    static byte[] bytes(int[] signature) {
+        ByteBuffer buffer = ByteBuffer.allocate(signature.length * 4);
+        buffer.asIntBuffer().put(signature);
+        return buffer.array();
+    }
+
+    static int[] signature(byte[] bytes) {
+        int[] out = new int[bytes.length / 4];
+        ByteBuffer.wrap(bytes).asIntBuffer().get(out);
+        return out;
+    }
+
+    /** The LSH band keys of a signature, as stored in {@code lsh_band.band_key}. */
+    static List<Long> bandKeys(int[] signature) {
+        long[] bands = Lsh.bands(signature);
+        List<Long> keys = new ArrayList<>(bands.length);
+        for (int b = 0; b < bands.length; b++) {
+            keys.add(bands[b] * 31 + b);
+        }
+        return keys;
+    }
+
+    private void bands(String source, UUID versionId, int[] signature) {
+        for (long key : bandKeys(signature)) {
+            em.createNativeQuery("insert into lsh_band (source, band_key, version_id) values (?1, ?2, ?3)"
+                            + " on conflict do nothing")
+                    .setParameter(1, source).setParameter(2, key).setParameter(3, versionId).executeUpdate();
+        }
+    }
+
+    private DerivationRecord record(SourceEntity src, Derivation.DerivedCapture dc, CaptureEntity ce, VersionEntity ve,
+            Map<String, CaptureEntity> byKey, Instant now) {
+        var n = dc.normalized();
+        var x = dc.capture().extraction();
+        List<DerivationRecord.Rederivation> history = new ArrayList<>();
+        if (ce.derivation != null) {
+            DerivationRecord old = Json.read(ce.derivation, DerivationRecord.class);
+            history.addAll(old.rederivations());
+            if (!old.contentSha256().equals(n.contentSha256()) || !ve.id.toString().equals(old.version().versionId())) {
+                history.add(new DerivationRecord.Rederivation(now, src.templateVersion, old.contentSha256(),
+                        n.contentSha256(), old.version().versionId(), ve.id.toString()));
+            }
+        }
+        return new DerivationRecord(Normalizer.VERSION, src.templateVersion, src.templateDigest,
+                new DerivationRecord.Decoding(x.charset(), x.charsetSource(), x.malformedInputs(), x.header()),
+                n.headline(), n.contentSha256(), n.removed(), identity(dc.identity(), byKey),
+                new DerivationRecord.VersionDecision(dc.firstOfVersion() ? "new" : "revisit", ve.id.toString(),
+                        dc.versionNumber(), n.contentSha256()),
+                List.copyOf(history));
+    }
+
+    private void describe(ArticleEntity ae, Derivation.Article article, Map<String, CaptureEntity> byKey, Instant now) {
+        var captures = article.captures();
+        var latest = captures.get(captures.size() - 1);
+        Optional<CaptureEntity> withUrl = captures.stream().map(dc -> byKey.get(dc.capture().orderKey()))
+                .filter(c -> c.url != null).reduce((a, b) -> b);
+        String headline = latest.normalized().headline();
+        String url = withUrl.map(c -> c.url).orElse(null);
+        Instant first = captures.get(0).capture().capturedAt();
+        Instant last = latest.capture().capturedAt();
+        boolean changed = !ae.isPersistent() || !headline.equals(ae.headline) || !first.equals(ae.firstCapturedAt)
+                || !last.equals(ae.lastCapturedAt) || ae.captureCount != captures.size()
+                || ae.versionCount != article.versions().size() || !Objects.equals(url, ae.url);
+        if (changed) {
+            ae.headline = headline;
+            ae.url = url;
+            ae.canonicalUrl = withUrl.map(c -> c.canonicalUrl).orElse(null);
+            ae.firstCapturedAt = first;
+            ae.lastCapturedAt = last;
+            ae.captureCount = captures.size();
+            ae.versionCount = article.versions().size();
+            ae.updatedAt = now;
+            ae.persist();
+        }
+    }
+
+    private static UUID successor(Collection<CaptureEntity> captures, Map<UUID, UUID> oldOf, UUID gone,
+            Function<CaptureEntity, UUID> current) {
+        return captures.stream().filter(c -> gone.equals(oldOf.get(c.id)))
+                .collect(Collectors.groupingBy(current, Collectors.counting()))
+                .entrySet().stream()
+                .max(Map.Entry.<UUID, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
+    void outbox(UUID versionId, String event) {
+        em.createNativeQuery("insert into outbox (aggregate_id, event) values (?1, ?2)")
+                .setParameter(1, versionId).setParameter(2, event).executeUpdate();
+    }
+}

@@ -1,0 +1,173 @@
+package org.palimpsest.core.derivation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.palimpsest.core.identity.IdentityDecision;
+import org.palimpsest.core.identity.MinHash;
+import org.palimpsest.core.json.Json;
+import org.palimpsest.core.normalize.NormalizedCapture;
+import org.palimpsest.core.normalize.Template;
+import org.palimpsest.core.provenance.DerivationRecord;
+import org.palimpsest.core.store.ArticleEntity;
+import org.palimpsest.core.store.CaptureEntity;
+import org.palimpsest.core.store.SourceEntity;
+
+/**
+ * Places one new capture without re-deriving its source, when that gives what a full derivation would.
+ *
+ * <p>With the stored template T, the capture is normalised and its LSH candidates are checked. The full derivation
+ * of the source plus this capture would reach the same template and grouping when (1) the capture links to at most
+ * one existing article — and, if it has a URL, only to that URL's article — and (2) none of its lines reaches a
+ * template threshold it had not reached. Then T is still the fixed point, only the capture's article changes, and
+ * that article alone is re-assembled. Otherwise this answers false and the caller re-derives the source.
+ */
+@ApplicationScoped
+public class IncrementalPlacement {
+    private final SourceDerivation derivation;
+    private final NormalizeConfig config;
+    private final ArticleReconciler reconciler;
+    private final TemplateLines templateLines;
+    private final EntityManager em;
+
+    public IncrementalPlacement(NormalizeConfig config, ArticleReconciler reconciler, TemplateLines templateLines,
+            EntityManager em) {
+        this.derivation = new SourceDerivation(config.rules(), config.similarityThreshold());
+        this.config = config;
+        this.reconciler = reconciler;
+        this.templateLines = templateLines;
+        this.em = em;
+    }
+
+    public boolean tryPlace(String source, UUID captureId) {
+        SourceEntity src = SourceEntity.findById(source);
+        if (src.templateDigest == null || !templateLines.any(source)) {
+            return false; // nothing derived yet, or derived before the incremental tables existed
+        }
+        Template template = Json.read(src.template, Template.class);
+        CaptureEntity capture = CaptureEntity.findById(captureId);
+        SourceCapture sc = SourceRederiver.sourceCapture(capture);
+        NormalizedCapture normalized = derivation.normalize(sc, template);
+        int[] signature = MinHash.signature(normalized.canonicalBody());
+
+        record Match(UUID article, UUID version, double score) {
+        }
+        List<Match> matches = new ArrayList<>();
+        List<Long> keys = ArticleReconciler.bandKeys(signature);
+        if (!keys.isEmpty()) {
+            List<?> rows = em.createNativeQuery("select distinct v.id, v.article_id, v.signature from lsh_band b"
+                            + " join version v on v.id = b.version_id where b.source = :source and b.band_key in (:keys)"
+                            + " and v.superseded_by is null")
+                    .setParameter("source", source).setParameter("keys", keys).getResultList();
+            for (Object row : rows) {
+                Object[] r = (Object[]) row;
+                double score = MinHash.similarity(signature, ArticleReconciler.signature((byte[]) r[2]));
+                if (score >= config.similarityThreshold()) {
+                    matches.add(new Match((UUID) r[1], (UUID) r[0], score));
+                }
+            }
+        }
+        matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::version));
+        Set<UUID> similarArticles = new HashSet<>();
+        matches.forEach(m -> similarArticles.add(m.article()));
+
+        ArticleEntity article;
+        if (capture.urlKey != null) {
+            article = ArticleEntity.<ArticleEntity>find("source = ?1 and identityKey = ?2 and supersededBy is null",
+                    source, "url:" + capture.urlKey).firstResult();
+            if (!similarArticles.isEmpty() && (article == null || !Set.of(article.id).containsAll(similarArticles))) {
+                return false;
+            }
+        } else {
+            if (similarArticles.size() > 1) {
+                return false;
+            }
+            article = similarArticles.isEmpty() ? null : ArticleEntity.findById(similarArticles.iterator().next());
+        }
+
+        Set<TemplateLines.ZoneLine> lines = TemplateLines.of(normalized);
+        Map<TemplateLines.ZoneLine, Integer> counts = templateLines.countsWith(source, lines,
+                article == null ? null : article.id);
+        Map<String, Integer> head = new TreeMap<>(template.headLines());
+        Map<String, Integer> body = new TreeMap<>(template.bodyLines());
+        for (Map.Entry<TemplateLines.ZoneLine, Integer> e : counts.entrySet()) {
+            boolean isHead = e.getKey().zone() == 'H';
+            Map<String, Integer> zone = isHead ? head : body;
+            int threshold = isHead ? config.headMinArticles() : config.bodyMinArticles();
+            if (zone.containsKey(e.getKey().line())) {
+                zone.put(e.getKey().line(), e.getValue());
+            } else if (e.getValue() >= threshold) {
+                return false;
+            }
+        }
+
+        List<CaptureEntity> members = new ArrayList<>(article == null ? List.of()
+                : CaptureEntity.<CaptureEntity>list("articleId", article.id));
+        members.add(capture);
+        Map<String, CaptureEntity> byKey = new HashMap<>();
+        Map<String, NormalizedCapture> normalizedByKey = new HashMap<>();
+        Map<String, int[]> signatures = new HashMap<>();
+        Map<String, IdentityDecision> decisions = new HashMap<>();
+        Map<UUID, String> keyOfId = new HashMap<>();
+        List<SourceCapture> sources = new ArrayList<>();
+        for (CaptureEntity member : members) {
+            SourceCapture m = member == capture ? sc : SourceRederiver.sourceCapture(member);
+            NormalizedCapture n = member == capture ? normalized : derivation.normalize(m, template);
+            byKey.put(m.orderKey(), member);
+            keyOfId.put(member.id, m.orderKey());
+            normalizedByKey.put(m.orderKey(), n);
+            signatures.put(m.orderKey(), member == capture ? signature : MinHash.signature(n.canonicalBody()));
+            sources.add(m);
+        }
+        String smallest = sources.stream().map(SourceCapture::orderKey).min(Comparator.naturalOrder()).orElseThrow();
+        boolean byUrl = capture.urlKey != null || article != null && article.identityKey.startsWith("url:");
+        String captureKey = sc.orderKey();
+        for (CaptureEntity member : members) {
+            String key = keyOfId.get(member.id);
+            IdentityDecision decision;
+            if (member.urlKey != null) {
+                decision = new IdentityDecision.ByUrl(member.urlKey);
+            } else if (!byUrl && key.equals(smallest)) {
+                decision = new IdentityDecision.New();
+            } else if (member == capture) {
+                decision = new IdentityDecision.BySimilarity(matches.get(0).score(),
+                        firstCaptureOf(matches.get(0).version(), members, keyOfId));
+            } else {
+                DerivationRecord.Identity stored = Json.read(member.derivation, DerivationRecord.class).identity();
+                decision = stored.matchedCaptureId() != null
+                        && keyOfId.containsKey(UUID.fromString(stored.matchedCaptureId()))
+                        ? new IdentityDecision.BySimilarity(stored.score(),
+                                keyOfId.get(UUID.fromString(stored.matchedCaptureId())))
+                        : new IdentityDecision.BySimilarity(
+                                MinHash.similarity(signatures.get(key), signature), captureKey);
+            }
+            decisions.put(key, decision);
+        }
+        String identityKey = capture.urlKey != null ? "url:" + capture.urlKey
+                : article != null && article.identityKey.startsWith("url:") ? article.identityKey : "sim:" + smallest;
+        Derivation.Article derived = SourceDerivation.article(identityKey, sources, normalizedByKey, signatures, decisions);
+        ArticleReconciler.Result result = reconciler.reconcile(src, article, derived, byKey, Instant.now());
+        reconciler.supersede(List.of(), result.leftovers(), members, Map.of(), Map.of(), Instant.now());
+        templateLines.add(source, result.article().id, lines);
+        String json = Json.write(new Template(new TreeMap<>(head), new TreeMap<>(body)));
+        if (!Json.sameValue(json, src.template)) {
+            src.template = json;
+        }
+        return true;
+    }
+
+    /** The earliest capture of a version among the article's members. */
+    private static String firstCaptureOf(UUID version, List<CaptureEntity> members, Map<UUID, String> keyOfId) {
+        return members.stream().filter(m -> version.equals(m.versionId)).map(m -> keyOfId.get(m.id))
+                .min(Comparator.naturalOrder()).orElseThrow();
+    }
+}

@@ -1,0 +1,106 @@
+package org.palimpsest.core.derivation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.palimpsest.core.capture.ContentDigest;
+import org.palimpsest.core.normalize.NormalizedCapture;
+
+/**
+ * Which articles each line was seen in, per template zone ({@code H}: above or as the headline, {@code B}: in the
+ * body): what template learning counts, kept so that one capture can be checked against the thresholds.
+ */
+@ApplicationScoped
+public class TemplateLines {
+    static final int ROWS_PER_INSERT = 400;
+
+    private final EntityManager em;
+
+    public TemplateLines(EntityManager em) {
+        this.em = em;
+    }
+
+    /** A line in a zone. */
+    public record ZoneLine(char zone, String line) {
+        String hash() {
+            return ContentDigest.of(line).hex().substring(0, 32);
+        }
+    }
+
+    public static Set<ZoneLine> of(NormalizedCapture n) {
+        Set<ZoneLine> lines = new LinkedHashSet<>();
+        n.headCanonical().forEach(l -> lines.add(new ZoneLine('H', l)));
+        n.bodyCanonical().forEach(l -> lines.add(new ZoneLine('B', l)));
+        return lines;
+    }
+
+    /** For each line: the number of distinct articles it was seen in, counting {@code article} as one of them. */
+    public Map<ZoneLine, Integer> countsWith(String source, Collection<ZoneLine> lines, UUID article) {
+        Map<String, ZoneLine> byHash = new HashMap<>();
+        lines.forEach(l -> byHash.put(l.zone() + l.hash(), l));
+        Map<ZoneLine, Integer> counts = new HashMap<>();
+        lines.forEach(l -> counts.put(l, 1));
+        if (lines.isEmpty()) {
+            return counts;
+        }
+        List<?> rows = em.createNativeQuery("select zone, line_hash, count(*), bool_or(article_id = :article)"
+                        + " from template_line where source = :source and line_hash in (:hashes) group by zone, line_hash")
+                .setParameter("article", article == null ? new UUID(0, 0) : article).setParameter("source", source)
+                .setParameter("hashes", byHash.values().stream().map(ZoneLine::hash).distinct().toList())
+                .getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            ZoneLine line = byHash.get(r[0].toString() + r[1]);
+            if (line != null) {
+                int seen = ((Number) r[2]).intValue();
+                counts.put(line, (Boolean) r[3] ? seen : seen + 1);
+            }
+        }
+        return counts;
+    }
+
+    public boolean any(String source) {
+        return !em.createNativeQuery("select 1 from template_line where source = ?1 limit 1")
+                .setParameter(1, source).getResultList().isEmpty();
+    }
+
+    public void add(String source, UUID article, Collection<ZoneLine> lines) {
+        List<Object[]> rows = new ArrayList<>();
+        lines.forEach(l -> rows.add(new Object[] {source, l.zone(), l.hash(), article}));
+        insert(rows);
+    }
+
+    /** Replaces a source's rows after a full derivation. */
+    public void replace(String source, Map<UUID, Set<ZoneLine>> linesByArticle) {
+        em.createNativeQuery("delete from template_line where source = ?1").setParameter(1, source).executeUpdate();
+        List<Object[]> rows = new ArrayList<>();
+        linesByArticle.forEach((article, lines) -> lines.forEach(l -> rows.add(new Object[] {source, l.zone(), l.hash(), article})));
+        insert(rows);
+    }
+
+    private void insert(List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            StringBuilder sql = new StringBuilder("insert into template_line (source, zone, line_hash, article_id) values ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?").append(4 * i + 1).append(", ?").append(4 * i + 2)
+                        .append(", ?").append(4 * i + 3).append(", ?").append(4 * i + 4).append(')');
+            }
+            var query = em.createNativeQuery(sql.append(" on conflict do nothing").toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                query.setParameter(4 * i + 1, chunk.get(i)[0]);
+                query.setParameter(4 * i + 2, String.valueOf(chunk.get(i)[1]));
+                query.setParameter(4 * i + 3, chunk.get(i)[2]);
+                query.setParameter(4 * i + 4, chunk.get(i)[3]);
+            }
+            query.executeUpdate();
+        }
+    }
+}
