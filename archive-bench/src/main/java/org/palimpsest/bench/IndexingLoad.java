@@ -34,7 +34,8 @@ import org.palimpsest.indexer.index.VersionIndex;
  * {@link VersionIndex#write}, the path the outbox consumer uses, and reports documents per second.
  *
  * <p>Part 2, lag: posts captures to the running API at {@code rate} per second for {@code seconds}, spread over
- * {@code sources} sources, each with a unique token; a sampler searches for every tenth token until it is found.
+ * {@code sources} sources: a third start a synthetic article, a third revisit an earlier one unchanged, a third
+ * edit one (adding a unique token). A sampler searches for every fifth token until it is found (all versions).
  * Lag is the time from the 201 answer (the commit) to the first search that finds it.
  */
 public final class IndexingLoad {
@@ -53,7 +54,12 @@ public final class IndexingLoad {
             }
         }
         bulk(es, docs, samples);
-        lag(api, token, rate, seconds, sources, samples);
+        int warmup = Integer.parseInt(arg(args, "warmup", "20"));
+        if (warmup > 0) {
+            System.out.printf("warm-up: %d s at %d/s, not measured%n", warmup, rate);
+            lag(api, token, rate, warmup, sources, samples, false);
+        }
+        lag(api, token, rate, seconds, sources, samples, true);
     }
 
     static void bulk(String es, int docs, List<String> samples) throws Exception {
@@ -94,7 +100,8 @@ public final class IndexingLoad {
         }
     }
 
-    static void lag(String api, String token, int rate, int seconds, int sources, List<String> samples) throws Exception {
+    static void lag(String api, String token, int rate, int seconds, int sources, List<String> samples, boolean report)
+            throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         record Sent(String word, long committedNanos) {
         }
@@ -113,12 +120,16 @@ public final class IndexingLoad {
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
+                } else if (-wait > TimeUnit.SECONDS.toNanos(5)) {
+                    return null; // more than 5 s behind its schedule: the server cannot take the offered rate
                 }
+                // A third of the captures start an article, a third revisit one, a third edit one (a new token).
+                int kind = n % 3;
+                int articleNo = kind == 0 ? n : n - 3 * (1 + (n / 3) % 5);
+                articleNo = Math.max(0, articleNo - articleNo % 3);
                 String word = "tok" + tag + "x" + n;
-                String text = "Lag probe " + n + " headline\n\n" + word + " appears once. "
-                        + samples.get(n % samples.size()).lines().skip(15 + n % 10).limit(4)
-                                .reduce("", (a, b) -> a + b + "\n");
-                String source = "bench-" + tag + "-" + (n % sources);
+                String text = article(samples, articleNo, kind == 1 ? "tok" + tag + "x" + articleNo : word);
+                String source = "bench-" + tag + "-" + (articleNo / 3 % sources);
                 HttpRequest post = HttpRequest.newBuilder(URI.create(api + "/api/captures?source=" + source
                                 + "&capturedAt=" + Instant.parse("2025-06-01T00:00:00Z").plusSeconds(n)))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain; charset=utf-8")
@@ -126,7 +137,7 @@ public final class IndexingLoad {
                 HttpResponse<Void> r = http.send(post, HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() != 201) {
                     failures.incrementAndGet();
-                } else if (n % 10 == 0) {
+                } else if (kind != 1 && n % 5 == 0) {
                     toCheck.add(new Sent(word, System.nanoTime()));
                 }
                 sent.incrementAndGet();
@@ -135,6 +146,11 @@ public final class IndexingLoad {
         }
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(100); // a sweep every 100 ms: the sampler must not become the load
+                } catch (InterruptedException e) {
+                    return;
+                }
                 List<Sent> pending = new ArrayList<>(toCheck);
                 for (Sent s : pending) {
                     try {
@@ -162,12 +178,52 @@ public final class IndexingLoad {
         sampler.interrupt();
         List<Double> sorted = new ArrayList<>(lags);
         Collections.sort(sorted);
-        System.out.printf("lag: %d captures in %.1f s = %.0f captures/s offered %d/s, %d refused; %d sampled, %d never found%n",
-                sent.get(), sendSecs, sent.get() / sendSecs, rate, failures.get(), sorted.size(), toCheck.size());
+        if (!report) {
+            return;
+        }
+        System.out.printf("lag: %d of %d captures sent in %.1f s = %.0f captures/s accepted (offered %d/s), %d refused;"
+                + " %d sampled, %d never found%n", sent.get(), total, sendSecs, sent.get() / sendSecs, rate,
+                failures.get(), sorted.size(), toCheck.size());
         if (!sorted.isEmpty()) {
             System.out.printf("lag commit->searchable ms: p50 %.0f, p90 %.0f, p99 %.0f, max %.0f%n", pct(sorted, 50),
                     pct(sorted, 90), pct(sorted, 99), sorted.get(sorted.size() - 1));
         }
+    }
+
+    /**
+     * A synthetic article: a headline and eight paragraphs of words drawn (with a fixed seed per article) from the
+     * samples' vocabulary, so articles are distinct while sharing the site's language; an optional token sentence.
+     */
+    static String article(List<String> samples, int number, String token) {
+        List<String> vocabulary = VOCABULARY.computeIfAbsent(samples, IndexingLoad::vocabulary);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(number * 7919L + 17);
+        StringBuilder text = new StringBuilder("Article ").append(number).append(" on ")
+                .append(vocabulary.get(random.nextInt(vocabulary.size()))).append(" and ")
+                .append(vocabulary.get(random.nextInt(vocabulary.size()))).append("\n\n");
+        for (int p = 0; p < 8; p++) {
+            for (int w = 0; w < 30; w++) {
+                text.append(w == 0 ? "" : " ").append(vocabulary.get(random.nextInt(vocabulary.size())));
+            }
+            text.append(".\n");
+        }
+        if (token != null) {
+            text.append("Update: ").append(token).append(" was reported.\n");
+        }
+        return text.toString();
+    }
+
+    static final java.util.Map<List<String>, List<String>> VOCABULARY = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static List<String> vocabulary(List<String> samples) {
+        java.util.Set<String> words = new java.util.TreeSet<>();
+        for (String s : samples) {
+            for (String w : s.split("[^\\p{L}]+")) {
+                if (w.length() > 3) {
+                    words.add(w.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return List.copyOf(words);
     }
 
     static double pct(List<Double> sorted, int p) {

@@ -23,6 +23,7 @@ import org.palimpsest.core.provenance.Interval;
 import org.palimpsest.core.store.ArticleEntity;
 import org.palimpsest.core.store.CaptureEntity;
 import org.palimpsest.core.store.SourceEntity;
+import org.palimpsest.core.store.Sql;
 import org.palimpsest.core.store.VersionEntity;
 
 /**
@@ -122,7 +123,7 @@ public class ArticleReconciler {
         for (VersionEntity version : gone) {
             version.supersededBy = successor(captures, oldVersionOf, version.id, c -> c.versionId);
             version.updatedAt = now;
-            em.createNativeQuery("delete from lsh_band where version_id = ?1").setParameter(1, version.id)
+            Sql.statement(em, "delete from lsh_band where version_id = ?1").setParameter(1, version.id)
                     .executeUpdate();
             outbox(version.id, "version-superseded");
         }
@@ -163,11 +164,8 @@ public class ArticleReconciler {
     }
 
     private void bands(String source, UUID versionId, int[] signature) {
-        for (long key : bandKeys(signature)) {
-            em.createNativeQuery("insert into lsh_band (source, band_key, version_id) values (?1, ?2, ?3)"
-                            + " on conflict do nothing")
-                    .setParameter(1, source).setParameter(2, key).setParameter(3, versionId).executeUpdate();
-        }
+        Sql.insertAll(em, "lsh_band", "source, band_key, version_id",
+                bandKeys(signature).stream().map(key -> new Object[] {source, key, versionId}).toList());
     }
 
     private DerivationRecord record(SourceEntity src, Derivation.DerivedCapture dc, CaptureEntity ce, VersionEntity ve,
@@ -226,7 +224,7 @@ public class ArticleReconciler {
     }
 
     void outbox(UUID versionId, String event) {
-        em.createNativeQuery("insert into outbox (aggregate_id, event) values (?1, ?2)")
+        Sql.statement(em, "insert into outbox (aggregate_id, event) values (?1, ?2)")
                 .setParameter(1, versionId).setParameter(2, event).executeUpdate();
     }
 }

@@ -21,6 +21,7 @@ import org.palimpsest.core.provenance.DerivationRecord;
 import org.palimpsest.core.store.ArticleEntity;
 import org.palimpsest.core.store.CaptureEntity;
 import org.palimpsest.core.store.SourceEntity;
+import org.palimpsest.core.store.Sql;
 
 /**
  * Places one new capture without re-deriving its source, when that gives what a full derivation would.
@@ -64,8 +65,8 @@ public class IncrementalPlacement {
         List<Match> matches = new ArrayList<>();
         List<Long> keys = ArticleReconciler.bandKeys(signature);
         if (!keys.isEmpty()) {
-            List<?> rows = em.createNativeQuery("select distinct v.id, v.article_id, v.signature from lsh_band b"
-                            + " join version v on v.id = b.version_id where b.source = :source and b.band_key in (:keys)"
+            List<?> rows = Sql.statement(em, "select v.id, v.article_id, v.signature from version v where v.id in"
+                            + " (select b.version_id from lsh_band b where b.source = :source and b.band_key in (:keys))"
                             + " and v.superseded_by is null")
                     .setParameter("source", source).setParameter("keys", keys).getResultList();
             for (Object row : rows) {

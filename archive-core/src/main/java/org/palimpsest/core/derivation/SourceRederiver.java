@@ -20,6 +20,7 @@ import org.palimpsest.core.normalize.Template;
 import org.palimpsest.core.store.ArticleEntity;
 import org.palimpsest.core.store.CaptureEntity;
 import org.palimpsest.core.store.SourceEntity;
+import org.palimpsest.core.store.Sql;
 import org.palimpsest.core.store.VersionEntity;
 
 /**
@@ -47,7 +48,7 @@ public class SourceRederiver {
 
     /** Takes the transaction-scoped lock that serialises every write to one source. */
     public void lock(String source) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "source:" + source)
+        Sql.statement(em, "select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "source:" + source)
                 .getSingleResult();
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.palimpsest.core.capture.ContentDigest;
 import org.palimpsest.core.normalize.NormalizedCapture;
+import org.palimpsest.core.store.Sql;
 
 /**
  * Which articles each line was seen in, per template zone ({@code H}: above or as the headline, {@code B}: in the
@@ -19,8 +20,6 @@ import org.palimpsest.core.normalize.NormalizedCapture;
  */
 @ApplicationScoped
 public class TemplateLines {
-    static final int ROWS_PER_INSERT = 400;
-
     private final EntityManager em;
 
     public TemplateLines(EntityManager em) {
@@ -50,7 +49,7 @@ public class TemplateLines {
         if (lines.isEmpty()) {
             return counts;
         }
-        List<?> rows = em.createNativeQuery("select zone, line_hash, count(*), bool_or(article_id = :article)"
+        List<?> rows = Sql.statement(em, "select zone, line_hash, count(*), bool_or(article_id = :article)"
                         + " from template_line where source = :source and line_hash in (:hashes) group by zone, line_hash")
                 .setParameter("article", article == null ? new UUID(0, 0) : article).setParameter("source", source)
                 .setParameter("hashes", byHash.values().stream().map(ZoneLine::hash).distinct().toList())
@@ -67,40 +66,25 @@ public class TemplateLines {
     }
 
     public boolean any(String source) {
-        return !em.createNativeQuery("select 1 from template_line where source = ?1 limit 1")
+        return !Sql.statement(em, "select 1 from template_line where source = ?1 limit 1")
                 .setParameter(1, source).getResultList().isEmpty();
     }
 
     public void add(String source, UUID article, Collection<ZoneLine> lines) {
         List<Object[]> rows = new ArrayList<>();
-        lines.forEach(l -> rows.add(new Object[] {source, l.zone(), l.hash(), article}));
+        lines.forEach(l -> rows.add(new Object[] {source, String.valueOf(l.zone()), l.hash(), article}));
         insert(rows);
     }
 
     /** Replaces a source's rows after a full derivation. */
     public void replace(String source, Map<UUID, Set<ZoneLine>> linesByArticle) {
-        em.createNativeQuery("delete from template_line where source = ?1").setParameter(1, source).executeUpdate();
+        Sql.statement(em, "delete from template_line where source = ?1").setParameter(1, source).executeUpdate();
         List<Object[]> rows = new ArrayList<>();
-        linesByArticle.forEach((article, lines) -> lines.forEach(l -> rows.add(new Object[] {source, l.zone(), l.hash(), article})));
+        linesByArticle.forEach((article, lines) -> lines.forEach(l -> rows.add(new Object[] {source, String.valueOf(l.zone()), l.hash(), article})));
         insert(rows);
     }
 
     private void insert(List<Object[]> rows) {
-        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-            StringBuilder sql = new StringBuilder("insert into template_line (source, zone, line_hash, article_id) values ");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(?").append(4 * i + 1).append(", ?").append(4 * i + 2)
-                        .append(", ?").append(4 * i + 3).append(", ?").append(4 * i + 4).append(')');
-            }
-            var query = em.createNativeQuery(sql.append(" on conflict do nothing").toString());
-            for (int i = 0; i < chunk.size(); i++) {
-                query.setParameter(4 * i + 1, chunk.get(i)[0]);
-                query.setParameter(4 * i + 2, String.valueOf(chunk.get(i)[1]));
-                query.setParameter(4 * i + 3, chunk.get(i)[2]);
-                query.setParameter(4 * i + 4, chunk.get(i)[3]);
-            }
-            query.executeUpdate();
-        }
+        Sql.insertAll(em, "template_line", "source, zone, line_hash, article_id", rows);
     }
 }
