@@ -84,8 +84,11 @@ public class ArchiveReader {
             List<VersionEntity> versions = VersionEntity.list("articleId = ?1 and supersededBy is null",
                     Sort.ascending("versionNumber"), a.id);
             Map<UUID, List<VersionView.CaptureRef>> captures = capturesByVersion(a.id);
-            List<VersionView> timeline = versions.stream()
-                    .map(v -> version(v, captures.getOrDefault(v.id, List.of()))).toList();
+            List<VersionView> timeline = new ArrayList<>();
+            for (VersionEntity v : versions) {
+                VersionView view = version(v, captures.getOrDefault(v.id, List.of()));
+                timeline.add(timeline.isEmpty() ? view : view.withChangesSince(timeline.get(timeline.size() - 1).versionId()));
+            }
             return new ArticleView(a.id, a.source, a.headline, a.url, a.canonicalUrl, a.firstCapturedAt,
                     a.lastCapturedAt, a.versionCount, a.captureCount, timeline, a.id.equals(id) ? null : id);
         });
@@ -104,6 +107,16 @@ public class ArchiveReader {
                         "articleId = ?1 and capturedAt <= ?2", Sort.descending("capturedAt", "rawSha256"), a.id, at)
                 .firstResultOptional()
                 .flatMap(c -> version(a.id, c.versionId).map(v -> new AsOf(v, c.id, c.capturedAt))));
+    }
+
+    /** A capture of a URL, for Memento: its id, time and the canonical URL it was filed under. */
+    public record UrlCapture(UUID captureId, Instant capturedAt, String canonicalUrl) {
+    }
+
+    /** Every capture whose URL canonicalises to this SURT key, oldest first. */
+    public List<UrlCapture> capturesOfUrl(String surtKey) {
+        return CaptureEntity.<CaptureEntity>list("urlKey", Sort.ascending("capturedAt", "rawSha256"), surtKey).stream()
+                .map(c -> new UrlCapture(c.id, c.capturedAt, c.canonicalUrl)).toList();
     }
 
     public Optional<TemplateView> template(String source) {
@@ -145,7 +158,7 @@ public class ArchiveReader {
     private static VersionView version(VersionEntity v, List<VersionView.CaptureRef> captures) {
         return new VersionView(v.id, v.articleId, v.versionNumber, v.contentSha256, v.headline,
                 Json.read(v.paragraphs, STRINGS), v.validFrom, v.validTo, Json.read(v.intervals, INTERVALS), captures,
-                v.supersededBy);
+                v.supersededBy, null);
     }
 
     private static Optional<DerivationRecord> derivation(CaptureEntity c) {

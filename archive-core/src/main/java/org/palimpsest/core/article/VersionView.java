@@ -9,7 +9,13 @@ import org.palimpsest.core.provenance.Interval;
 public record VersionView(
         UUID versionId, UUID articleId, int versionNumber, String contentSha256, String headline,
         List<String> paragraphs, Instant validFrom, Instant validTo, List<Interval> intervals,
-        List<CaptureRef> captures, UUID supersededBy) {
+        List<CaptureRef> captures, UUID supersededBy, String changesSincePrevious) {
+
+    /** The same version with the link to its diff against the version before it on the timeline. */
+    public VersionView withChangesSince(UUID previous) {
+        return new VersionView(versionId, articleId, versionNumber, contentSha256, headline, paragraphs, validFrom,
+                validTo, intervals, captures, supersededBy, "/api/diff?from=" + previous + "&to=" + versionId);
+    }
 
     public record CaptureRef(UUID captureId, Instant capturedAt, String rawSha256, String url, boolean newVersion) {
     }

@@ -16,6 +16,9 @@ public final class Normalizer {
     /** Bumped whenever a change here can change a digest; recorded in every capture's provenance. */
     public static final String VERSION = "1";
 
+    /** The markup declares a headline that is not among the text lines: every line is body. */
+    private static final int DECLARED_NOT_IN_TEXT = -1;
+
     private final NormalizationRules rules;
 
     public Normalizer(NormalizationRules rules) {
@@ -28,7 +31,7 @@ public final class Normalizer {
         int headlineAt = findHeadline(extraction, canonical, template);
         List<RemovedLine> removed = new ArrayList<>();
         List<String> head = new ArrayList<>();
-        for (int i = 0; i < headlineAt; i++) {
+        for (int i = 0; i < Math.max(0, headlineAt); i++) {
             if (!canonical.get(i).isEmpty()) {
                 head.add(canonical.get(i));
                 removed.add(new RemovedLine(i + 1, lines.get(i), template.isHeadChrome(canonical.get(i))
@@ -37,14 +40,17 @@ public final class Normalizer {
         }
         String headline;
         int bodyFrom;
-        if (headlineAt < lines.size()) {
+        if (headlineAt == DECLARED_NOT_IN_TEXT) {
+            headline = extraction.declaredHeadline().strip();
+            bodyFrom = 0;
+        } else if (headlineAt < lines.size()) {
             // A headline shared by different articles is chrome too (a ticker of headlines): template learning counts it.
             head.add(canonical.get(headlineAt));
             headline = lines.get(headlineAt).strip();
             bodyFrom = headlineAt + 1;
         } else {
-            headline = extraction.declaredHeadline() == null ? "" : extraction.declaredHeadline().strip();
-            bodyFrom = 0;
+            headline = "";
+            bodyFrom = lines.size();
         }
         List<String> paragraphs = new ArrayList<>();
         List<String> canonicalParagraphs = new ArrayList<>();
@@ -103,7 +109,7 @@ public final class Normalizer {
                     return i;
                 }
             }
-            return canonical.size();
+            return DECLARED_NOT_IN_TEXT;
         }
         int firstContent = -1;
         for (int i = 0; i < canonical.size(); i++) {

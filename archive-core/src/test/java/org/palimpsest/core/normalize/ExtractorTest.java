@@ -34,6 +34,29 @@ class ExtractorTest {
     }
 
     @Test
+    void textThatIsAllTemplateLeavesNoHeadlineOrBodyAndRemovesEachLineOnce() {
+        Extraction x = Extractor.extract("Ticker one.\nTicker two.\n".getBytes(StandardCharsets.UTF_8),
+                CaptureMediaType.parse("text/plain"));
+        Template all = new Template(new java.util.TreeMap<>(java.util.Map.of("Ticker one.", 2, "Ticker two.", 2)),
+                new java.util.TreeMap<>());
+        NormalizedCapture n = new Normalizer(NormalizationRules.DEFAULT).normalize(x, all);
+        assertEquals("", n.headline());
+        assertEquals(List.of(), n.paragraphs());
+        assertEquals(2, n.removed().size());
+    }
+
+    @Test
+    void aDeclaredHeadlineMissingFromTheTextKeepsEveryLineAsBody() {
+        String html = "<html><head><title>Only in the title</title></head><body><p>First paragraph.</p>"
+                + "<p>Second paragraph.</p></body></html>";
+        NormalizedCapture n = new Normalizer(NormalizationRules.DEFAULT).normalize(
+                Extractor.extract(html.getBytes(StandardCharsets.UTF_8), CaptureMediaType.parse("text/html")),
+                Template.EMPTY);
+        assertEquals("Only in the title", n.headline());
+        assertEquals(List.of("First paragraph.", "Second paragraph."), n.paragraphs());
+    }
+
+    @Test
     void inlineDateHeaderIsTakenOffTheText() {
         Extraction x = Extractor.extract(" date 2025-05-11 First line.\nSecond line.".getBytes(StandardCharsets.UTF_8),
                 CaptureMediaType.parse("text/plain"));

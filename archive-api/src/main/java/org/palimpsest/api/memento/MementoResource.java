@@ -1,0 +1,102 @@
+package org.palimpsest.api.memento;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.palimpsest.api.http.HttpDates;
+import org.palimpsest.core.article.ArchiveReader;
+import org.palimpsest.core.capture.CaptureUrl;
+import org.palimpsest.core.error.ArchiveException;
+import org.palimpsest.core.identity.CanonicalUrl;
+
+/** Memento (RFC 7089): TimeGate, TimeMap and mementos for every URI that has captures. */
+@Path("/memento")
+public class MementoResource {
+    private final ArchiveReader reader;
+
+    public MementoResource(ArchiveReader reader) {
+        this.reader = reader;
+    }
+
+    @GET
+    @Path("timegate/{uri: .+}")
+    public Response timegate(@PathParam("uri") String uri, @HeaderParam("Accept-Datetime") String acceptDatetime,
+            UriInfo info) {
+        TimeMap map = timeMap(uri, info);
+        Memento chosen = acceptDatetime == null || acceptDatetime.isBlank() ? map.last()
+                : map.closest(acceptDatetime(acceptDatetime));
+        MementoLinks links = new MementoLinks(info.getBaseUri().toString(), map);
+        return Response.status(302).location(URI.create(links.memento(chosen)))
+                .header("Vary", "accept-datetime").header("Link", links.forTimeGate()).build();
+    }
+
+    @GET
+    @Path("timemap/link/{uri: .+}")
+    public Response timemap(@PathParam("uri") String uri, UriInfo info) {
+        TimeMap map = timeMap(uri, info);
+        return Response.ok(new MementoLinks(info.getBaseUri().toString(), map).timeMapDocument(),
+                MementoLinks.LINK_FORMAT).build();
+    }
+
+    @GET
+    @Path("{timestamp: \\d{14}}/{uri: .+}")
+    public Response memento(@PathParam("timestamp") String timestamp, @PathParam("uri") String uri,
+            @QueryParam("view") String view, UriInfo info) {
+        TimeMap map = timeMap(uri, info);
+        MementoLinks links = new MementoLinks(info.getBaseUri().toString(), map);
+        Memento m = map.at(timestamp).orElse(null);
+        if (m == null) {
+            Instant asked = Memento.TIMESTAMP.parse(timestamp, Instant::from);
+            return Response.status(302).location(URI.create(links.memento(map.closest(asked))))
+                    .header("Link", links.forTimeGate()).build();
+        }
+        Response.ResponseBuilder response;
+        if ("normalized".equals(view)) {
+            var version = reader.capture(m.captureId()).flatMap(c -> reader.version(c.articleId(), c.versionId()))
+                    .orElseThrow();
+            response = Response.ok(version.headline() + "\n\n" + String.join("\n\n", version.paragraphs()) + "\n",
+                    "text/plain; charset=utf-8");
+        } else {
+            ArchiveReader.RawCapture raw = reader.raw(m.captureId()).orElseThrow();
+            response = Response.ok(raw.bytes(), raw.contentType()).header("Repr-Digest", raw.digest().reprDigest());
+        }
+        return response.header("Memento-Datetime", HttpDates.format(m.datetime()))
+                .header("Link", links.forMemento(m)).build();
+    }
+
+    /** The TimeMap of the URI as asked, which may be a variant (tracking parameters, host case, a fragment). */
+    private TimeMap timeMap(String uri, UriInfo info) {
+        String asked = uri.replaceFirst("^(https?):/+", "$1://");
+        String query = info.getRequestUri().getRawQuery();
+        if (query != null && !query.isEmpty()) {
+            String own = query.replaceAll("(^|&)view=[^&]*", "");
+            asked = own.isEmpty() ? asked : asked + "?" + own.replaceFirst("^&", "");
+        }
+        CanonicalUrl canonical = CanonicalUrl.of(new CaptureUrl(asked).value());
+        List<ArchiveReader.UrlCapture> captures = reader.capturesOfUrl(canonical.surtKey());
+        if (captures.isEmpty()) {
+            throw ArchiveException.notFound("the archive has no captures of " + asked);
+        }
+        return new TimeMap(captures.get(captures.size() - 1).canonicalUrl(),
+                captures.stream().map(c -> new Memento(c.captureId(), c.capturedAt())).toList());
+    }
+
+    private static Instant acceptDatetime(String value) {
+        try {
+            return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ArchiveException.invalid("Accept-Datetime '" + value + "' is not an RFC 1123 date: write it like"
+                    + " Sun, 11 May 2025 10:00:00 GMT");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.palimpsest.core.diff;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.palimpsest.core.capture.CaptureMediaType;
+import org.palimpsest.core.capture.ContentDigest;
+import org.palimpsest.core.derivation.NormalizeConfig;
+import org.palimpsest.core.derivation.SourceCapture;
+import org.palimpsest.core.derivation.SourceDerivation;
+import org.palimpsest.core.error.ArchiveException;
+import org.palimpsest.core.json.Json;
+import org.palimpsest.core.normalize.Extraction;
+import org.palimpsest.core.normalize.NormalizedCapture;
+import org.palimpsest.core.normalize.Template;
+import org.palimpsest.core.normalize.TextDecoder;
+import org.palimpsest.core.store.BlobStore;
+import org.palimpsest.core.store.CaptureEntity;
+import org.palimpsest.core.store.SourceEntity;
+import org.palimpsest.core.store.VersionEntity;
+
+/** Compares two versions or captures, by id. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class DiffService {
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final Differ differ = new Differ();
+    private final SourceDerivation derivation;
+    private final BlobStore blobs;
+
+    public DiffService(NormalizeConfig config, BlobStore blobs) {
+        this.derivation = new SourceDerivation(config.rules(), config.similarityThreshold());
+        this.blobs = blobs;
+    }
+
+    /** One side of a comparison: what the id named, and where it sits. */
+    public record Side(UUID id, String kind, UUID articleId, UUID versionId, Integer versionNumber,
+            Instant capturedAt, DiffDocument document) {
+    }
+
+    /** The two sides and their comparison. */
+    public record Comparison(Side from, Side to, DiffGranularity granularity, DiffResult result) {
+    }
+
+    public Comparison compare(UUID from, UUID to, DiffGranularity granularity, boolean raw) {
+        Side a = side(from, raw, "from");
+        Side b = side(to, raw, "to");
+        return new Comparison(a, b, granularity, differ.diff(a.document(), b.document(), granularity));
+    }
+
+    private Side side(UUID id, boolean raw, String name) {
+        if (!raw) {
+            Optional<VersionEntity> version = VersionEntity.findByIdOptional(id);
+            if (version.isPresent()) {
+                VersionEntity v = version.get();
+                return new Side(v.id, "version", v.articleId, v.id, v.versionNumber, v.validFrom,
+                        new DiffDocument(v.headline, Json.read(v.paragraphs, STRINGS)));
+            }
+        }
+        CaptureEntity c = CaptureEntity.<CaptureEntity>findByIdOptional(id).orElseThrow(() -> raw
+                ? ArchiveException.invalid(name + " " + id + " is not a capture: raw=true compares the raw text of two captures")
+                : ArchiveException.notFound(name + " " + id + " is neither a version nor a capture in the archive"));
+        Integer number = VersionEntity.<VersionEntity>findByIdOptional(c.versionId).map(v -> v.versionNumber).orElse(null);
+        return new Side(c.id, "capture", c.articleId, c.versionId, number, c.capturedAt, raw ? rawText(c) : normalized(c));
+    }
+
+    private DiffDocument normalized(CaptureEntity c) {
+        SourceEntity source = SourceEntity.findById(c.source);
+        Template template = Json.read(source.template, Template.class);
+        NormalizedCapture n = derivation.normalize(new SourceCapture(c.id.toString(), c.capturedAt, c.rawSha256,
+                Optional.ofNullable(c.url), Optional.ofNullable(c.urlKey), Json.read(c.extracted, Extraction.class)),
+                template);
+        return new DiffDocument(n.headline(), n.paragraphs());
+    }
+
+    private DiffDocument rawText(CaptureEntity c) {
+        byte[] bytes = blobs.get(new ContentDigest(c.rawSha256)).orElseThrow();
+        CaptureMediaType type = CaptureMediaType.parse(c.contentType);
+        String text = TextDecoder.decode(bytes, type.declaredCharset(), type.kind() == CaptureMediaType.Kind.HTML).text();
+        return new DiffDocument("", List.of(text.split("\\R", -1)));
+    }
+}
