@@ -28,7 +28,7 @@ public final class Differ {
         }
         List<String> a = from.paragraphs();
         List<String> b = to.paragraphs();
-        Patch<String> patch = DiffUtils.diff(canonical(a), canonical(b));
+        Patch<String> patch = DiffUtils.diff(a, b, SAME);
         int ia = 0;
         for (AbstractDelta<String> delta : patch.getDeltas()) {
             for (; ia < delta.getSource().getPosition(); ia++) {
@@ -134,6 +134,13 @@ public final class Differ {
         return out;
     }
 
+    /**
+     * Units are equal when their text is, or else when their canonical forms are: most paragraphs of two versions
+     * are identical, and those never need canonicalising.
+     */
+    private static final java.util.function.BiPredicate<String, String> SAME =
+            (x, y) -> x.equals(y) || Canonical.of(x).equals(Canonical.of(y));
+
     private static List<String> canonical(List<String> units) {
         List<String> out = new ArrayList<>(units.size());
         for (String u : units) {
@@ -146,6 +153,8 @@ public final class Differ {
     /** Collects ops, merging neighbours of the same kind and counting words. */
     static final class Ops {
         private final List<DiffOp> ops = new ArrayList<>();
+        private final StringBuilder pending = new StringBuilder();
+        private DiffOp.Kind pendingKind;
         private int inserted;
         private int deleted;
         private int unchanged;
@@ -172,15 +181,22 @@ public final class Differ {
                 case INSERT -> inserted += words;
                 case DELETE -> deleted += words;
             }
-            int last = ops.size() - 1;
-            if (last >= 0 && ops.get(last).op() == kind) {
-                ops.set(last, new DiffOp(kind, ops.get(last).text() + text));
-            } else {
-                ops.add(new DiffOp(kind, text));
+            if (kind != pendingKind) {
+                closePending();
+                pendingKind = kind;
             }
+            pending.append(text);
+        }
+
+        private void closePending() {
+            if (pendingKind != null && pending.length() > 0) {
+                ops.add(new DiffOp(pendingKind, pending.toString()));
+            }
+            pending.setLength(0);
         }
 
         DiffResult result(boolean headlineChanged) {
+            closePending();
             int all = 2 * unchanged + inserted + deleted;
             double similarity = all == 0 ? 1.0 : 2.0 * unchanged / all;
             return new DiffResult(cleanedUp(), new DiffResult.Stats(inserted, deleted, unchanged),

@@ -12,7 +12,7 @@ public final class Canonical {
     }
 
     public static String of(String text) {
-        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+        String nfc = mayNeedComposition(text) ? Normalizer.normalize(text, Normalizer.Form.NFC) : text;
         StringBuilder out = new StringBuilder(nfc.length());
         boolean pendingSpace = false;
         for (int i = 0; i < nfc.length(); i++) {
@@ -32,6 +32,16 @@ public final class Canonical {
             }
         }
         return out.toString();
+    }
+
+    /** Text below U+0300 (where combining marks begin) is already in NFC; skipping the normaliser saves most of the cost. */
+    private static boolean mayNeedComposition(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '\u0300') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static char fold(char c) {

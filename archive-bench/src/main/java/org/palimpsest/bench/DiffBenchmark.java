@@ -1,0 +1,67 @@
+package org.palimpsest.bench;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.Patch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.palimpsest.core.diff.DiffDocument;
+import org.palimpsest.core.diff.DiffGranularity;
+import org.palimpsest.core.diff.DiffResult;
+import org.palimpsest.core.diff.Differ;
+
+/**
+ * Word diff of two sample-sized versions (sample 000's body, and the same with one word changed), next to the
+ * baseline: a bare java-diff-utils call on the two token lists, measured in the same run.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class DiffBenchmark {
+    DiffDocument before;
+    DiffDocument after;
+    List<String> tokensBefore;
+    List<String> tokensAfter;
+    final Differ differ = new Differ();
+
+    @Setup
+    public void setUp() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(System.getProperty("palimpsest.samples", "docs/samples"))
+                .resolve("000_ac351c74c4d92a7b.txt"));
+        List<String> body = lines.subList(16, lines.indexOf("Most Popular"));
+        List<String> edited = body.stream().map(p -> p.replace("fourth overall", "fifth overall")).toList();
+        before = new DiffDocument(lines.get(14), body);
+        after = new DiffDocument(lines.get(14), edited);
+        tokensBefore = tokens(String.join("\n", body));
+        tokensAfter = tokens(String.join("\n", edited));
+    }
+
+    static List<String> tokens(String text) {
+        return java.util.regex.Pattern.compile("\\s+|[^\\s]+").matcher(text).results().map(m -> m.group()).toList();
+    }
+
+    @Benchmark
+    public DiffResult palimpsestWordDiff() {
+        return differ.diff(before, after, DiffGranularity.WORD);
+    }
+
+    @Benchmark
+    public Patch<String> bareJavaDiffUtilsOnTokens() {
+        return DiffUtils.diff(tokensBefore, tokensAfter);
+    }
+}
