@@ -4,7 +4,9 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.palimpsest.core.normalize.Canonical;
@@ -19,6 +21,10 @@ public final class Differ {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"'\u201D\u2019)\\]]{0,2})\\s+(?=\\S)");
     private static final Pattern TOKEN = Pattern.compile("\\s+|[^\\s]+");
 
+    /**
+     * Paragraphs are equal when their text is, or else when their canonical forms are (computed once per paragraph):
+     * most paragraphs of two versions are identical and never need canonicalising.
+     */
     public DiffResult diff(DiffDocument from, DiffDocument to, DiffGranularity granularity) {
         Ops ops = new Ops();
         boolean headlineChanged = !Canonical.of(from.headline()).equals(Canonical.of(to.headline()));
@@ -28,7 +34,9 @@ public final class Differ {
         }
         List<String> a = from.paragraphs();
         List<String> b = to.paragraphs();
-        Patch<String> patch = DiffUtils.diff(a, b, SAME);
+        Map<String, String> canonicalForms = new IdentityHashMap<>();
+        Patch<String> patch = DiffUtils.diff(a, b, (x, y) -> x.equals(y)
+                || canonicalForms.computeIfAbsent(x, Canonical::of).equals(canonicalForms.computeIfAbsent(y, Canonical::of)));
         int ia = 0;
         for (AbstractDelta<String> delta : patch.getDeltas()) {
             for (; ia < delta.getSource().getPosition(); ia++) {
@@ -133,13 +141,6 @@ public final class Differ {
         }
         return out;
     }
-
-    /**
-     * Units are equal when their text is, or else when their canonical forms are: most paragraphs of two versions
-     * are identical, and those never need canonicalising.
-     */
-    private static final java.util.function.BiPredicate<String, String> SAME =
-            (x, y) -> x.equals(y) || Canonical.of(x).equals(Canonical.of(y));
 
     private static List<String> canonical(List<String> units) {
         List<String> out = new ArrayList<>(units.size());
