@@ -17,5 +17,8 @@ create table template_line (
     zone       char(1) not null,
     line_hash  text not null,
     article_id uuid not null,
-    primary key (source, zone, line_hash, article_id)
+    primary key (source, line_hash, zone, article_id)
 );
+
+-- The indexer reads each version's first and last capture.
+create index capture_version on capture (version_id, captured_at);

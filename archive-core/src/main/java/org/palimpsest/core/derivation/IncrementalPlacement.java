@@ -65,10 +65,13 @@ public class IncrementalPlacement {
         List<Match> matches = new ArrayList<>();
         List<Long> keys = ArticleReconciler.bandKeys(signature);
         if (!keys.isEmpty()) {
-            List<?> rows = Sql.statement(em, "select v.id, v.article_id, v.signature from version v where v.id in"
-                            + " (select b.version_id from lsh_band b where b.source = :source and b.band_key in (:keys))"
-                            + " and v.superseded_by is null")
-                    .setParameter("source", source).setParameter("keys", keys).getResultList();
+            // Two single-table look-ups, each answerable only by its primary key: a join here let a plan cached
+            // while the tables were small read every band of the source once per version.
+            List<?> candidates = Sql.statement(em, "select distinct version_id from lsh_band where source = :source"
+                    + " and band_key in (:keys)").setParameter("source", source).setParameter("keys", keys).getResultList();
+            List<?> rows = candidates.isEmpty() ? List.of() : Sql.statement(em, "select id, article_id, signature"
+                    + " from version where id in (:ids) and superseded_by is null")
+                    .setParameter("ids", candidates).getResultList();
             for (Object row : rows) {
                 Object[] r = (Object[]) row;
                 double score = MinHash.similarity(signature, ArticleReconciler.signature((byte[]) r[2]));
