@@ -1,0 +1,54 @@
+package org.palimpsest.api.export;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import org.palimpsest.api.article.Params;
+import org.palimpsest.core.capture.SourceKey;
+import org.palimpsest.core.error.ArchiveException;
+import org.palimpsest.core.export.ExportQuery;
+import org.palimpsest.core.export.ExportService;
+import org.palimpsest.core.export.ExportWriter;
+
+/** Research datasets, streamed: one record per version with its captures, then a manifest. */
+@Path("/api/exports")
+public class ExportResource {
+    private final ExportWriter writer;
+
+    public ExportResource(ExportService exports) {
+        this.writer = new ExportWriter(exports, Clock.systemUTC());
+    }
+
+    @GET
+    public Response export(@QueryParam("format") @DefaultValue("jsonl") String format,
+            @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("asOf") String asOf, @QueryParam("q") String q,
+            @QueryParam("unit") @DefaultValue("version") String unit) {
+        ExportWriter.Format f = switch (format.strip().toLowerCase(Locale.ROOT)) {
+            case "jsonl" -> ExportWriter.Format.JSONL;
+            case "csv" -> ExportWriter.Format.CSV;
+            case "warc", "bag" -> throw ArchiveException.invalid("format " + format + " is not available yet: use jsonl"
+                    + " or csv");
+            default -> throw ArchiveException.invalid("format '" + format + "' is not known: use jsonl or csv");
+        };
+        if (q != null && !q.isBlank()) {
+            throw ArchiveException.invalid("exports do not take q yet: filter by source, from, to and asOf");
+        }
+        if (!unit.equals("version")) {
+            throw ArchiveException.invalid("unit '" + unit + "' is not available yet: exports have one record per version");
+        }
+        ExportQuery query = new ExportQuery(Optional.ofNullable(source).filter(s -> !s.isBlank())
+                .map(s -> new SourceKey(s).value()), Params.instant("from", from), Params.instant("to", to),
+                Params.instant("asOf", asOf));
+        StreamingOutput body = out -> writer.write(query, f, out);
+        String extension = f == ExportWriter.Format.JSONL ? "jsonl" : "csv";
+        return Response.ok(body, f == ExportWriter.Format.JSONL ? "application/x-ndjson" : "text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"palimpsest-export." + extension + "\"").build();
+    }
+}

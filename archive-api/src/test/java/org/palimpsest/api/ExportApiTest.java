@@ -1,0 +1,117 @@
+package org.palimpsest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.palimpsest.api.TestArchive.bytes;
+import static org.palimpsest.api.TestArchive.post;
+import static org.palimpsest.api.TestArchive.samples;
+import static org.palimpsest.api.TestArchive.uniqueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ExportApiTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    static String source() {
+        String source = uniqueSource("export");
+        for (int i = 0; i < 5; i++) {
+            post(source, bytes(samples().get(i)), "text/plain; charset=utf-8", "2025-05-11T10:0" + i + ":00Z").statusCode(201);
+        }
+        return source;
+    }
+
+    static byte[] export(Map<String, ?> params) {
+        return given().queryParams(params).get("/api/exports").then().statusCode(200).extract().asByteArray();
+    }
+
+    /** The payload (every byte before the last line) and the manifest line. */
+    static String[] split(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        int cut = text.lastIndexOf('\n', text.length() - 2) + 1;
+        return new String[] {text.substring(0, cut), text.substring(cut).strip()};
+    }
+
+    @Test
+    void jsonlCarriesEveryVersionWithDigestsThatMatchTheRawBytesAndAManifestOfThePayload() throws Exception {
+        String source = source();
+        String[] parts = split(export(Map.of("format", "jsonl", "source", source)));
+        JsonNode manifest = JSON.readTree(parts[1]).get("manifest");
+        assertEquals(sha256(parts[0].getBytes(StandardCharsets.UTF_8)), manifest.get("payloadSha256").asText());
+        assertEquals(5, manifest.get("records").asInt());
+        assertEquals(5, manifest.get("captures").asInt());
+        assertEquals(source, manifest.get("query").get("source").asText());
+
+        Set<String> rawDigests = new HashSet<>();
+        for (var sample : samples()) {
+            rawDigests.add(sha256(bytes(sample)));
+        }
+        Set<String> exported = new HashSet<>();
+        for (String line : parts[0].split("\n")) {
+            JsonNode r = JSON.readTree(line);
+            JsonNode capture = r.get("captures").get(0);
+            exported.add(capture.get("rawSha256").asText());
+            assertEquals("1", capture.get("normaliserVersion").asText());
+            var version = given().get("/api/articles/" + r.get("articleId").asText() + "/versions/"
+                    + r.get("versionId").asText()).then().statusCode(200).extract().jsonPath();
+            assertEquals(version.getString("contentSha256"), r.get("contentSha256").asText());
+            assertEquals(version.getString("headline"), r.get("headline").asText());
+            assertEquals(String.join("\n\n", version.getList("paragraphs")), r.get("text").asText());
+            assertEquals(source, r.get("source").asText());
+        }
+        assertEquals(rawDigests, exported);
+    }
+
+    @Test
+    void csvIsProperlyQuotedAndTheSameAsOfQueryGivesTheSamePayloadAfterTheArchiveGrows() throws Exception {
+        String source = source();
+        Map<String, String> asOf = Map.of("format", "csv", "source", source, "asOf", "2025-05-11T10:02:30Z");
+        String[] before = split(export(asOf));
+        MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(before[0]);
+        List<Map<String, String>> all = rows.readAll();
+        assertEquals(3, all.size(), "as of 10:02:30 the archive held three articles");
+        assertEquals(Set.of("Zelensky, Biden discuss security, diplomacy, aid to Ukraine",
+                        "Russia pushes for resuming peace talks in Istanbul based on 2022 terms, situation on the ground, Ushakov says",
+                        "EXCLUSIVE: Voice message reveals Russian military unit's catastrophic losses in Ukraine"),
+                Set.copyOf(all.stream().map(r -> r.get("headline")).toList()));
+        assertEquals("", all.get(0).get("validTo"));
+        String base = new String(bytes(samples().get(0)), StandardCharsets.UTF_8);
+        post(source, base.replace("fourth overall", "fifth overall").getBytes(StandardCharsets.UTF_8), "text/plain",
+                "2025-05-11T11:00:00Z").statusCode(201);
+        String[] after = split(export(asOf));
+        assertEquals(before[0], after[0], "a later capture does not change an as-of export");
+        JsonNode manifest = JSON.readTree(after[1].substring("# manifest ".length()));
+        assertEquals(sha256(after[0].getBytes(StandardCharsets.UTF_8)), manifest.get("payloadSha256").asText());
+        List<Map<String, String>> everything = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .<Map<String, String>>readValues(split(export(Map.of("format", "csv", "source", source)))[0]).readAll();
+        assertEquals(6, everything.size(), "without asOf: every version, the edit's included");
+    }
+
+    @Test
+    void unknownOrUnavailableExportsAreProblems() {
+        given().queryParam("format", "xml").get("/api/exports").then().statusCode(400)
+                .body("detail", equalTo("format 'xml' is not known: use jsonl or csv"));
+        given().queryParam("format", "warc").get("/api/exports").then().statusCode(400)
+                .body("detail", equalTo("format warc is not available yet: use jsonl or csv"));
+    }
+}

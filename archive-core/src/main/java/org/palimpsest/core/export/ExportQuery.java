@@ -1,0 +1,12 @@
+package org.palimpsest.core.export;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What to export: the versions of a source, captured in a window, or held as of an instant; none for everything.
+ * With {@code asOf}, records show the archive as it stood then (later captures and validity are left out), so the
+ * same query gives the same payload however the archive grows.
+ */
+public record ExportQuery(Optional<String> source, Optional<Instant> from, Optional<Instant> to, Optional<Instant> asOf) {
+}

@@ -1,0 +1,112 @@
+package org.palimpsest.core.export;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.palimpsest.core.json.Json;
+
+/**
+ * Streams export records straight from PostgreSQL: one ordered query read through a server-side cursor (a fetch size
+ * inside a read-only transaction), rows grouped into records as they arrive, so memory does not grow with the export.
+ */
+@ApplicationScoped
+public class ExportService {
+    static final int FETCH = 500;
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final AgroalDataSource db;
+
+    public ExportService(AgroalDataSource db) {
+        this.db = db;
+    }
+
+    /** Calls {@code sink} with each record in version-id order; answers the number of records and captures. */
+    public long[] stream(ExportQuery q, Consumer<ExportRecord> sink) {
+        StringBuilder sql = new StringBuilder("""
+                select v.id, v.article_id, v.version_number, v.content_sha256, v.headline, cast(v.paragraphs as text),
+                       a.source, a.url, a.canonical_url, v.valid_from, v.valid_to,
+                       c.id, c.captured_at, c.raw_sha256, c.derivation->>'normaliserVersion',
+                       (c.derivation->>'templateVersion')::int
+                from version v join article a on a.id = v.article_id join capture c on c.version_id = v.id
+                where v.superseded_by is null and a.superseded_by is null""");
+        List<Object> params = new ArrayList<>();
+        q.source().ifPresent(s -> {
+            sql.append(" and a.source = ?");
+            params.add(s);
+        });
+        q.from().ifPresent(f -> {
+            sql.append(" and c.captured_at >= ?");
+            params.add(Timestamp.from(f));
+        });
+        q.to().ifPresent(t -> {
+            sql.append(" and c.captured_at <= ?");
+            params.add(Timestamp.from(t));
+        });
+        q.asOf().ifPresent(t -> {
+            sql.append(" and c.captured_at <= ? and exists (select 1 from jsonb_array_elements(v.intervals) i"
+                    + " where (i->>'from')::timestamptz <= ? and (i->>'to' is null or (i->>'to')::timestamptz > ?))");
+            params.add(Timestamp.from(t));
+            params.add(Timestamp.from(t));
+            params.add(Timestamp.from(t));
+        });
+        sql.append(" order by v.id, c.captured_at, c.raw_sha256");
+        try (Connection connection = db.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                statement.setFetchSize(FETCH);
+                for (int i = 0; i < params.size(); i++) {
+                    statement.setObject(i + 1, params.get(i));
+                }
+                long records = 0;
+                long captures = 0;
+                try (ResultSet rs = statement.executeQuery()) {
+                    ExportRecord current = null;
+                    while (rs.next()) {
+                        String versionId = rs.getString(1);
+                        if (current == null || !current.versionId().equals(versionId)) {
+                            if (current != null) {
+                                sink.accept(current);
+                                records++;
+                            }
+                            Instant validTo = instant(rs, 11);
+                            if (q.asOf().isPresent() && validTo != null && validTo.isAfter(q.asOf().get())) {
+                                validTo = null; // as of then, the version was still current
+                            }
+                            current = new ExportRecord(rs.getString(2) == null ? null : rs.getString(2), versionId,
+                                    rs.getInt(3), rs.getString(4), rs.getString(5),
+                                    String.join("\n\n", Json.read(rs.getString(6), STRINGS)), rs.getString(7),
+                                    rs.getString(8), rs.getString(9), instant(rs, 10), validTo, new ArrayList<>());
+                        }
+                        current.captures().add(new ExportRecord.Capture(rs.getString(12), instant(rs, 13),
+                                rs.getString(14), rs.getString(15), (Integer) rs.getObject(16)));
+                        captures++;
+                    }
+                    if (current != null) {
+                        sink.accept(current);
+                        records++;
+                    }
+                }
+                connection.rollback();
+                return new long[] {records, captures};
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the export query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
