@@ -108,10 +108,54 @@ class ExportApiTest {
     }
 
     @Test
+    void warcExportReadsBackWithJwarcRecordByRecordWithMatchingDigests() throws Exception {
+        String source = source();
+        byte[] warc = export(Map.of("format", "warc", "source", source));
+        List<String> types = new java.util.ArrayList<>();
+        Map<String, byte[]> resources = new java.util.HashMap<>();
+        Map<String, String> conversionRefersTo = new java.util.HashMap<>();
+        String manifest = null;
+        try (var reader = new org.netpreserve.jwarc.WarcReader(new java.io.ByteArrayInputStream(warc))) {
+            for (var record : reader) {
+                types.add(record.type());
+                assertEquals("WARC/1.1", record.version().toString());
+                if (record instanceof org.netpreserve.jwarc.WarcResource r) {
+                    byte[] body = r.body().stream().readAllBytes();
+                    assertEquals(r.payloadDigest().orElseThrow().hex(), sha256(body));
+                    resources.put(r.id().toString(), body);
+                    assertEquals(true, r.target().startsWith("urn:palimpsest:capture:"));
+                } else if (record instanceof org.netpreserve.jwarc.WarcConversion c) {
+                    conversionRefersTo.put(c.refersTo().orElseThrow().toString(), new String(c.body().stream().readAllBytes(),
+                            StandardCharsets.UTF_8));
+                } else if (record instanceof org.netpreserve.jwarc.WarcMetadata m
+                        && m.target().equals("urn:palimpsest:export-manifest")) {
+                    manifest = new String(m.body().stream().readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertEquals("warcinfo", types.get(0));
+        assertEquals(1 + 5 * 3 + 1, types.size());
+        Set<String> raw = new HashSet<>();
+        for (var sample : samples()) {
+            raw.add(sha256(bytes(sample)));
+        }
+        Set<String> exported = new HashSet<>();
+        for (byte[] body : resources.values()) {
+            exported.add(sha256(body));
+        }
+        assertEquals(raw, exported);
+        assertEquals(resources.keySet(), conversionRefersTo.keySet(), "every conversion refers to a resource record");
+        JsonNode m = JSON.readTree(manifest);
+        assertEquals(5, m.get("captures").asInt());
+        int cut = new String(warc, StandardCharsets.ISO_8859_1).lastIndexOf("WARC/1.1\r\n"); // the manifest is last
+        assertEquals(sha256(java.util.Arrays.copyOf(warc, cut)), m.get("payloadSha256").asText());
+    }
+
+    @Test
     void unknownOrUnavailableExportsAreProblems() {
         given().queryParam("format", "xml").get("/api/exports").then().statusCode(400)
-                .body("detail", equalTo("format 'xml' is not known: use jsonl or csv"));
-        given().queryParam("format", "warc").get("/api/exports").then().statusCode(400)
-                .body("detail", equalTo("format warc is not available yet: use jsonl or csv"));
+                .body("detail", equalTo("format 'xml' is not known: use jsonl, csv or warc"));
+        given().queryParam("format", "bag").get("/api/exports").then().statusCode(400)
+                .body("detail", equalTo("format bag is not available yet: use jsonl, csv or warc"));
     }
 }

@@ -15,14 +15,17 @@ import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.export.ExportQuery;
 import org.palimpsest.core.export.ExportService;
 import org.palimpsest.core.export.ExportWriter;
+import org.palimpsest.core.export.WarcExporter;
 
 /** Research datasets, streamed: one record per version with its captures, then a manifest. */
 @Path("/api/exports")
 public class ExportResource {
     private final ExportWriter writer;
+    private final WarcExporter warc;
 
-    public ExportResource(ExportService exports) {
+    public ExportResource(ExportService exports, WarcExporter warc) {
         this.writer = new ExportWriter(exports, Clock.systemUTC());
+        this.warc = warc;
     }
 
     @GET
@@ -30,12 +33,13 @@ public class ExportResource {
             @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("asOf") String asOf, @QueryParam("q") String q,
             @QueryParam("unit") @DefaultValue("version") String unit) {
-        ExportWriter.Format f = switch (format.strip().toLowerCase(Locale.ROOT)) {
+        String name = format.strip().toLowerCase(Locale.ROOT);
+        ExportWriter.Format f = switch (name) {
             case "jsonl" -> ExportWriter.Format.JSONL;
             case "csv" -> ExportWriter.Format.CSV;
-            case "warc", "bag" -> throw ArchiveException.invalid("format " + format + " is not available yet: use jsonl"
-                    + " or csv");
-            default -> throw ArchiveException.invalid("format '" + format + "' is not known: use jsonl or csv");
+            case "warc" -> null;
+            case "bag" -> throw ArchiveException.invalid("format bag is not available yet: use jsonl, csv or warc");
+            default -> throw ArchiveException.invalid("format '" + format + "' is not known: use jsonl, csv or warc");
         };
         if (q != null && !q.isBlank()) {
             throw ArchiveException.invalid("exports do not take q yet: filter by source, from, to and asOf");
@@ -46,6 +50,11 @@ public class ExportResource {
         ExportQuery query = new ExportQuery(Optional.ofNullable(source).filter(s -> !s.isBlank())
                 .map(s -> new SourceKey(s).value()), Params.instant("from", from), Params.instant("to", to),
                 Params.instant("asOf", asOf));
+        if (f == null) {
+            StreamingOutput body = out -> warc.write(query, out, Clock.systemUTC());
+            return Response.ok(body, "application/warc")
+                    .header("Content-Disposition", "attachment; filename=\"palimpsest-export.warc\"").build();
+        }
         StreamingOutput body = out -> writer.write(query, f, out);
         String extension = f == ExportWriter.Format.JSONL ? "jsonl" : "csv";
         return Response.ok(body, f == ExportWriter.Format.JSONL ? "application/x-ndjson" : "text/csv; charset=utf-8")

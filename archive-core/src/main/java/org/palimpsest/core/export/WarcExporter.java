@@ -1,0 +1,92 @@
+package org.palimpsest.core.export;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.MessageVersion;
+import org.netpreserve.jwarc.WarcConversion;
+import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcMetadata;
+import org.netpreserve.jwarc.WarcResource;
+import org.netpreserve.jwarc.WarcWriter;
+import org.netpreserve.jwarc.Warcinfo;
+import org.palimpsest.core.article.ArchiveReader;
+import org.palimpsest.core.capture.ContentDigest;
+import org.palimpsest.core.json.Json;
+import org.palimpsest.core.normalize.Normalizer;
+
+/**
+ * WARC 1.1 export with jwarc: a warcinfo record first; per capture a resource record (the raw bytes, WARC-Target-URI
+ * the capture's URL or {@code urn:palimpsest:capture:<id>}, WARC-Date the capture time, a SHA-256 payload digest), a
+ * conversion record with the normalised text referring to it, and a metadata record with the provenance JSON; last, a
+ * metadata record carrying the manifest. Record ids derive from capture ids, so the same query gives the same records.
+ */
+@ApplicationScoped
+public class WarcExporter {
+    private final ExportService exports;
+    private final ArchiveReader reader;
+
+    public WarcExporter(ExportService exports, ArchiveReader reader) {
+        this.exports = exports;
+        this.reader = reader;
+    }
+
+    public ExportManifest write(ExportQuery query, OutputStream out, Clock clock) throws IOException {
+        MessageDigest sha = ContentDigest.sha256();
+        DigestOutputStream payload = new DigestOutputStream(out, sha);
+        WarcWriter warc = new WarcWriter(payload);
+        warc.write(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).filename("palimpsest-export.warc")
+                .fields(Map.of("software", List.of("Palimpsest"), "format", List.of("WARC File Format 1.1"),
+                        "description", List.of("Captures with their normalised text and provenance"),
+                        "palimpsest-query", List.of(Json.write(query))))
+                .build());
+        long[] counts = exports.stream(query, record -> record.captures().forEach(c -> {
+            try {
+                writeCapture(warc, record, c);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+        ExportManifest manifest = new ExportManifest("warc", query, clock.instant(), counts[0], counts[1],
+                HexFormat.of().formatHex(sha.digest()), Normalizer.VERSION);
+        WarcWriter tail = new WarcWriter(out);
+        tail.write(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1)
+                .targetURI(URI.create("urn:palimpsest:export-manifest"))
+                .body(MediaType.parse("application/json"), Json.write(manifest).getBytes(StandardCharsets.UTF_8)).build());
+        out.flush();
+        return manifest;
+    }
+
+    private void writeCapture(WarcWriter warc, ExportRecord version, ExportRecord.Capture c) throws IOException {
+        UUID captureId = UUID.fromString(c.captureId());
+        ArchiveReader.RawCapture raw = reader.raw(captureId).orElseThrow();
+        var view = reader.capture(captureId).orElseThrow();
+        URI target = URI.create(view.url() != null ? view.url() : "urn:palimpsest:capture:" + c.captureId());
+        URI resourceId = URI.create("urn:uuid:" + captureId);
+        warc.write(new WarcResource.Builder(target).version(MessageVersion.WARC_1_1).recordId(resourceId)
+                .date(c.capturedAt())
+                .payloadDigest(new WarcDigest("sha256", HexFormat.of().parseHex(c.rawSha256())))
+                .body(MediaType.parseLeniently(raw.contentType()), raw.bytes()).build());
+        String text = version.headline() + "\n\n" + version.text() + "\n";
+        warc.write(new WarcConversion.Builder().version(MessageVersion.WARC_1_1)
+                .recordId(UUID.nameUUIDFromBytes(("conversion:" + captureId).getBytes(StandardCharsets.UTF_8)))
+                .date(c.capturedAt()).refersTo(resourceId).setHeader("WARC-Target-URI", target.toString())
+                .body(MediaType.parse("text/plain;charset=utf-8"), text.getBytes(StandardCharsets.UTF_8)).build());
+        byte[] provenance = Json.write(view).getBytes(StandardCharsets.UTF_8);
+        warc.write(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1)
+                .recordId(UUID.nameUUIDFromBytes(("metadata:" + captureId).getBytes(StandardCharsets.UTF_8)))
+                .date(c.capturedAt()).targetURI(target).setHeader("WARC-Refers-To", "<" + resourceId + ">")
+                .body(MediaType.parse("application/json"), provenance).build());
+    }
+}
