@@ -1,0 +1,82 @@
+package org.palimpsest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.palimpsest.api.TestArchive.ARCHIVIST;
+import static org.palimpsest.api.TestArchive.uniqueSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class WarcImportTest {
+
+    static JsonPath importWarc(String source, byte[] warc) {
+        String location = given().header("Authorization", ARCHIVIST).contentType("application/warc").body(warc)
+                .queryParam("source", source).queryParam("name", "export.warc").post("/api/imports")
+                .then().statusCode(202).extract().header("Location");
+        return Eventually.await(Duration.ofSeconds(60), () -> given().get(location).then().statusCode(200).extract().jsonPath(),
+                j -> !j.getString("status").equals("running"), "the import to end");
+    }
+
+    /** Each capture time mapped to its article headline, content digest and version number. */
+    static Map<String, String> shape(String source) {
+        Map<String, String> shape = new TreeMap<>();
+        for (String article : given().queryParam("source", source).get("/api/articles").<java.util.List<String>>path("items.articleId")) {
+            JsonPath a = given().get("/api/articles/" + article).jsonPath();
+            for (Map<String, Object> v : a.<Map<String, Object>>getList("timeline")) {
+                for (Map<String, Object> c : (java.util.List<Map<String, Object>>) v.get("captures")) {
+                    shape.put((String) c.get("capturedAt"), a.getString("headline") + "|" + v.get("contentSha256")
+                            + "|v" + v.get("versionNumber") + "|" + c.get("rawSha256"));
+                }
+            }
+        }
+        return shape;
+    }
+
+    @Test
+    void aWarcExportReimportedIntoANewSourceGivesTheSameArticlesAndVersions() {
+        String original = ExportApiTest.source();
+        byte[] warc = ExportApiTest.export(Map.of("format", "warc", "source", original));
+        String copy = uniqueSource("reimport");
+        JsonPath job = importWarc(copy, warc);
+        assertEquals("completed", job.getString("status"));
+        assertEquals(17, job.getInt("seen"), "warcinfo + 5 × (resource, conversion, metadata) + manifest");
+        assertEquals(5, job.getInt("imported"));
+        assertEquals(12, job.getInt("skipped"));
+        assertEquals(0, job.getInt("failed"));
+        assertEquals(shape(original), shape(copy));
+        String capture = given().queryParam("source", copy).get("/api/articles").path("items[0].articleId");
+        String captureId = given().get("/api/articles/" + capture).path("timeline[0].captures[0].captureId");
+        given().get("/api/captures/" + captureId).then().body("provenance.origin.channel",
+                org.hamcrest.Matchers.equalTo("WARC_IMPORT"));
+    }
+
+    @Test
+    void aTruncatedWarcEndsTheJobWithAClearErrorAndKeepsWhatCameBefore() {
+        byte[] warc = ExportApiTest.export(Map.of("format", "warc", "source", ExportApiTest.source()));
+        String text = new String(warc, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int third = text.indexOf("WARC-Type: resource", text.indexOf("WARC-Type: resource",
+                text.indexOf("WARC-Type: resource") + 1) + 1);
+        byte[] truncated = Arrays.copyOf(warc, third + 400);
+        JsonPath job = importWarc(uniqueSource("truncated"), truncated);
+        assertEquals("failed", job.getString("status"));
+        assertEquals(2, job.getInt("imported"));
+        assertTrue(job.getString("error").startsWith("the WARC file breaks off after record"), job.getString("error"));
+        assertTrue(job.getString("error").endsWith("the 2 captures imported before it are kept"), job.getString("error"));
+    }
+
+    @Test
+    void importsNeedTheArchivistRoleAndASource() {
+        given().contentType("application/warc").body(new byte[] {1}).queryParam("source", "x").post("/api/imports")
+                .then().statusCode(401);
+        given().header("Authorization", ARCHIVIST).contentType("application/warc").body(new byte[] {1})
+                .post("/api/imports").then().statusCode(400);
+    }
+}

@@ -1,0 +1,14 @@
+package org.palimpsest.core.imports;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A WARC import: records seen, imported as captures, skipped (not a text capture, or already archived), failed
+ * (refused, each with its own transaction so the others stay), and how it ended.
+ *
+ * @param status {@code running}, {@code completed}, or {@code failed} (the file broke off; what came before is kept)
+ */
+public record ImportJob(UUID id, String source, String status, int seen, int imported, int skipped, int failed,
+        String error, Instant createdAt, Instant finishedAt) {
+}

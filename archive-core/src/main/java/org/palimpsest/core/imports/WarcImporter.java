@@ -1,0 +1,161 @@
+package org.palimpsest.core.imports;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResource;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
+import org.palimpsest.core.capture.CaptureOrigin;
+import org.palimpsest.core.capture.CaptureRequest;
+import org.palimpsest.core.capture.CaptureService;
+import org.palimpsest.core.capture.ContentDigest;
+import org.palimpsest.core.capture.IngestResult;
+import org.palimpsest.core.capture.SourceKey;
+import org.palimpsest.core.error.ArchiveException;
+import org.palimpsest.core.store.BlobStore;
+import org.palimpsest.core.store.Sql;
+
+/**
+ * Imports a WARC or WARC.gz file in the background: every response (HTTP headers taken off) or resource record of
+ * text/html or text/plain becomes a capture (url from WARC-Target-URI, time from WARC-Date, origin the file and record
+ * id); a revisit whose original is in the file becomes a capture of the original's bytes at the revisit's time. Each
+ * record is its own transaction; a truncated or malformed file ends the job as failed, keeping what came before.
+ */
+@ApplicationScoped
+public class WarcImporter {
+    private static final Logger LOG = Logger.getLogger(WarcImporter.class);
+    private static final Set<String> TEXT = Set.of("text/html", "text/plain", "application/xhtml+xml");
+    private static final String OWN_URN = "urn:palimpsest:capture:";
+    static final int PROGRESS_EVERY = 25;
+
+    private final CaptureService captures;
+    private final BlobStore blobs;
+    private final EntityManager em;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "warc-import"));
+
+    public WarcImporter(CaptureService captures, BlobStore blobs, EntityManager em) {
+        this.captures = captures;
+        this.blobs = blobs;
+        this.em = em;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** Starts importing {@code file} (which the job deletes when done) and answers the job. */
+    public ImportJob start(String source, Path file, String fileName, String agent) {
+        String key = new SourceKey(source).value();
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> Sql.statement(em, "insert into import_job (id, source, file_name,"
+                + " status) values (?1, ?2, ?3, 'running')").setParameter(1, id).setParameter(2, key)
+                .setParameter(3, fileName).executeUpdate());
+        worker.submit(() -> run(id, key, file, fileName, agent));
+        return find(id).orElseThrow();
+    }
+
+    public Optional<ImportJob> find(UUID id) {
+        return QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery("select id, source, status, seen,"
+                        + " imported, skipped, failed, error, created_at, finished_at from import_job where id = ?1")
+                .setParameter(1, id).getResultStream().findFirst().map(row -> {
+                    Object[] r = (Object[]) row;
+                    return new ImportJob((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
+                            ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
+                            (String) r[7], (Instant) r[8], (Instant) r[9]);
+                }));
+    }
+
+    private void run(UUID id, String source, Path file, String fileName, String agent) {
+        int[] counts = new int[4]; // seen, imported, skipped, failed
+        Map<String, String[]> originals = new HashMap<>(); // record id -> {content type, raw sha256}
+        String status = "completed";
+        String error = null;
+        try (WarcReader reader = new WarcReader(file)) {
+            reader.onWarning(w -> LOG.debugf("WARC warning in %s: %s", fileName, w));
+            for (Optional<WarcRecord> next = reader.next(); next.isPresent(); next = reader.next()) {
+                counts[0]++;
+                importRecord(next.get(), source, fileName, agent, counts, originals);
+                if (counts[0] % PROGRESS_EVERY == 0) {
+                    progress(id, counts, "running", null);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            status = "failed";
+            error = "the WARC file breaks off after record " + counts[0] + " (" + e.getMessage() + "); the "
+                    + counts[1] + " captures imported before it are kept";
+        } finally {
+            progress(id, counts, status, error);
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warnf("could not delete %s: %s", file, e.getMessage());
+            }
+        }
+    }
+
+    private void importRecord(WarcRecord record, String source, String fileName, String agent, int[] counts,
+            Map<String, String[]> originals) throws IOException {
+        String contentType;
+        byte[] bytes;
+        String url;
+        if (record instanceof WarcResponse response) {
+            contentType = response.http().contentType().toString();
+            bytes = response.http().body().stream().readAllBytes();
+            url = response.target();
+        } else if (record instanceof WarcResource resource) {
+            contentType = resource.contentType().toString();
+            bytes = resource.body().stream().readAllBytes();
+            url = resource.target();
+        } else if (record instanceof WarcRevisit revisit && revisit.refersTo().isPresent()
+                && originals.containsKey(revisit.refersTo().get().toString())) {
+            String[] original = originals.get(revisit.refersTo().get().toString());
+            contentType = original[0];
+            bytes = blobs.get(new ContentDigest(original[1])).orElseThrow();
+            url = revisit.target();
+        } else {
+            counts[2]++;
+            return;
+        }
+        if (!TEXT.contains(MediaType.parseLeniently(contentType).base().toString())) {
+            counts[2]++;
+            return;
+        }
+        try {
+            IngestResult result = captures.ingest(new CaptureRequest(source,
+                    Optional.ofNullable(url).filter(u -> !u.startsWith(OWN_URN)), Optional.of(record.date().toString()),
+                    contentType, bytes, new CaptureOrigin(CaptureOrigin.Channel.WARC_IMPORT, agent,
+                            Optional.of(fileName + " " + record.id()))));
+            originals.put(record.id().toString(), new String[] {contentType, ContentDigest.of(bytes).hex()});
+            counts[result.created() ? 1 : 2]++;
+        } catch (ArchiveException e) {
+            counts[3]++;
+            LOG.debugf("record %s refused: %s", record.id(), e.getMessage());
+        }
+    }
+
+    private void progress(UUID id, int[] counts, String status, String error) {
+        QuarkusTransaction.requiringNew().run(() -> Sql.statement(em, "update import_job set seen = ?2, imported = ?3,"
+                        + " skipped = ?4, failed = ?5, status = ?6, error = ?7,"
+                        + " finished_at = case when ?6 = 'running' then null else now() end where id = ?1")
+                .setParameter(1, id).setParameter(2, counts[0]).setParameter(3, counts[1]).setParameter(4, counts[2])
+                .setParameter(5, counts[3]).setParameter(6, status).setParameter(7, error).executeUpdate());
+    }
+}
