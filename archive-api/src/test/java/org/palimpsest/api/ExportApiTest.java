@@ -3,6 +3,7 @@ package org.palimpsest.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.palimpsest.api.TestArchive.bytes;
 import static org.palimpsest.api.TestArchive.post;
 import static org.palimpsest.api.TestArchive.samples;
@@ -21,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -152,10 +154,40 @@ class ExportApiTest {
     }
 
     @Test
+    void aBagHasManifestsThatMatchItsFilesAndThePayloadOxum() throws Exception {
+        String source = source();
+        byte[] zip = export(Map.of("format", "bag", "source", source));
+        Map<String, byte[]> files = new TreeMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                files.put(e.getName().substring("palimpsest-bag/".length()), in.readAllBytes());
+            }
+        }
+        assertEquals(Set.of("bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt",
+                "data/versions.jsonl", "data/captures.warc"), files.keySet());
+        assertEquals("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n",
+                new String(files.get("bagit.txt"), StandardCharsets.UTF_8));
+        long octets = 0;
+        for (String line : new String(files.get("manifest-sha256.txt"), StandardCharsets.UTF_8).split("\n")) {
+            String[] parts = line.split("  ", 2);
+            assertEquals(sha256(files.get(parts[1])), parts[0], parts[1]);
+            octets += files.get(parts[1]).length;
+        }
+        for (String line : new String(files.get("tagmanifest-sha256.txt"), StandardCharsets.UTF_8).split("\n")) {
+            String[] parts = line.split("  ", 2);
+            assertEquals(sha256(files.get(parts[1])), parts[0], parts[1]);
+        }
+        String info = new String(files.get("bag-info.txt"), StandardCharsets.UTF_8);
+        assertTrue(info.contains("Payload-Oxum: " + octets + ".2\n"), info);
+        assertTrue(info.contains("Palimpsest-Records: 5\n"), info);
+        assertTrue(info.matches("(?s).*Bagging-Date: \\d{4}-\\d{2}-\\d{2}\n.*"), info);
+    }
+
+    @Test
     void unknownOrUnavailableExportsAreProblems() {
         given().queryParam("format", "xml").get("/api/exports").then().statusCode(400)
-                .body("detail", equalTo("format 'xml' is not known: use jsonl, csv or warc"));
-        given().queryParam("format", "bag").get("/api/exports").then().statusCode(400)
-                .body("detail", equalTo("format bag is not available yet: use jsonl, csv or warc"));
+                .body("detail", equalTo("format 'xml' is not known: use jsonl, csv, warc or bag"));
+        given().queryParam("q", "x").get("/api/exports").then().statusCode(400)
+                .body("detail", equalTo("exports do not take q yet: filter by source, from, to and asOf"));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.palimpsest.api.article.Params;
 import org.palimpsest.core.capture.SourceKey;
 import org.palimpsest.core.error.ArchiveException;
+import org.palimpsest.core.export.BagExporter;
 import org.palimpsest.core.export.ExportQuery;
 import org.palimpsest.core.export.ExportService;
 import org.palimpsest.core.export.ExportWriter;
@@ -22,10 +23,12 @@ import org.palimpsest.core.export.WarcExporter;
 public class ExportResource {
     private final ExportWriter writer;
     private final WarcExporter warc;
+    private final BagExporter bag;
 
-    public ExportResource(ExportService exports, WarcExporter warc) {
+    public ExportResource(ExportService exports, WarcExporter warc, BagExporter bag) {
         this.writer = new ExportWriter(exports, Clock.systemUTC());
         this.warc = warc;
+        this.bag = bag;
     }
 
     @GET
@@ -37,9 +40,8 @@ public class ExportResource {
         ExportWriter.Format f = switch (name) {
             case "jsonl" -> ExportWriter.Format.JSONL;
             case "csv" -> ExportWriter.Format.CSV;
-            case "warc" -> null;
-            case "bag" -> throw ArchiveException.invalid("format bag is not available yet: use jsonl, csv or warc");
-            default -> throw ArchiveException.invalid("format '" + format + "' is not known: use jsonl, csv or warc");
+            case "warc", "bag" -> null;
+            default -> throw ArchiveException.invalid("format '" + format + "' is not known: use jsonl, csv, warc or bag");
         };
         if (q != null && !q.isBlank()) {
             throw ArchiveException.invalid("exports do not take q yet: filter by source, from, to and asOf");
@@ -50,6 +52,11 @@ public class ExportResource {
         ExportQuery query = new ExportQuery(Optional.ofNullable(source).filter(s -> !s.isBlank())
                 .map(s -> new SourceKey(s).value()), Params.instant("from", from), Params.instant("to", to),
                 Params.instant("asOf", asOf));
+        if (name.equals("bag")) {
+            StreamingOutput body = out -> bag.write(query, out, Clock.systemUTC());
+            return Response.ok(body, "application/zip")
+                    .header("Content-Disposition", "attachment; filename=\"palimpsest-bag.zip\"").build();
+        }
         if (f == null) {
             StreamingOutput body = out -> warc.write(query, out, Clock.systemUTC());
             return Response.ok(body, "application/warc")
