@@ -103,10 +103,17 @@ class ExportApiTest {
         assertEquals(before[0], after[0], "a later capture does not change an as-of export");
         JsonNode manifest = JSON.readTree(after[1].substring("# manifest ".length()));
         assertEquals(sha256(after[0].getBytes(StandardCharsets.UTF_8)), manifest.get("payloadSha256").asText());
+        post(source, base.getBytes(StandardCharsets.UTF_8), "text/plain", "2025-05-11T12:00:00Z").statusCode(201);
         List<Map<String, String>> everything = new CsvMapper().readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader())
                 .<Map<String, String>>readValues(split(export(Map.of("format", "csv", "source", source)))[0]).readAll();
-        assertEquals(6, everything.size(), "without asOf: every version, the edit's included");
+        assertEquals(6, everything.size(), "without asOf: every version, the edit's included, the revisit not");
+        String[] perCapture = split(export(Map.of("format", "jsonl", "source", source, "unit", "capture")));
+        assertEquals(7, perCapture[0].split("\n").length, "unit=capture: the revisit has its own record");
+        for (String line : perCapture[0].split("\n")) {
+            assertEquals(1, JSON.readTree(line).get("captures").size());
+        }
+        assertEquals(7, JSON.readTree(perCapture[1]).get("manifest").get("records").asInt());
     }
 
     @Test

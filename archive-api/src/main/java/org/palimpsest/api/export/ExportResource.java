@@ -46,12 +46,14 @@ public class ExportResource {
         if (q != null && !q.isBlank()) {
             throw ArchiveException.invalid("exports do not take q yet: filter by source, from, to and asOf");
         }
-        if (!unit.equals("version")) {
-            throw ArchiveException.invalid("unit '" + unit + "' is not available yet: exports have one record per version");
-        }
+        ExportQuery.Unit exportUnit = switch (unit.strip().toLowerCase(Locale.ROOT)) {
+            case "version" -> ExportQuery.Unit.VERSION;
+            case "capture" -> ExportQuery.Unit.CAPTURE;
+            default -> throw ArchiveException.invalid("unit '" + unit + "' is not known: use version or capture");
+        };
         ExportQuery query = new ExportQuery(Optional.ofNullable(source).filter(s -> !s.isBlank())
                 .map(s -> new SourceKey(s).value()), Params.instant("from", from), Params.instant("to", to),
-                Params.instant("asOf", asOf));
+                Params.instant("asOf", asOf), exportUnit);
         if (name.equals("bag")) {
             StreamingOutput body = out -> bag.write(query, out, Clock.systemUTC());
             return Response.ok(body, "application/zip")

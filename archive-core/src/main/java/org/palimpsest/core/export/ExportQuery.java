@@ -8,5 +8,9 @@ import java.util.Optional;
  * With {@code asOf}, records show the archive as it stood then (later captures and validity are left out), so the
  * same query gives the same payload however the archive grows.
  */
-public record ExportQuery(Optional<String> source, Optional<Instant> from, Optional<Instant> to, Optional<Instant> asOf) {
+public record ExportQuery(Optional<String> source, Optional<Instant> from, Optional<Instant> to, Optional<Instant> asOf,
+        Unit unit) {
+
+    /** One record per version (with all its captures), or one per capture (with its version). */
+    public enum Unit { VERSION, CAPTURE }
 }

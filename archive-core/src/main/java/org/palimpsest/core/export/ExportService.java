@@ -30,7 +30,10 @@ public class ExportService {
         this.db = db;
     }
 
-    /** Calls {@code sink} with each record in version-id order; answers the number of records and captures. */
+    /**
+     * Calls {@code sink} with each record in version-id order (per capture, in capture-time order within a version);
+     * answers the number of records and captures.
+     */
     public long[] stream(ExportQuery q, Consumer<ExportRecord> sink) {
         StringBuilder sql = new StringBuilder("""
                 select v.id, v.article_id, v.version_number, v.content_sha256, v.headline, cast(v.paragraphs as text),
@@ -74,7 +77,8 @@ public class ExportService {
                     ExportRecord current = null;
                     while (rs.next()) {
                         String versionId = rs.getString(1);
-                        if (current == null || !current.versionId().equals(versionId)) {
+                        if (current == null || !current.versionId().equals(versionId)
+                                || q.unit() == ExportQuery.Unit.CAPTURE) {
                             if (current != null) {
                                 sink.accept(current);
                                 records++;
