@@ -161,6 +161,39 @@ class ExportApiTest {
     }
 
     @Test
+    void warcExportReadsBackCleanlyWithTheIndependentWarcioReader() throws Exception {
+        java.nio.file.Path tool = java.nio.file.Path.of(System.getProperty("palimpsest.root", "..")).resolve("tools/warcio");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(tool.resolve("node_modules/warcio")),
+                "warcio is not installed (bin/test installs it with npm)");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("export", ".warc");
+        java.nio.file.Files.write(file, export(Map.of("format", "warc", "source", source())));
+        Process node = new ProcessBuilder("node", "read.mjs", file.toString()).directory(tool.toFile())
+                .redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, node.waitFor(), output);
+        JsonNode records = JSON.readTree(output);
+        assertEquals(17, records.size());
+        assertEquals("warcinfo", records.get(0).get("type").asText());
+        Set<String> resourceIds = new HashSet<>();
+        Set<String> referred = new HashSet<>();
+        for (int i = 1; i < 16; i++) {
+            JsonNode r = records.get(i);
+            assertEquals("WARC/1.1", r.get("version").asText());
+            assertEquals(List.of("resource", "conversion", "metadata").get((i - 1) % 3), r.get("type").asText());
+            if (r.get("type").asText().equals("resource")) {
+                String digest = new org.netpreserve.jwarc.WarcDigest(r.get("payloadDigest").asText()).hex();
+                assertEquals(digest, r.get("sha256").asText(), "payload digest of record " + i);
+                resourceIds.add(r.get("id").asText());
+            } else {
+                referred.add(r.get("refersTo").asText());
+            }
+        }
+        assertEquals(resourceIds, referred, "conversions and metadata refer to the resource records");
+        assertEquals("metadata", records.get(16).get("type").asText());
+        java.nio.file.Files.deleteIfExists(file);
+    }
+
+    @Test
     void aBagHasManifestsThatMatchItsFilesAndThePayloadOxum() throws Exception {
         String source = source();
         byte[] zip = export(Map.of("format", "bag", "source", source));
