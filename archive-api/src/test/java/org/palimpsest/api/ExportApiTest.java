@@ -224,10 +224,32 @@ class ExportApiTest {
     }
 
     @Test
+    void aFullTextQuerySelectsTheVersionsTheSearchIndexMatches() throws Exception {
+        String source = source();
+        Eventually.await(java.time.Duration.ofSeconds(30),
+                () -> given().queryParam("source", source).get("/api/search").then().extract().jsonPath().getInt("total"),
+                total -> total == 5, "the samples to be indexed");
+        String[] one = split(export(Map.of("format", "jsonl", "source", source, "q", "Stoltenberg AND Lecornu")));
+        assertEquals(1, one[0].split("\n").length);
+        assertEquals("Zelensky meets Stoltenberg, French defense minister in Kyiv",
+                JSON.readTree(one[0]).get("headline").asText());
+        assertEquals("Stoltenberg AND Lecornu", JSON.readTree(one[1]).get("manifest").get("query").get("q").asText());
+        String[] two = split(export(Map.of("format", "jsonl", "source", source, "q", "Stoltenberg OR Aleysk")));
+        List<String> ids = java.util.Arrays.stream(two[0].split("\n")).map(l -> {
+            try {
+                return JSON.readTree(l).get("versionId").asText();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertEquals(2, ids.size());
+        assertEquals(ids.stream().sorted().toList(), ids, "records come in version-id order");
+    }
+
+    @Test
     void unknownOrUnavailableExportsAreProblems() {
         given().queryParam("format", "xml").get("/api/exports").then().statusCode(400)
                 .body("detail", equalTo("format 'xml' is not known: use jsonl, csv, warc or bag"));
-        given().queryParam("q", "x").get("/api/exports").then().statusCode(400)
-                .body("detail", equalTo("exports do not take q yet: filter by source, from, to and asOf"));
+
     }
 }

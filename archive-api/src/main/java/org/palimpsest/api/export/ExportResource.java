@@ -43,15 +43,13 @@ public class ExportResource {
             case "warc", "bag" -> null;
             default -> throw ArchiveException.invalid("format '" + format + "' is not known: use jsonl, csv, warc or bag");
         };
-        if (q != null && !q.isBlank()) {
-            throw ArchiveException.invalid("exports do not take q yet: filter by source, from, to and asOf");
-        }
         ExportQuery.Unit exportUnit = switch (unit.strip().toLowerCase(Locale.ROOT)) {
             case "version" -> ExportQuery.Unit.VERSION;
             case "capture" -> ExportQuery.Unit.CAPTURE;
             default -> throw ArchiveException.invalid("unit '" + unit + "' is not known: use version or capture");
         };
-        ExportQuery query = new ExportQuery(Optional.ofNullable(source).filter(s -> !s.isBlank())
+        ExportQuery query = new ExportQuery(Optional.ofNullable(q).filter(text -> !text.isBlank()),
+                Optional.ofNullable(source).filter(s -> !s.isBlank())
                 .map(s -> new SourceKey(s).value()), Params.instant("from", from), Params.instant("to", to),
                 Params.instant("asOf", asOf), exportUnit);
         if (name.equals("bag")) {

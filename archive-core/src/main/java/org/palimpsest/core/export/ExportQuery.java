@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What to export: the versions of a source, captured in a window, or held as of an instant; none for everything.
+ * What to export: versions matching a full-text query, of a source, captured in a window, or held as of an instant;
+ * none for everything.
  * With {@code asOf}, records show the archive as it stood then (later captures and validity are left out), so the
  * same query gives the same payload however the archive grows.
  */
-public record ExportQuery(Optional<String> source, Optional<Instant> from, Optional<Instant> to, Optional<Instant> asOf,
-        Unit unit) {
+public record ExportQuery(Optional<String> q, Optional<String> source, Optional<Instant> from, Optional<Instant> to,
+        Optional<Instant> asOf, Unit unit) {
 
     /** One record per version (with all its captures), or one per capture (with its version). */
     public enum Unit { VERSION, CAPTURE }

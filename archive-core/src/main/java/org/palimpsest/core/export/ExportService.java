@@ -24,17 +24,38 @@ public class ExportService {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
-    private final AgroalDataSource db;
+    static final int ID_PAGE = 1000;
 
-    public ExportService(AgroalDataSource db) {
+    private final AgroalDataSource db;
+    private final jakarta.enterprise.inject.Instance<VersionIdSearch> search;
+
+    public ExportService(AgroalDataSource db, jakarta.enterprise.inject.Instance<VersionIdSearch> search) {
         this.db = db;
+        this.search = search;
+    }
+
+    /**
+     * Like {@link #streamFromDatabase}, restricted to the versions the search index matches when the query has
+     * {@code q}: ids come from the index page by page in id order, and each page is read from PostgreSQL.
+     */
+    public long[] stream(ExportQuery q, Consumer<ExportRecord> sink) {
+        if (q.q().filter(text -> !text.isBlank()).isEmpty()) {
+            return streamFromDatabase(q, List.of(), sink);
+        }
+        long[] total = new long[2];
+        search.get().pages(q, ID_PAGE, ids -> {
+            long[] page = streamFromDatabase(q, ids, sink);
+            total[0] += page[0];
+            total[1] += page[1];
+        });
+        return total;
     }
 
     /**
      * Calls {@code sink} with each record in version-id order (per capture, in capture-time order within a version);
      * answers the number of records and captures.
      */
-    public long[] stream(ExportQuery q, Consumer<ExportRecord> sink) {
+    long[] streamFromDatabase(ExportQuery q, List<java.util.UUID> ids, Consumer<ExportRecord> sink) {
         StringBuilder sql = new StringBuilder("""
                 select v.id, v.article_id, v.version_number, v.content_sha256, v.headline, cast(v.paragraphs as text),
                        a.source, a.url, a.canonical_url, v.valid_from, v.valid_to,
@@ -43,6 +64,10 @@ public class ExportService {
                 from version v join article a on a.id = v.article_id join capture c on c.version_id = v.id
                 where v.superseded_by is null and a.superseded_by is null""");
         List<Object> params = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            sql.append(" and v.id = any(?)");
+            params.add(ids.toArray(new java.util.UUID[0]));
+        }
         q.source().ifPresent(s -> {
             sql.append(" and a.source = ?");
             params.add(s);
@@ -69,7 +94,11 @@ public class ExportService {
             try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
                 statement.setFetchSize(FETCH);
                 for (int i = 0; i < params.size(); i++) {
-                    statement.setObject(i + 1, params.get(i));
+                    if (params.get(i) instanceof java.util.UUID[] array) {
+                        statement.setArray(i + 1, connection.createArrayOf("uuid", array));
+                    } else {
+                        statement.setObject(i + 1, params.get(i));
+                    }
                 }
                 long records = 0;
                 long captures = 0;
