@@ -1,14 +1,11 @@
 package org.palimpsest.core.export;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -68,32 +65,11 @@ public class BagExporter {
     private static ExportManifest entry(ZipOutputStream zip, String path, Map<String, String> payload, long[] oxum,
             Body body) throws IOException {
         zip.putNextEntry(new ZipEntry(ROOT + path));
-        MessageDigest sha = ContentDigest.sha256();
-        long[] size = new long[1];
-        OutputStream counting = new FilterOutputStream(zip) {
-            @Override
-            public void write(int b) throws IOException {
-                zip.write(b);
-                sha.update((byte) b);
-                size[0]++;
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                zip.write(b, off, len);
-                sha.update(b, off, len);
-                size[0] += len;
-            }
-
-            @Override
-            public void close() {
-                // the zip stays open for the next entry
-            }
-        };
+        HashingOutputStream counting = new HashingOutputStream(zip);
         ExportManifest manifest = body.write(counting);
         zip.closeEntry();
-        payload.put(path, HexFormat.of().formatHex(sha.digest()));
-        oxum[0] += size[0];
+        payload.put(path, counting.hex());
+        oxum[0] += counting.count();
         oxum[1]++;
         return manifest;
     }

@@ -8,17 +8,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.palimpsest.core.capture.ContentDigest;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.normalize.Normalizer;
 
@@ -43,8 +39,7 @@ public final class ExportWriter {
     }
 
     public ExportManifest write(ExportQuery query, Format format, OutputStream out) throws IOException {
-        MessageDigest sha = ContentDigest.sha256();
-        DigestOutputStream payload = new DigestOutputStream(out, sha);
+        HashingOutputStream payload = new HashingOutputStream(out);
         ObjectMapper json = Json.MAPPER;
         CsvMapper csv = new CsvMapper();
         ObjectWriter csvRows = csv.writer(CsvSchema.builder()
@@ -65,7 +60,7 @@ public final class ExportWriter {
             }
         });
         ExportManifest manifest = new ExportManifest(format.name().toLowerCase(Locale.ROOT), query,
-                clock.instant(), counts[0], counts[1], HexFormat.of().formatHex(sha.digest()), Normalizer.VERSION);
+                clock.instant(), counts[0], counts[1], payload.hex(), Normalizer.VERSION);
         String line = format == Format.JSONL
                 ? json.writeValueAsString(Map.of("manifest", manifest)) + "\n"
                 : "# manifest " + json.writeValueAsString(manifest) + "\n";

@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,7 +20,6 @@ import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
 import org.palimpsest.core.article.ArchiveReader;
-import org.palimpsest.core.capture.ContentDigest;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.normalize.Normalizer;
 
@@ -43,8 +40,7 @@ public class WarcExporter {
     }
 
     public ExportManifest write(ExportQuery query, OutputStream out, Clock clock) throws IOException {
-        MessageDigest sha = ContentDigest.sha256();
-        DigestOutputStream payload = new DigestOutputStream(out, sha);
+        HashingOutputStream payload = new HashingOutputStream(out);
         WarcWriter warc = new WarcWriter(payload);
         warc.write(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).filename("palimpsest-export.warc")
                 .fields(Map.of("software", List.of("Palimpsest"), "format", List.of("WARC File Format 1.1"),
@@ -59,7 +55,7 @@ public class WarcExporter {
             }
         }));
         ExportManifest manifest = new ExportManifest("warc", query, clock.instant(), counts[0], counts[1],
-                HexFormat.of().formatHex(sha.digest()), Normalizer.VERSION);
+                payload.hex(), Normalizer.VERSION);
         WarcWriter tail = new WarcWriter(out);
         tail.write(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1)
                 .targetURI(URI.create("urn:palimpsest:export-manifest"))
