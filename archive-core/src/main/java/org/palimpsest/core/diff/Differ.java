@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.palimpsest.core.normalize.Canonical;
 
 /**
@@ -18,8 +16,7 @@ import org.palimpsest.core.normalize.Canonical;
  * styles and spacing do not count as changes); ops keep the original characters.
  */
 public final class Differ {
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"'\u201D\u2019)\\]]{0,2})\\s+(?=\\S)");
-    private static final Pattern TOKEN = Pattern.compile("\\s+|[^\\s]+");
+    private static final String CLOSERS = "\"'\u201D\u2019)]";
 
     /**
      * Paragraphs are equal when their text is, or else when their canonical forms are (computed once per paragraph):
@@ -118,26 +115,56 @@ public final class Differ {
         }
     }
 
-    /** Sentences with their trailing white space, so that joining them gives the text back. */
+    /**
+     * Sentences with their trailing white space, so that joining them gives the text back: a sentence ends at white
+     * space after a full stop, question or exclamation mark (and up to two closing quotes or brackets), unless the
+     * next word starts in lower case ("e.g. this").
+     */
     static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();
-        Matcher m = SENTENCE_END.matcher(text);
         int start = 0;
-        while (m.find()) {
-            out.add(text.substring(start, m.end()));
-            start = m.end();
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (!Character.isWhitespace(text.charAt(i)) || i == 0) {
+                continue;
+            }
+            int end = i;
+            while (end < n && Character.isWhitespace(text.charAt(end))) {
+                end++;
+            }
+            if (end < n && endsSentence(text, i) && !Character.isLowerCase(text.charAt(end))) {
+                out.add(text.substring(start, end));
+                start = end;
+            }
+            i = end - 1;
         }
-        if (start < text.length()) {
+        if (start < n) {
             out.add(text.substring(start));
         }
         return out;
     }
 
+    private static boolean endsSentence(String text, int whitespaceAt) {
+        int p = whitespaceAt - 1;
+        for (int closers = 0; closers < 2 && p >= 0 && CLOSERS.indexOf(text.charAt(p)) >= 0; closers++) {
+            p--;
+        }
+        return p >= 0 && ".!?".indexOf(text.charAt(p)) >= 0;
+    }
+
+    /** Runs of white space and runs of everything else, in order. */
     static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text);
-        while (m.find()) {
-            out.add(m.group());
+        int n = text.length();
+        int start = 0;
+        while (start < n) {
+            boolean space = Character.isWhitespace(text.charAt(start));
+            int end = start + 1;
+            while (end < n && Character.isWhitespace(text.charAt(end)) == space) {
+                end++;
+            }
+            out.add(text.substring(start, end));
+            start = end;
         }
         return out;
     }

@@ -12,6 +12,9 @@ public final class Canonical {
     }
 
     public static String of(String text) {
+        if (alreadyCanonical(text)) {
+            return text;
+        }
         String nfc = mayNeedComposition(text) ? Normalizer.normalize(text, Normalizer.Form.NFC) : text;
         StringBuilder out = new StringBuilder(nfc.length());
         boolean pendingSpace = false;
@@ -32,6 +35,22 @@ public final class Canonical {
             }
         }
         return out.toString();
+    }
+
+    /** Printable ASCII with single inner spaces and nothing to fold is its own canonical form. */
+    private static boolean alreadyCanonical(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (i == 0 || i == n - 1 || text.charAt(i - 1) == ' ') {
+                    return false;
+                }
+            } else if (c < 0x21 || c > 0x7E || c == '`') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Text below U+0300 (where combining marks begin) is already in NFC; skipping the normaliser saves most of the cost. */

@@ -91,6 +91,15 @@ class DifferTest {
         assertEquals(p[1].paragraphs().get(0) + "\n", paragraphs.get(1).text());
     }
 
+    @Test
+    void sentencesEndAfterClosingQuotesAndTokensKeepEveryCharacter() {
+        String text = "He said \u201CNo.\u201D  Then (briefly) left! Did he? Yes... e.g. this stays";
+        assertEquals(List.of("He said \u201CNo.\u201D  ", "Then (briefly) left! ", "Did he? ",
+                "Yes... e.g. this stays"), Differ.sentences(text), "no sentence starts with a lower-case word");
+        assertEquals(List.of("a", "  ", "b,", "\n", "c"), Differ.tokens("a  b,\nc"));
+        assertEquals(List.of(), Differ.sentences(""));
+    }
+
     /** The text of one side: every op but those of the other side. */
     static String side(DiffResult r, DiffOp.Kind other) {
         StringBuilder sb = new StringBuilder();
