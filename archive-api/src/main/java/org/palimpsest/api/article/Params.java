@@ -27,8 +27,12 @@ public final class Params {
     }
 
     public static int size(int size) {
-        if (size < 1 || size > MAX_SIZE) {
-            throw ArchiveException.invalid("size " + size + " is out of range: use 1 to " + MAX_SIZE);
+        return size(size, MAX_SIZE);
+    }
+
+    public static int size(int size, int max) {
+        if (size < 1 || size > max) {
+            throw ArchiveException.invalid("size " + size + " is out of range: use 1 to " + max);
         }
         return size;
     }

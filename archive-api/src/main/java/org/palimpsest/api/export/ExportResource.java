@@ -36,35 +36,28 @@ public class ExportResource {
             @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("asOf") String asOf, @QueryParam("q") String q,
             @QueryParam("unit") @DefaultValue("version") String unit) {
-        String name = format.strip().toLowerCase(Locale.ROOT);
-        ExportWriter.Format f = switch (name) {
-            case "jsonl" -> ExportWriter.Format.JSONL;
-            case "csv" -> ExportWriter.Format.CSV;
-            case "warc", "bag" -> null;
-            default -> throw ArchiveException.invalid("format '" + format + "' is not known: use jsonl, csv, warc or bag");
-        };
         ExportQuery.Unit exportUnit = switch (unit.strip().toLowerCase(Locale.ROOT)) {
             case "version" -> ExportQuery.Unit.VERSION;
             case "capture" -> ExportQuery.Unit.CAPTURE;
             default -> throw ArchiveException.invalid("unit '" + unit + "' is not known: use version or capture");
         };
         ExportQuery query = new ExportQuery(Optional.ofNullable(q).filter(text -> !text.isBlank()),
-                Optional.ofNullable(source).filter(s -> !s.isBlank())
-                .map(s -> new SourceKey(s).value()), Params.instant("from", from), Params.instant("to", to),
-                Params.instant("asOf", asOf), exportUnit);
-        if (name.equals("bag")) {
-            StreamingOutput body = out -> bag.write(query, out, Clock.systemUTC());
-            return Response.ok(body, "application/zip")
-                    .header("Content-Disposition", "attachment; filename=\"palimpsest-bag.zip\"").build();
-        }
-        if (f == null) {
-            StreamingOutput body = out -> warc.write(query, out, Clock.systemUTC());
-            return Response.ok(body, "application/warc")
-                    .header("Content-Disposition", "attachment; filename=\"palimpsest-export.warc\"").build();
-        }
-        StreamingOutput body = out -> writer.write(query, f, out);
-        String extension = f == ExportWriter.Format.JSONL ? "jsonl" : "csv";
-        return Response.ok(body, f == ExportWriter.Format.JSONL ? "application/x-ndjson" : "text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"palimpsest-export." + extension + "\"").build();
+                Optional.ofNullable(source).filter(s -> !s.isBlank()).map(s -> new SourceKey(s).value()),
+                Params.instant("from", from), Params.instant("to", to), Params.instant("asOf", asOf), exportUnit);
+        return switch (format.strip().toLowerCase(Locale.ROOT)) {
+            case "jsonl" -> download(out -> writer.write(query, ExportWriter.Format.JSONL, out), "application/x-ndjson",
+                    "palimpsest-export.jsonl");
+            case "csv" -> download(out -> writer.write(query, ExportWriter.Format.CSV, out), "text/csv; charset=utf-8",
+                    "palimpsest-export.csv");
+            case "warc" -> download(out -> warc.write(query, out, Clock.systemUTC()), "application/warc",
+                    "palimpsest-export.warc");
+            case "bag" -> download(out -> bag.write(query, out, Clock.systemUTC()), "application/zip",
+                    "palimpsest-bag.zip");
+            default -> throw ArchiveException.invalid("format '" + format + "' is not known: use jsonl, csv, warc or bag");
+        };
+    }
+
+    private static Response download(StreamingOutput body, String type, String fileName) {
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 }

@@ -46,13 +46,10 @@ public class SearchResource {
             throw ArchiveException.invalid("give asOf (the version each article had then) or allVersions=true"
                     + " (every version), not both");
         }
-        if (size < 1 || size > MAX_SIZE) {
-            throw ArchiveException.invalid("size " + size + " is out of range: use 1 to " + MAX_SIZE);
-        }
         SearchQuery query = new SearchQuery(Optional.ofNullable(q),
                 Optional.ofNullable(source).filter(s -> !s.isBlank()).map(s -> new SourceKey(s).value()),
                 Params.instant("from", from), Params.instant("to", to), at, allVersions, sort(sort),
-                Params.page(page), size);
+                Params.page(page), Params.size(size, MAX_SIZE));
         SearchResult result = search.search(query);
         String next = (long) (page + 1) * size < result.total()
                 ? uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build().toString() : null;

@@ -1,6 +1,5 @@
 package org.palimpsest.core.article;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,10 +27,6 @@ import org.palimpsest.core.store.VersionEntity;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ArchiveReader {
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
-    private static final TypeReference<List<Interval>> INTERVALS = new TypeReference<>() {
-    };
 
     private final BlobStore blobs;
 
@@ -157,7 +152,7 @@ public class ArchiveReader {
 
     private static VersionView version(VersionEntity v, List<VersionView.CaptureRef> captures) {
         return new VersionView(v.id, v.articleId, v.versionNumber, v.contentSha256, v.headline,
-                Json.read(v.paragraphs, STRINGS), v.validFrom, v.validTo, Json.read(v.intervals, INTERVALS), captures,
+                Json.readStrings(v.paragraphs), v.validFrom, v.validTo, Json.readIntervals(v.intervals), captures,
                 v.supersededBy, null);
     }
 

@@ -141,7 +141,8 @@ public class SourceRederiver {
         }
     }
 
-    static SourceCapture sourceCapture(CaptureEntity c) {
+    /** A stored capture as derivation sees it. */
+    public static SourceCapture sourceCapture(CaptureEntity c) {
         return new SourceCapture(c.id.toString(), c.capturedAt, c.rawSha256, Optional.ofNullable(c.url),
                 Optional.ofNullable(c.urlKey), Json.read(c.extracted, Extraction.class));
     }

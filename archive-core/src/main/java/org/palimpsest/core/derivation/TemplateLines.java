@@ -26,17 +26,17 @@ public class TemplateLines {
         this.em = em;
     }
 
-    /** A line in a zone. */
-    public record ZoneLine(char zone, String line) {
-        String hash() {
-            return ContentDigest.of(line).hex().substring(0, 32);
+    /** A line in a zone, with the hash it is stored under (computed once: lines are looked up and inserted). */
+    public record ZoneLine(char zone, String line, String hash) {
+        static ZoneLine of(char zone, String line) {
+            return new ZoneLine(zone, line, ContentDigest.of(line).hex().substring(0, 32));
         }
     }
 
     public static Set<ZoneLine> of(NormalizedCapture n) {
         Set<ZoneLine> lines = new LinkedHashSet<>();
-        n.headCanonical().forEach(l -> lines.add(new ZoneLine('H', l)));
-        n.bodyCanonical().forEach(l -> lines.add(new ZoneLine('B', l)));
+        n.headCanonical().forEach(l -> lines.add(ZoneLine.of('H', l)));
+        n.bodyCanonical().forEach(l -> lines.add(ZoneLine.of('B', l)));
         return lines;
     }
 

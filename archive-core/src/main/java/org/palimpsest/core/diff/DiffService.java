@@ -1,6 +1,5 @@
 package org.palimpsest.core.diff;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -10,11 +9,10 @@ import java.util.UUID;
 import org.palimpsest.core.capture.CaptureMediaType;
 import org.palimpsest.core.capture.ContentDigest;
 import org.palimpsest.core.derivation.NormalizeConfig;
-import org.palimpsest.core.derivation.SourceCapture;
+import org.palimpsest.core.derivation.SourceRederiver;
 import org.palimpsest.core.derivation.SourceDerivation;
 import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.json.Json;
-import org.palimpsest.core.normalize.Extraction;
 import org.palimpsest.core.normalize.NormalizedCapture;
 import org.palimpsest.core.normalize.Template;
 import org.palimpsest.core.normalize.TextDecoder;
@@ -27,8 +25,6 @@ import org.palimpsest.core.store.VersionEntity;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class DiffService {
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
 
     private final Differ differ = new Differ();
     private final SourceDerivation derivation;
@@ -60,7 +56,7 @@ public class DiffService {
             if (version.isPresent()) {
                 VersionEntity v = version.get();
                 return new Side(v.id, "version", v.articleId, v.id, v.versionNumber, v.validFrom,
-                        new DiffDocument(v.headline, Json.read(v.paragraphs, STRINGS)));
+                        new DiffDocument(v.headline, Json.readStrings(v.paragraphs)));
             }
         }
         CaptureEntity c = CaptureEntity.<CaptureEntity>findByIdOptional(id).orElseThrow(() -> raw
@@ -73,9 +69,7 @@ public class DiffService {
     private DiffDocument normalized(CaptureEntity c) {
         SourceEntity source = SourceEntity.findById(c.source);
         Template template = Json.read(source.template, Template.class);
-        NormalizedCapture n = derivation.normalize(new SourceCapture(c.id.toString(), c.capturedAt, c.rawSha256,
-                Optional.ofNullable(c.url), Optional.ofNullable(c.urlKey), Json.read(c.extracted, Extraction.class)),
-                template);
+        NormalizedCapture n = derivation.normalize(SourceRederiver.sourceCapture(c), template);
         return new DiffDocument(n.headline(), n.paragraphs());
     }
 

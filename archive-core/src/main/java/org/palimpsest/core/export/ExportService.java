@@ -1,6 +1,5 @@
 package org.palimpsest.core.export;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -21,8 +20,6 @@ import org.palimpsest.core.json.Json;
 @ApplicationScoped
 public class ExportService {
     static final int FETCH = 500;
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
 
     static final int ID_PAGE = 1000;
 
@@ -116,9 +113,9 @@ public class ExportService {
                             if (q.asOf().isPresent() && validTo != null && validTo.isAfter(q.asOf().get())) {
                                 validTo = null; // as of then, the version was still current
                             }
-                            current = new ExportRecord(rs.getString(2) == null ? null : rs.getString(2), versionId,
+                            current = new ExportRecord(rs.getString(2), versionId,
                                     rs.getInt(3), rs.getString(4), rs.getString(5),
-                                    String.join("\n\n", Json.read(rs.getString(6), STRINGS)), rs.getString(7),
+                                    String.join("\n\n", Json.readStrings(rs.getString(6))), rs.getString(7),
                                     rs.getString(8), rs.getString(9), instant(rs, 10), validTo, new ArrayList<>());
                         }
                         current.captures().add(new ExportRecord.Capture(rs.getString(12), instant(rs, 13),

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
+import org.palimpsest.core.provenance.Interval;
 
 /** The one JSON mapping of stored documents (provenance, extractions, templates): ISO-8601 times, stable output. */
 public final class Json {
@@ -15,6 +17,11 @@ public final class Json {
             .registerModule(new Jdk8Module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Interval>> INTERVALS = new TypeReference<>() {
+    };
 
     private Json() {
     }
@@ -48,6 +55,16 @@ public final class Json {
         } catch (JsonProcessingException e) {
             return false;
         }
+    }
+
+    /** Stored paragraphs (a JSON array of strings). */
+    public static List<String> readStrings(String json) {
+        return read(json, STRINGS);
+    }
+
+    /** Stored validity intervals. */
+    public static List<Interval> readIntervals(String json) {
+        return read(json, INTERVALS);
     }
 
     public static <T> T read(String json, TypeReference<T> type) {

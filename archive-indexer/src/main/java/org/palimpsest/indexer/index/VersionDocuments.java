@@ -1,6 +1,5 @@
 package org.palimpsest.indexer.index;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -14,10 +13,6 @@ import org.palimpsest.core.provenance.Interval;
 /** Reads versions from PostgreSQL as index documents: the live ones to upsert, the superseded ones to delete. */
 @ApplicationScoped
 public class VersionDocuments {
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
-    private static final TypeReference<List<Interval>> INTERVALS = new TypeReference<>() {
-    };
     private static final String SELECT = """
             select v.id, v.article_id, a.source, a.url, a.canonical_url, v.headline, cast(v.paragraphs as text),
                    v.content_sha256, v.version_number, v.valid_from, v.valid_to, cast(v.intervals as text),
@@ -70,10 +65,10 @@ public class VersionDocuments {
                 deletes.add(id);
                 continue;
             }
-            List<Interval> intervals = Json.read((String) r[11], INTERVALS);
+            List<Interval> intervals = Json.readIntervals((String) r[11]);
             Instant validTo = (Instant) r[10];
             upserts.add(new VersionDocument(id, r[1].toString(), (String) r[2], (String) r[3], (String) r[4],
-                    (String) r[5], String.join("\n\n", Json.read((String) r[6], STRINGS)), (String) r[7],
+                    (String) r[5], String.join("\n\n", Json.readStrings((String) r[6])), (String) r[7],
                     ((Number) r[8]).intValue(), (Instant) r[9], validTo,
                     intervals.stream().map(i -> new VersionDocument.Validity(i.from(), i.to())).toList(),
                     validTo == null, ((Number) r[12]).intValue(), (Instant) r[14], (Instant) r[15]));
