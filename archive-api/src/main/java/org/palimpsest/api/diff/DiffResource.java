@@ -34,7 +34,8 @@ public class DiffResource {
         };
     }
 
-    private static UUID id(String name, String value) {
+    /** A diff side named by a query parameter: a version or capture id. */
+    public static UUID id(String name, String value) {
         if (value == null || value.isBlank()) {
             throw ArchiveException.invalid(name + " is required: give a version id or a capture id");
         }

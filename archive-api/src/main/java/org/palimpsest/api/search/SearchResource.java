@@ -8,11 +8,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import org.palimpsest.api.article.Params;
-import org.palimpsest.core.capture.SourceKey;
-import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.indexer.search.SearchQuery;
 import org.palimpsest.indexer.search.SearchResult;
 import org.palimpsest.indexer.search.SearchService;
@@ -21,8 +16,6 @@ import org.palimpsest.indexer.search.SearchService;
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
-    static final int MAX_SIZE = 100;
-
     private final SearchService search;
 
     public SearchResource(SearchService search) {
@@ -41,26 +34,10 @@ public class SearchResource {
             @QueryParam("sort") @DefaultValue("relevance") String sort,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size,
             UriInfo uri) {
-        Optional<java.time.Instant> at = Params.instant("asOf", asOf);
-        if (at.isPresent() && allVersions) {
-            throw ArchiveException.invalid("give asOf (the version each article had then) or allVersions=true"
-                    + " (every version), not both");
-        }
-        SearchQuery query = new SearchQuery(Optional.ofNullable(q),
-                Optional.ofNullable(source).filter(s -> !s.isBlank()).map(s -> new SourceKey(s).value()),
-                Params.instant("from", from), Params.instant("to", to), at, allVersions, sort(sort),
-                Params.page(page), Params.size(size, MAX_SIZE));
+        SearchQuery query = new SearchParams(q, source, from, to, asOf, allVersions, sort, page, size).query();
         SearchResult result = search.search(query);
         String next = (long) (page + 1) * size < result.total()
                 ? uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build().toString() : null;
         return new SearchPage(result.total(), page, size, next, result.hits(), result.facets());
-    }
-
-    private static SearchQuery.Sort sort(String sort) {
-        try {
-            return SearchQuery.Sort.valueOf(sort.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ArchiveException.invalid("sort '" + sort + "' is not known: use relevance or newest");
-        }
     }
 }

@@ -50,6 +50,11 @@ public class DiffService {
         return new Comparison(a, b, granularity, differ.diff(a.document(), b.document(), granularity));
     }
 
+    /** Compares two documents already in hand, such as neighbouring versions of a timeline. */
+    public DiffResult compare(DiffDocument from, DiffDocument to, DiffGranularity granularity) {
+        return differ.diff(from, to, granularity);
+    }
+
     private Side side(UUID id, boolean raw, String name) {
         if (!raw) {
             Optional<VersionEntity> version = VersionEntity.findByIdOptional(id);

@@ -1,0 +1,153 @@
+package org.palimpsest.api.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.palimpsest.api.TestArchive.post;
+import static org.palimpsest.api.TestArchive.samples;
+import static org.palimpsest.api.TestArchive.uniqueSource;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.palimpsest.api.Eventually;
+import org.palimpsest.api.TestArchive;
+
+/**
+ * The web interface in a real browser: Debian's headless Chromium, driven through the system chromedriver
+ * (bin/test installs both). Screenshots of every step are kept in archive-api/target/screenshots.
+ */
+@QuarkusTest
+class BrowserTest {
+    static final Path CHROMIUM = Path.of(System.getProperty("palimpsest.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("palimpsest.chromedriver", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    static WebDriver browser;
+    static Path profile;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "the browser tests need Debian's chromium and chromium-driver: bin/test installs them"
+                        + " (apt-get install chromium chromium-driver)");
+        Files.createDirectories(SCREENSHOTS);
+        profile = Files.createTempDirectory("palimpsest-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // No network beyond loopback on this machine: keep Chromium from reaching out at start.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1600", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void aReaderSearchesOpensTheArticleAndSeesTheEditHighlightedInTheDiff() throws IOException {
+        String source = uniqueSource("browser");
+        String base = new String(TestArchive.bytes(samples().get(0)), StandardCharsets.UTF_8);
+        post(source, base.getBytes(StandardCharsets.UTF_8), "text/plain", "2025-05-11T10:00:00Z").statusCode(201);
+        post(source, base.replace("fourth overall", "fourth overall, aboard Kilimanjaro")
+                .getBytes(StandardCharsets.UTF_8), "text/plain", "2025-05-12T10:00:00Z").statusCode(201);
+        Eventually.await(Duration.ofSeconds(30), () -> io.restassured.RestAssured.given()
+                        .queryParams(Map.of("q", "Kilimanjaro", "source", source)).get("/api/search")
+                        .then().extract().jsonPath().getInt("total"), total -> total == 1,
+                "the edit to be searchable");
+
+        browser.get(root.toString());
+        WebElement box = browser.findElement(By.cssSelector("input[type=search][name=q]"));
+        assertEquals("Search what was published", browser.findElement(By.cssSelector("label[for=home-q]"))
+                .getText().strip());
+        box.sendKeys("Kilimanjaro", Keys.ENTER);
+        waitForTitle("Kilimanjaro – Search");
+        browser.findElement(By.id("source")).sendKeys(source, Keys.ENTER);
+        waitFor(By.cssSelector("ol.hits li"));
+        screenshot("1-search");
+        List<WebElement> hits = browser.findElements(By.cssSelector("ol.hits li"));
+        assertEquals(1, hits.size());
+        assertEquals("Kilimanjaro", hits.get(0).findElement(By.tagName("mark")).getText());
+        assertTrue(hits.get(0).getText().contains("version 2"), hits.get(0).getText());
+        assertEquals(source + " (1)", browser.findElement(By.cssSelector(".facets li")).getText());
+
+        hits.get(0).findElement(By.cssSelector("h3 a")).click();
+        waitFor(By.cssSelector("svg.timeline"));
+        screenshot("2-article");
+        assertEquals("Zelensky, Biden discuss security, diplomacy, aid to Ukraine",
+                browser.findElement(By.tagName("h1")).getText());
+        assertEquals(2, browser.findElements(By.cssSelector("svg.timeline rect")).size());
+        assertEquals(2, browser.findElements(By.cssSelector("svg.timeline circle")).size());
+        WebElement v2 = browser.findElement(By.id("v2"));
+        assertEquals(List.of("removed overall.", "added overall, aboard Kilimanjaro."),
+                v2.findElements(By.cssSelector("ul li")).stream().map(WebElement::getText).toList());
+
+        v2.findElement(By.linkText("see the changes side by side")).click();
+        waitFor(By.cssSelector(".cols"));
+        screenshot("3-diff");
+        List<WebElement> inserted = browser.findElements(By.cssSelector("section[aria-labelledby=after-heading] ins"));
+        assertEquals(List.of("overall, aboard Kilimanjaro."), inserted.stream().map(WebElement::getText).toList());
+        assertEquals(List.of("overall."), browser.findElements(By.cssSelector(
+                "section[aria-labelledby=before-heading] del")).stream().map(WebElement::getText).toList());
+        assertTrue(browser.findElements(By.cssSelector("section[aria-labelledby=before-heading] ins")).isEmpty());
+        assertEquals("3 words inserted, 1 deleted, 555 unchanged; similarity 1.00.",
+                browser.findElement(By.cssSelector(".stats")).getText());
+
+        browser.navigate().back();
+        waitFor(By.cssSelector("svg.timeline"));
+        browser.findElement(By.cssSelector("#v2 p.meta a[href^='/captures/']")).click();
+        waitFor(By.id("removed-heading"));
+        screenshot("4-capture");
+        assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Capture of Zelensky, Biden"));
+        assertEquals("the exact bytes as captured", browser.findElement(By.partialLinkText("exact bytes")).getText());
+    }
+
+    private void waitFor(By what) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(what).isEmpty());
+    }
+
+    private void waitForTitle(String start) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getTitle().startsWith(start));
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
