@@ -47,12 +47,7 @@ public final class IndexingLoad {
         int rate = Integer.parseInt(arg(args, "rate", "200"));
         int seconds = Integer.parseInt(arg(args, "seconds", "30"));
         int sources = Integer.parseInt(arg(args, "sources", "20"));
-        List<String> samples = new ArrayList<>();
-        try (var files = Files.list(Path.of(arg(args, "samples", "docs/samples")))) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
-                samples.add(Files.readString(p));
-            }
-        }
+        List<String> samples = Harness.samples(arg(args, "samples", "docs/samples"));
         bulk(es, docs, samples);
         int warmup = Integer.parseInt(arg(args, "warmup", "20"));
         if (warmup > 0) {
@@ -231,11 +226,6 @@ public final class IndexingLoad {
     }
 
     static String arg(String[] args, String name, String def) {
-        for (String a : args) {
-            if (a.startsWith("--" + name + "=")) {
-                return a.substring(name.length() + 3);
-            }
-        }
-        return def;
+        return Harness.arg(args, name, def);
     }
 }

@@ -1,0 +1,476 @@
+package org.palimpsest.bench.scale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.difflib.DiffUtils;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.palimpsest.bench.Harness;
+import org.postgresql.PGConnection;
+import org.palimpsest.core.identity.CanonicalUrl;
+import org.palimpsest.core.json.Json;
+
+/**
+ * The load and scale harness (bin/bench-scale runs it against the real stack it provisions on loopback). It grows a
+ * synthetic archive ({@link SyntheticArchive}) through the API to each size asked for and, at each size, measures
+ * every figure next to a baseline taken in the same run: batch and single ingest against a bare JDBC batch insert and
+ * a COPY of the same payloads; as-of and TimeGate look-ups against the same look-up as one SQL statement; diffs
+ * against a bare java-diff-utils call on the same tokens; search against the same query sent straight to
+ * Elasticsearch; export against a COPY of the same rows; and the API process's resident memory throughout.
+ */
+public final class ScaleHarness {
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    static final int RESERVOIR = 2_000;
+    static final int LOOKUPS = 1_000;
+    static final int SEARCHES = 300;
+    static final int DIFFS = 200;
+    static final int SINGLES = 300;
+    static final int BASELINE_ROWS = 20_000;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String api;
+    private final String es;
+    private final String token;
+    private final Connection db;
+    private final RssSampler rss;
+    private final SplittableRandom random = new SplittableRandom(7);
+    private final List<Sample> reservoir = new ArrayList<>();
+    private final List<String> revised = new ArrayList<>();
+    private long seen;
+    private final Report report = new Report();
+
+    /** A capture the harness keeps for later look-ups (a uniform sample of all captures). */
+    record Sample(String articleId, String url, Instant capturedAt) {
+    }
+
+    ScaleHarness(String api, String es, String token, Connection db, RssSampler rss) {
+        this.api = api;
+        this.es = es;
+        this.token = token;
+        this.db = db;
+        this.rss = rss;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String api = arg(args, "api", "http://127.0.0.1:8091");
+        String es = arg(args, "es", "http://127.0.0.1:9203");
+        String jdbc = arg(args, "db", "jdbc:postgresql://127.0.0.1:5432/palimpsest_scale?user=postgres");
+        long[] sizes = Arrays.stream(arg(args, "sizes", "10000").split(",")).mapToLong(Long::parseLong).toArray();
+        int sources = Integer.parseInt(arg(args, "sources", "8"));
+        long seed = Long.parseLong(arg(args, "seed", "42"));
+        int batch = Integer.parseInt(arg(args, "batch", "200"));
+        List<String> samples = Harness.samples(arg(args, "samples", "docs/samples"));
+        try (Connection db = DriverManager.getConnection(jdbc);
+                RssSampler rss = new RssSampler(Long.parseLong(arg(args, "api-pid", "0")))) {
+            ScaleHarness h = new ScaleHarness(api, es, arg(args, "token", "demo-archivist-token"), db, rss);
+            SyntheticArchive archive = new SyntheticArchive(samples, sources, sizes[sizes.length - 1], seed);
+            long size = 0;
+            for (long target : sizes) {
+                h.report.startSize(target);
+                h.ingest(archive, target - size, batch);
+                size = target;
+                h.awaitIndexed();
+                h.lookups();
+                h.diffs();
+                h.searches();
+                h.export("synthetic-a");
+                h.report.row("API resident memory, max (MB)", rss.maxMb(), Double.NaN, "≤ 512");
+                System.out.println(h.report.table(target));
+            }
+            Files.writeString(Path.of(arg(args, "out", "archive-bench/target/scale-report.md")), h.report.all());
+        }
+    }
+
+    // ---------------------------------------------------------------- ingest
+
+    void ingest(SyntheticArchive archive, long count, int batchSize) throws Exception {
+        List<SyntheticArchive.Capture> kept = new ArrayList<>();
+        long bytes = 0;
+        // Single captures first (a few hundred), then batches: both are part of the archive.
+        int singles = (int) Math.min(SINGLES, count / 10);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < singles; i++) {
+            SyntheticArchive.Capture c = archive.next();
+            kept.add(c);
+            bytes += c.text().length();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + "/api/captures?source="
+                            + c.source() + "&url=" + enc(c.url()) + "&capturedAt=" + c.capturedAt()))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(c.text())).build(), HttpResponse.BodyHandlers.ofString());
+            check(r, 201);
+            keep(Json.MAPPER.readTree(r.body()));
+        }
+        double singleSecs = (System.nanoTime() - t0) / 1e9;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<List<JsonNode>>> inFlight = new ArrayList<>();
+        long remaining = count - singles;
+        long t1 = System.nanoTime();
+        while (remaining > 0) {
+            int n = (int) Math.min(batchSize, remaining);
+            StringBuilder body = new StringBuilder(n * 7_000);
+            for (int i = 0; i < n; i++) {
+                SyntheticArchive.Capture c = archive.next();
+                if (kept.size() < BASELINE_ROWS) {
+                    kept.add(c);
+                }
+                bytes += c.text().length();
+                ObjectNode line = Json.MAPPER.createObjectNode().put("source", c.source()).put("url", c.url())
+                        .put("capturedAt", c.capturedAt().toString()).put("contentType", "text/plain")
+                        .put("content", c.text());
+                body.append(Json.MAPPER.writeValueAsString(line)).append('\n');
+            }
+            remaining -= n;
+            String payload = body.toString();
+            inFlight.add(pool.submit(() -> postBatch(payload)));
+            if (inFlight.size() >= 2) {
+                inFlight.remove(0).get().forEach(this::keep);
+            }
+        }
+        for (Future<List<JsonNode>> f : inFlight) {
+            f.get().forEach(this::keep);
+        }
+        pool.shutdown();
+        double batchSecs = (System.nanoTime() - t1) / 1e9;
+        double batchRate = (count - singles) / batchSecs;
+        double[] baselines = baselineInserts(kept);
+        report.row("batch ingest (captures/s)", batchRate, baselines[0], "≥ 1,500 and ≥ 0.3× JDBC batch");
+        report.row("batch ingest vs COPY (captures/s)", batchRate, baselines[1], "");
+        report.row("single ingest (captures/s)", singles / singleSecs, baselines[0], "");
+        report.note(String.format(Locale.ROOT, "ingested %,d captures (%.1f MB of text) in %.1f s", count,
+                bytes / 1e6, singleSecs + batchSecs));
+    }
+
+    private List<JsonNode> postBatch(String payload) {
+        try {
+            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(api + "/api/captures/batch"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofInputStream());
+            List<JsonNode> out = new ArrayList<>();
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    JsonNode node = Json.MAPPER.readTree(line);
+                    if (node.has("status")) {
+                        throw new IllegalStateException("a batch line was refused: " + line);
+                    }
+                    out.add(node);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reservoir sampling over every capture the API accepted; versions after the first are kept for diffs. */
+    private void keep(JsonNode capture) {
+        seen++;
+        Sample s = new Sample(capture.get("articleId").asText(), capture.get("url").asText(),
+                Instant.parse(capture.get("capturedAt").asText()));
+        if (reservoir.size() < RESERVOIR) {
+            reservoir.add(s);
+        } else {
+            long at = random.nextLong(seen);
+            if (at < RESERVOIR) {
+                reservoir.set((int) at, s);
+            }
+        }
+        if (capture.path("newVersion").asBoolean() && capture.path("versionNumber").asInt() >= 2) {
+            if (revised.size() < DIFFS) {
+                revised.add(capture.get("articleId").asText());
+            } else {
+                revised.set(random.nextInt(DIFFS), capture.get("articleId").asText());
+            }
+        }
+    }
+
+    /** The same payloads as bare rows: a JDBC batch insert and a COPY, in captures per second. */
+    private double[] baselineInserts(List<SyntheticArchive.Capture> rows) throws SQLException, IOException {
+        try (var st = db.createStatement()) {
+            st.execute("create table if not exists scale_baseline (id bigserial primary key, source text not null,"
+                    + " url text, captured_at timestamptz not null, content text not null)");
+            st.execute("truncate scale_baseline");
+        }
+        db.setAutoCommit(false);
+        long t0 = System.nanoTime();
+        try (PreparedStatement insert = db.prepareStatement(
+                "insert into scale_baseline (source, url, captured_at, content) values (?, ?, ?, ?)")) {
+            int n = 0;
+            for (SyntheticArchive.Capture c : rows) {
+                insert.setString(1, c.source());
+                insert.setString(2, c.url());
+                insert.setTimestamp(3, Timestamp.from(c.capturedAt()));
+                insert.setString(4, c.text());
+                insert.addBatch();
+                if (++n % 200 == 0) {
+                    insert.executeBatch();
+                    db.commit();
+                }
+            }
+            insert.executeBatch();
+            db.commit();
+        }
+        double jdbc = rows.size() / ((System.nanoTime() - t0) / 1e9);
+        db.setAutoCommit(true);
+        try (var st = db.createStatement()) {
+            st.execute("truncate scale_baseline");
+        }
+        StringBuilder tsv = new StringBuilder(rows.size() * 6_000);
+        for (SyntheticArchive.Capture c : rows) {
+            tsv.append(c.source()).append('\t').append(c.url()).append('\t').append(c.capturedAt()).append('\t')
+                    .append(c.text().replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")).append('\n');
+        }
+        byte[] data = tsv.toString().getBytes(StandardCharsets.UTF_8);
+        long t1 = System.nanoTime();
+        db.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                "copy scale_baseline (source, url, captured_at, content) from stdin", new java.io.ByteArrayInputStream(data));
+        double copy = rows.size() / ((System.nanoTime() - t1) / 1e9);
+        try (var st = db.createStatement()) {
+            st.execute("drop table scale_baseline");
+        }
+        return new double[] {jdbc, copy};
+    }
+
+    // ---------------------------------------------------------------- indexing
+
+    void awaitIndexed() throws Exception {
+        long t0 = System.nanoTime();
+        JsonNode status = getJson(api + "/api/admin/indexing");
+        long backlog = status.get("backlog").asLong();
+        double lagAtEnd = parseSeconds(status.path("lag").asText("PT0S"));
+        while (backlog > 0) {
+            Thread.sleep(250);
+            backlog = getJson(api + "/api/admin/indexing").get("backlog").asLong();
+        }
+        double drain = (System.nanoTime() - t0) / 1e9;
+        report.row("index backlog drained after ingest ended (s)", drain, Double.NaN, "");
+        report.row("age of the oldest unindexed event when ingest ended (s)", lagAtEnd, Double.NaN, "");
+    }
+
+    // ---------------------------------------------------------------- look-ups
+
+    void lookups() throws Exception {
+        Stats asOf = new Stats();
+        Stats timegate = new Stats();
+        Stats sqlAsOf = new Stats();
+        Stats sqlTimegate = new Stats();
+        try (PreparedStatement byArticle = db.prepareStatement("select id, version_id from capture where article_id = ?"
+                + " and captured_at <= ? order by captured_at desc, raw_sha256 desc limit 1");
+                PreparedStatement byUrl = db.prepareStatement("select id, captured_at from capture where url_key = ?"
+                        + " and captured_at <= ? order by captured_at desc limit 1")) {
+            for (int i = 0; i < LOOKUPS + 200; i++) {
+                Sample s = reservoir.get(random.nextInt(reservoir.size()));
+                Instant at = s.capturedAt().plusSeconds(random.nextInt(7200));
+                boolean measured = i >= 200; // the first 200 warm up the JIT and the caches
+                String surt = CanonicalUrl.of(s.url()).surtKey();
+                long a0 = System.nanoTime();
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(api + "/api/articles/"
+                        + s.articleId() + "/as-of/" + at)).build(), HttpResponse.BodyHandlers.discarding());
+                long a1 = System.nanoTime();
+                check(r.statusCode(), 200, "as-of");
+                // The TimeGate of the article's address; tracking parameters would canonicalise to the same one.
+                HttpResponse<Void> g = http.send(HttpRequest.newBuilder(URI.create(api + "/memento/timegate/"
+                                + s.url().replaceFirst("\\?.*", ""))).header("Accept-Datetime", HTTP_DATE.format(at)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                long a2 = System.nanoTime();
+                check(g.statusCode(), 302, "timegate");
+                byArticle.setObject(1, java.util.UUID.fromString(s.articleId()));
+                byArticle.setTimestamp(2, Timestamp.from(at));
+                long b0 = System.nanoTime();
+                try (ResultSet rs = byArticle.executeQuery()) {
+                    rs.next();
+                }
+                long b1 = System.nanoTime();
+                byUrl.setString(1, surt);
+                byUrl.setTimestamp(2, Timestamp.from(at));
+                try (ResultSet rs = byUrl.executeQuery()) {
+                    rs.next();
+                }
+                long b2 = System.nanoTime();
+                if (measured) {
+                    asOf.add(a1 - a0);
+                    timegate.add(a2 - a1);
+                    sqlAsOf.add(b1 - b0);
+                    sqlTimegate.add(b2 - b1);
+                }
+            }
+        }
+        report.latency("as-of", asOf, sqlAsOf, "p99 ≤ 5 ms at 1M");
+        report.latency("TimeGate", timegate, sqlTimegate, "p99 ≤ 5 ms at 1M");
+    }
+
+    // ---------------------------------------------------------------- diffs
+
+    void diffs() throws Exception {
+        Stats api = new Stats();
+        Stats bare = new Stats();
+        for (String articleId : revised) {
+            JsonNode timeline = getJson(this.api + "/api/articles/" + articleId).get("timeline");
+            if (timeline.size() < 2) {
+                continue;
+            }
+            int i = 1 + random.nextInt(timeline.size() - 1);
+            String from = timeline.get(i - 1).get("versionId").asText();
+            String to = timeline.get(i).get("versionId").asText();
+            List<String> a = tokens(timeline.get(i - 1));
+            List<String> b = tokens(timeline.get(i));
+            api.time(() -> send(this.api + "/api/diff?from=" + from + "&to=" + to).length());
+            bare.time(() -> DiffUtils.diff(a, b).getDeltas().size());
+        }
+        report.latency("diff, word (API, two versions)", api, bare, "");
+    }
+
+    private static List<String> tokens(JsonNode version) {
+        List<String> out = new ArrayList<>(Arrays.asList(version.get("headline").asText().split("\\s+")));
+        version.get("paragraphs").forEach(p -> out.addAll(Arrays.asList(p.asText().split("\\s+"))));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- search
+
+    void searches() throws Exception {
+        Stats ours = new Stats();
+        Stats bare = new Stats();
+        for (int i = 0; i < SEARCHES + 50; i++) {
+            Sample s = reservoir.get(random.nextInt(reservoir.size()));
+            JsonNode article = getJson(api + "/api/articles/" + s.articleId());
+            String[] words = article.get("headline").asText().split("\\s+");
+            String q = words[random.nextInt(words.length)];
+            boolean asOf = i % 2 == 0;
+            String url = api + "/api/search?q=" + enc(q) + (asOf ? "&asOf=" + s.capturedAt() : "");
+            String body = "{\"size\":20,\"track_total_hits\":true,\"query\":{\"bool\":{\"must\":{\"simple_query_string\":"
+                    + "{\"query\":" + Json.MAPPER.writeValueAsString(q) + ",\"fields\":[\"headline^2\",\"body\"]}},"
+                    + "\"filter\":" + (asOf ? "{\"range\":{\"validity\":{\"gte\":\"" + s.capturedAt() + "\",\"lte\":\""
+                    + s.capturedAt() + "\"}}}" : "{\"term\":{\"current\":true}}") + "}}}";
+            long t0 = System.nanoTime();
+            send(url);
+            long t1 = System.nanoTime();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(es + "/palimpsest-versions/_search"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long t2 = System.nanoTime();
+            check(r, 200);
+            if (i >= 50) {
+                ours.add(t1 - t0);
+                bare.add(t2 - t1);
+            }
+        }
+        report.latency("search (half of them as of a past instant)", ours, bare, "p99 ≤ 50 ms");
+    }
+
+    // ---------------------------------------------------------------- export
+
+    void export(String source) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(api + "/api/exports?format=jsonl&source="
+                + source)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        check(r.statusCode(), 200, "export");
+        long bytes = drain(r.body());
+        double secs = (System.nanoTime() - t0) / 1e9;
+        var counter = new java.io.OutputStream() {
+            long n;
+
+            @Override
+            public void write(int b) {
+                n++;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                n += len;
+            }
+        };
+        long t1 = System.nanoTime();
+        db.unwrap(PGConnection.class).getCopyAPI().copyOut("copy (select v.*, a.url, a.canonical_url from version v"
+                + " join article a on a.id = v.article_id where a.source = '" + source + "' and v.superseded_by is null"
+                + " order by v.article_id, v.version_number) to stdout", counter);
+        double copySecs = (System.nanoTime() - t1) / 1e9;
+        report.row("export JSONL of one source (MB/s)", bytes / 1e6 / secs, counter.n / 1e6 / copySecs, "≥ 50 MB/s");
+        report.note(String.format(Locale.ROOT, "export of %s: %.1f MB in %.2f s; COPY of its version rows %.1f MB",
+                source, bytes / 1e6, secs, counter.n / 1e6));
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private JsonNode getJson(String url) throws IOException {
+        return Json.MAPPER.readTree(send(url));
+    }
+
+    private String send(String url) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            check(r, 200);
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long drain(InputStream in) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        long n = 0;
+        try (in) {
+            for (int r; (r = in.read(buf)) > 0; ) {
+                n += r;
+            }
+        }
+        return n;
+    }
+
+    private static void check(HttpResponse<String> r, int status) {
+        if (r.statusCode() != status) {
+            throw new IllegalStateException(r.uri() + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    private static void check(int got, int want, String what) {
+        if (got != want) {
+            throw new IllegalStateException(what + " answered " + got + ", expected " + want);
+        }
+    }
+
+    private static double parseSeconds(String isoDuration) {
+        return java.time.Duration.parse(isoDuration).toMillis() / 1e3;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static String arg(String[] args, String name, String def) {
+        return Harness.arg(args, name, def);
+    }
+}
