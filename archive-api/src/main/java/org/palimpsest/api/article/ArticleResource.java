@@ -58,7 +58,9 @@ public class ArticleResource {
     @Path("{articleId}/as-of/{instant}")
     public Response asOf(@PathParam("articleId") UUID articleId, @PathParam("instant") String instant) {
         Instant at = Params.instant("instant", instant).orElseThrow();
-        reader.article(articleId).orElseThrow(() -> missing(articleId));
+        if (!reader.exists(articleId)) {
+            throw missing(articleId);
+        }
         AsOf found = reader.asOf(articleId, at).orElseThrow(() -> ArchiveException.notFound(
                 "the archive held no capture of article " + articleId + " at or before " + at
                         + ": ask for a later instant"));

@@ -21,6 +21,7 @@ import org.palimpsest.core.store.ArticleEntity;
 import org.palimpsest.core.store.BlobStore;
 import org.palimpsest.core.store.CaptureEntity;
 import org.palimpsest.core.store.SourceEntity;
+import org.palimpsest.core.store.Sql;
 import org.palimpsest.core.store.VersionEntity;
 
 /** Reads the archive: captures with provenance, raw bytes, articles with timelines, versions, as-of lookups. */
@@ -96,6 +97,11 @@ public class ArchiveReader {
                 .map(v -> version(v, capturesByVersion(v.articleId).getOrDefault(v.id, List.of())));
     }
 
+    /** Whether the id names an article, or one that re-derivation replaced. */
+    public boolean exists(UUID id) {
+        return live(id).isPresent();
+    }
+
     /** The version the archive held at {@code at}: that of the latest capture at or before it. */
     public Optional<AsOf> asOf(UUID articleId, Instant at) {
         return live(articleId).flatMap(a -> CaptureEntity.<CaptureEntity>find(
@@ -139,13 +145,20 @@ public class ArchiveReader {
         return out;
     }
 
+    /**
+     * The article's captures by version, oldest first. Only the columns a timeline shows are read: the stored
+     * extraction and provenance of a capture are large, and an article captured hundreds of times would drag them all.
+     */
     private static Map<UUID, List<VersionView.CaptureRef>> capturesByVersion(UUID articleId) {
         Map<UUID, List<VersionView.CaptureRef>> out = new HashMap<>();
-        for (CaptureEntity c : CaptureEntity.<CaptureEntity>list("articleId", Sort.ascending("capturedAt", "rawSha256"),
-                articleId)) {
-            out.computeIfAbsent(c.versionId, v -> new ArrayList<>()).add(new VersionView.CaptureRef(c.id,
-                    c.capturedAt, c.rawSha256, c.url, derivation(c).map(d -> d.version().decision().equals("new"))
-                            .orElse(false)));
+        List<?> rows = Sql.statement(CaptureEntity.getEntityManager(), "select id, captured_at, raw_sha256, url,"
+                        + " version_id, derivation -> 'version' ->> 'decision' from capture where article_id = ?1"
+                        + " order by captured_at, raw_sha256")
+                .setParameter(1, articleId).getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            out.computeIfAbsent((UUID) r[4], v -> new ArrayList<>()).add(new VersionView.CaptureRef((UUID) r[0],
+                    (Instant) r[1], (String) r[2], (String) r[3], "new".equals(r[5])));
         }
         return out;
     }
