@@ -116,8 +116,16 @@ public class ArchiveReader {
 
     /** Every capture whose URL canonicalises to this SURT key, oldest first. */
     public List<UrlCapture> capturesOfUrl(String surtKey) {
-        return CaptureEntity.<CaptureEntity>list("urlKey", Sort.ascending("capturedAt", "rawSha256"), surtKey).stream()
-                .map(c -> new UrlCapture(c.id, c.capturedAt, c.canonicalUrl)).toList();
+        // Three columns from the (url_key, captured_at) index's rows, not whole captures with their stored provenance.
+        List<?> rows = Sql.statement(CaptureEntity.getEntityManager(), "select id, captured_at, canonical_url"
+                        + " from capture where url_key = ?1 order by captured_at, raw_sha256")
+                .setParameter(1, surtKey).getResultList();
+        List<UrlCapture> out = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            out.add(new UrlCapture((UUID) r[0], (Instant) r[1], (String) r[2]));
+        }
+        return out;
     }
 
     public Optional<TemplateView> template(String source) {
