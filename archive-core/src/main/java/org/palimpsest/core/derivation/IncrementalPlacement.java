@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.palimpsest.core.identity.IdentityDecision;
 import org.palimpsest.core.identity.MinHash;
 import org.palimpsest.core.json.Json;
@@ -66,9 +67,12 @@ public class IncrementalPlacement {
         List<Long> keys = ArticleReconciler.bandKeys(signature);
         if (!keys.isEmpty()) {
             // Two single-table look-ups, each answerable only by its primary key: a join here let a plan cached
-            // while the tables were small read every band of the source once per version.
+            // while the tables were small read every band of the source once per version. The band keys are our own
+            // longs, written as bigint literals: bound as parameters they reached PostgreSQL as numeric, which turned
+            // "band_key in (...)" into a filter over every band of the source (36k rows at 30k captures).
+            String literals = keys.stream().map(String::valueOf).collect(Collectors.joining(","));
             List<?> candidates = Sql.statement(em, "select distinct version_id from lsh_band where source = :source"
-                    + " and band_key in (:keys)").setParameter("source", source).setParameter("keys", keys).getResultList();
+                    + " and band_key in (" + literals + ")").setParameter("source", source).getResultList();
             List<?> rows = candidates.isEmpty() ? List.of() : Sql.statement(em, "select id, article_id, signature"
                     + " from version where id in (:ids) and superseded_by is null")
                     .setParameter("ids", candidates).getResultList();
