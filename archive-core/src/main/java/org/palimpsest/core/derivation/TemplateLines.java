@@ -49,8 +49,12 @@ public class TemplateLines {
         if (lines.isEmpty()) {
             return counts;
         }
-        List<?> rows = Sql.statement(em, "select zone, line_hash, count(*), bool_or(article_id = :article)"
-                        + " from template_line where source = :source and line_hash in (:hashes) group by zone, line_hash")
+        // One count row and one primary-key probe per line, however many articles share it (template_line_count is
+        // kept by triggers, see V4).
+        List<?> rows = Sql.statement(em, "select c.zone, c.line_hash, c.articles, exists (select 1 from template_line t"
+                        + " where t.source = c.source and t.line_hash = c.line_hash and t.zone = c.zone"
+                        + " and t.article_id = :article) from template_line_count c"
+                        + " where c.source = :source and c.line_hash in (:hashes)")
                 .setParameter("article", article == null ? new UUID(0, 0) : article).setParameter("source", source)
                 .setParameter("hashes", byHash.values().stream().map(ZoneLine::hash).distinct().toList())
                 .getResultList();

@@ -1,0 +1,66 @@
+package org.palimpsest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.palimpsest.api.TestArchive.ARCHIVIST;
+import static org.palimpsest.api.TestArchive.bytes;
+import static org.palimpsest.api.TestArchive.post;
+import static org.palimpsest.api.TestArchive.samples;
+import static org.palimpsest.api.TestArchive.uniqueSource;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The per-line article counts that placement reads stay equal to the rows they count, on every path. */
+@QuarkusTest
+class TemplateLineCountTest {
+    @Inject
+    AgroalDataSource db;
+
+    Map<String, Integer> query(String sql, String source) throws SQLException {
+        Map<String, Integer> out = new TreeMap<>();
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, source);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getString(1) + r.getString(2), r.getInt(3));
+                }
+            }
+        }
+        return out;
+    }
+
+    void assertCountsMatchRows(String source) throws SQLException {
+        Map<String, Integer> rows = query("select zone, line_hash, count(*) from template_line where source = ?"
+                + " group by zone, line_hash", source);
+        Map<String, Integer> counts = query("select zone, line_hash, articles from template_line_count"
+                + " where source = ? and articles > 0", source);
+        assertTrue(rows.size() > 50, "lines of " + source + ": " + rows.size());
+        assertEquals(rows, counts);
+    }
+
+    @Test
+    void countsEqualTheRowsAfterIncrementalPlacementAndAfterAWholeSourceRederivation() throws SQLException {
+        String source = uniqueSource("line-counts");
+        for (int i = 0; i < samples().size(); i++) {
+            post(source, bytes(samples().get(i)), "text/plain", "2025-05-1" + i + "T10:00:00Z").statusCode(201);
+        }
+        String edited = new String(bytes(samples().get(0)), StandardCharsets.UTF_8).replace("fourth overall", "fifth");
+        post(source, edited.getBytes(StandardCharsets.UTF_8), "text/plain", "2025-05-19T10:00:00Z").statusCode(201);
+        assertCountsMatchRows(source);
+
+        given().header("Authorization", ARCHIVIST).post("/api/admin/sources/" + source + "/rederive")
+                .then().statusCode(204);
+        assertCountsMatchRows(source);
+    }
+}
