@@ -2,6 +2,7 @@ package org.palimpsest.api.article;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.palimpsest.core.capture.IsoInstant;
 import org.palimpsest.core.error.ArchiveException;
 
@@ -35,5 +36,17 @@ public final class Params {
             throw ArchiveException.invalid("size " + size + " is out of range: use 1 to " + max);
         }
         return size;
+    }
+
+    /** A diff side named by a query parameter: a version or capture id. */
+    public static UUID versionOrCaptureId(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ArchiveException.invalid(name + " is required: give a version id or a capture id");
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ArchiveException.invalid(name + " '" + value + "' is not an id: give a version or capture id (a UUID)");
+        }
     }
 }

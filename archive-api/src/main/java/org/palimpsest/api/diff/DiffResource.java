@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
+import org.palimpsest.api.article.Params;
 import org.palimpsest.core.diff.DiffGranularity;
 import org.palimpsest.core.diff.DiffService;
 import org.palimpsest.core.error.ArchiveException;
@@ -25,24 +25,12 @@ public class DiffResource {
             @QueryParam("granularity") @DefaultValue("word") String granularity,
             @QueryParam("format") @DefaultValue("json") String format,
             @QueryParam("raw") @DefaultValue("false") boolean raw) {
-        DiffService.Comparison c = diffs.compare(id("from", from), id("to", to), DiffGranularity.parse(granularity), raw);
+        DiffService.Comparison c = diffs.compare(Params.versionOrCaptureId("from", from), Params.versionOrCaptureId("to", to), DiffGranularity.parse(granularity), raw);
         return switch (format.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "json" -> Response.ok(DiffJson.of(c), MediaType.APPLICATION_JSON).build();
             case "unified" -> Response.ok(DiffFormats.unified(c), "text/x-diff; charset=utf-8").build();
             case "html" -> Response.ok(DiffFormats.html(c), "text/html; charset=utf-8").build();
             default -> throw ArchiveException.invalid("format '" + format + "' is not known: use json, unified or html");
         };
-    }
-
-    /** A diff side named by a query parameter: a version or capture id. */
-    public static UUID id(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw ArchiveException.invalid(name + " is required: give a version id or a capture id");
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ArchiveException.invalid(name + " '" + value + "' is not an id: give a version or capture id (a UUID)");
-        }
     }
 }

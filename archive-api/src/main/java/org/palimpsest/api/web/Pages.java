@@ -18,8 +18,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.palimpsest.api.article.Params;
 import org.palimpsest.api.diff.DiffFormats;
-import org.palimpsest.api.diff.DiffResource;
 import org.palimpsest.api.diff.SideBySide;
 import org.palimpsest.api.problem.Problem;
 import org.palimpsest.core.article.ArchiveReader;
@@ -98,8 +98,8 @@ public class Pages {
     public TemplateInstance diff(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("granularity") @DefaultValue("word") String granularity,
             @QueryParam("raw") @DefaultValue("false") boolean raw) {
-        DiffService.Comparison c = diffs.compare(DiffResource.id("from", from), DiffResource.id("to", to), DiffGranularity.parse(granularity),
-                raw);
+        DiffService.Comparison c = diffs.compare(Params.versionOrCaptureId("from", from),
+                Params.versionOrCaptureId("to", to), DiffGranularity.parse(granularity), raw);
         String by = c.granularity().name().toLowerCase(Locale.ROOT);
         String apiQuery = "from=" + c.from().id() + "&to=" + c.to().id() + "&granularity=" + by
                 + (raw ? "&raw=true" : "");

@@ -335,10 +335,10 @@ public final class ScaleHarness {
     // ---------------------------------------------------------------- diffs
 
     void diffs() throws Exception {
-        Stats api = new Stats();
+        Stats ours = new Stats();
         Stats bare = new Stats();
         for (String articleId : revised) {
-            JsonNode timeline = getJson(this.api + "/api/articles/" + articleId).get("timeline");
+            JsonNode timeline = getJson(api + "/api/articles/" + articleId).get("timeline");
             if (timeline.size() < 2) {
                 continue;
             }
@@ -347,10 +347,10 @@ public final class ScaleHarness {
             String to = timeline.get(i).get("versionId").asText();
             List<String> a = tokens(timeline.get(i - 1));
             List<String> b = tokens(timeline.get(i));
-            api.time(() -> send(this.api + "/api/diff?from=" + from + "&to=" + to).length());
+            ours.time(() -> send(api + "/api/diff?from=" + from + "&to=" + to).length());
             bare.time(() -> DiffUtils.diff(a, b).getDeltas().size());
         }
-        report.latency("diff, word (API, two versions)", api, bare, "");
+        report.latency("diff, word (API, two versions)", ours, bare, "");
     }
 
     private static List<String> tokens(JsonNode version) {
