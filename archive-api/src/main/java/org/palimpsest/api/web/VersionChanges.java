@@ -19,19 +19,22 @@ public record VersionChanges(VersionView version, VersionView previous, String s
     static final int MAX_RUNS = 12;
     static final int MAX_RUN_LENGTH = 240;
 
+    /** Each version's document is made once and compared with both its neighbours. */
     public static List<VersionChanges> of(List<VersionView> timeline, DiffService diffs) {
         List<VersionChanges> out = new ArrayList<>(timeline.size());
         VersionView previous = null;
+        DiffDocument before = null;
         for (VersionView v : timeline) {
+            DiffDocument document = new DiffDocument(v.headline(), v.paragraphs());
             out.add(previous == null ? new VersionChanges(v, null, "the first version", List.of(), false)
-                    : between(previous, v, diffs));
+                    : between(previous, v, diffs.compare(before, document, DiffGranularity.WORD)));
             previous = v;
+            before = document;
         }
         return out;
     }
 
-    private static VersionChanges between(VersionView a, VersionView b, DiffService diffs) {
-        DiffResult r = diffs.compare(document(a), document(b), DiffGranularity.WORD);
+    private static VersionChanges between(VersionView a, VersionView b, DiffResult r) {
         List<SideBySide.Run> runs = new ArrayList<>();
         int changed = 0;
         for (DiffOp op : r.ops()) {
@@ -49,9 +52,5 @@ public record VersionChanges(VersionView version, VersionView previous, String s
         String summary = s.inserted() + " words inserted, " + s.deleted() + " deleted"
                 + (r.headlineChanged() ? "; the headline changed" : "");
         return new VersionChanges(b, a, summary, List.copyOf(runs), changed > runs.size());
-    }
-
-    private static DiffDocument document(VersionView v) {
-        return new DiffDocument(v.headline(), v.paragraphs());
     }
 }

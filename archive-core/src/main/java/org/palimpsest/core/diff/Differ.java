@@ -1,12 +1,7 @@
 package org.palimpsest.core.diff;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
-import com.github.difflib.patch.Patch;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.palimpsest.core.normalize.Canonical;
 
 /**
@@ -18,48 +13,37 @@ import org.palimpsest.core.normalize.Canonical;
 public final class Differ {
     private static final String CLOSERS = "\"'\u201D\u2019)]";
 
-    /**
-     * Paragraphs are equal when their text is, or else when their canonical forms are (computed once per paragraph):
-     * most paragraphs of two versions are identical and never need canonicalising.
-     */
     public DiffResult diff(DiffDocument from, DiffDocument to, DiffGranularity granularity) {
-        Ops ops = new Ops();
-        boolean headlineChanged = !Canonical.of(from.headline()).equals(Canonical.of(to.headline()));
-        if (!from.headline().isEmpty() || !to.headline().isEmpty()) {
+        Ops ops = new Ops(Math.max(from.length(), to.length()));
+        boolean headlineChanged = !from.headline().equals(to.headline())
+                && !Canonical.of(from.headline()).equals(Canonical.of(to.headline()));
+        if (from.headline().equals(to.headline())) {
+            ops.equal(from.headline().isEmpty() ? "" : from.headline() + "\n");
+        } else {
             block(List.of(from.headline()), List.of(to.headline()), granularity, ops);
-            ops.add(DiffOp.Kind.EQUAL, "\n");
+            ops.equal("\n");
         }
         List<String> a = from.paragraphs();
         List<String> b = to.paragraphs();
-        Map<String, String> canonicalForms = new IdentityHashMap<>();
-        Patch<String> patch = DiffUtils.diff(a, b, (x, y) -> x.equals(y)
-                || canonicalForms.computeIfAbsent(x, Canonical::of).equals(canonicalForms.computeIfAbsent(y, Canonical::of)));
-        int ia = 0;
-        for (AbstractDelta<String> delta : patch.getDeltas()) {
-            for (; ia < delta.getSource().getPosition(); ia++) {
-                ops.equal(a.get(ia) + "\n");
+        int i = 0;
+        for (Alignment.Change c : Alignment.changes(a, b)) {
+            for (; i < c.fromStart(); i++) {
+                ops.equalParagraph(a.get(i), from.words(i));
             }
-            int sa = delta.getSource().getPosition();
-            int sb = delta.getTarget().getPosition();
-            List<String> removed = a.subList(sa, sa + delta.getSource().size());
-            List<String> added = b.subList(sb, sb + delta.getTarget().size());
-            switch (delta.getType()) {
-                case DELETE -> removed.forEach(p -> ops.delete(p + "\n"));
-                case INSERT -> added.forEach(p -> ops.insert(p + "\n"));
-                default -> {
-                    if (granularity == DiffGranularity.PARAGRAPH || granularity == DiffGranularity.LINE) {
-                        removed.forEach(p -> ops.delete(p + "\n"));
-                        added.forEach(p -> ops.insert(p + "\n"));
-                    } else {
-                        block(removed, added, granularity, ops);
-                        ops.add(DiffOp.Kind.EQUAL, "\n");
-                    }
-                }
+            List<String> removed = a.subList(c.fromStart(), c.fromEnd());
+            List<String> added = b.subList(c.toStart(), c.toEnd());
+            if (removed.isEmpty() || added.isEmpty()
+                    || granularity == DiffGranularity.PARAGRAPH || granularity == DiffGranularity.LINE) {
+                removed.forEach(p -> ops.delete(p + "\n"));
+                added.forEach(p -> ops.insert(p + "\n"));
+            } else {
+                block(removed, added, granularity, ops);
+                ops.equal("\n");
             }
-            ia = sa + delta.getSource().size();
+            i = c.fromEnd();
         }
-        for (; ia < a.size(); ia++) {
-            ops.equal(a.get(ia) + "\n");
+        for (; i < a.size(); i++) {
+            ops.equalParagraph(a.get(i), from.words(i));
         }
         return ops.result(headlineChanged);
     }
@@ -68,23 +52,20 @@ public final class Differ {
     private void block(List<String> removed, List<String> added, DiffGranularity granularity, Ops ops) {
         List<String> sa = sentences(String.join("\n", removed));
         List<String> sb = sentences(String.join("\n", added));
-        Patch<String> patch = DiffUtils.diff(canonical(sa), canonical(sb));
         int i = 0;
-        for (AbstractDelta<String> delta : patch.getDeltas()) {
-            for (; i < delta.getSource().getPosition(); i++) {
+        for (Alignment.Change c : Alignment.changes(sa, sb)) {
+            for (; i < c.fromStart(); i++) {
                 ops.equal(sa.get(i));
             }
-            int pa = delta.getSource().getPosition();
-            int pb = delta.getTarget().getPosition();
-            List<String> gone = sa.subList(pa, pa + delta.getSource().size());
-            List<String> come = sb.subList(pb, pb + delta.getTarget().size());
+            List<String> gone = sa.subList(c.fromStart(), c.fromEnd());
+            List<String> come = sb.subList(c.toStart(), c.toEnd());
             if (granularity == DiffGranularity.WORD && !gone.isEmpty() && !come.isEmpty()) {
                 words(String.join("", gone), String.join("", come), ops);
             } else {
                 gone.forEach(ops::delete);
                 come.forEach(ops::insert);
             }
-            i = pa + delta.getSource().size();
+            i = c.fromEnd();
         }
         for (; i < sa.size(); i++) {
             ops.equal(sa.get(i));
@@ -95,20 +76,14 @@ public final class Differ {
     static void words(String from, String to, Ops ops) {
         List<String> ta = tokens(from);
         List<String> tb = tokens(to);
-        Patch<String> patch = DiffUtils.diff(canonical(ta), canonical(tb));
         int i = 0;
-        for (AbstractDelta<String> delta : patch.getDeltas()) {
-            for (; i < delta.getSource().getPosition(); i++) {
+        for (Alignment.Change c : Alignment.changes(ta, tb)) {
+            for (; i < c.fromStart(); i++) {
                 ops.equal(ta.get(i));
             }
-            int pb = delta.getTarget().getPosition();
-            for (int k = 0; k < delta.getSource().size(); k++) {
-                ops.delete(ta.get(delta.getSource().getPosition() + k));
-            }
-            for (int k = 0; k < delta.getTarget().size(); k++) {
-                ops.insert(tb.get(pb + k));
-            }
-            i = delta.getSource().getPosition() + delta.getSource().size();
+            ta.subList(c.fromStart(), c.fromEnd()).forEach(ops::delete);
+            tb.subList(c.toStart(), c.toEnd()).forEach(ops::insert);
+            i = c.fromEnd();
         }
         for (; i < ta.size(); i++) {
             ops.equal(ta.get(i));
@@ -125,11 +100,11 @@ public final class Differ {
         int start = 0;
         int n = text.length();
         for (int i = 0; i < n; i++) {
-            if (!Character.isWhitespace(text.charAt(i)) || i == 0) {
+            if (!Words.isSpace(text.charAt(i)) || i == 0) {
                 continue;
             }
             int end = i;
-            while (end < n && Character.isWhitespace(text.charAt(end))) {
+            while (end < n && Words.isSpace(text.charAt(end))) {
                 end++;
             }
             if (end < n && endsSentence(text, i) && !Character.isLowerCase(text.charAt(end))) {
@@ -158,9 +133,9 @@ public final class Differ {
         int n = text.length();
         int start = 0;
         while (start < n) {
-            boolean space = Character.isWhitespace(text.charAt(start));
+            boolean space = Words.isSpace(text.charAt(start));
             int end = start + 1;
-            while (end < n && Character.isWhitespace(text.charAt(end)) == space) {
+            while (end < n && Words.isSpace(text.charAt(end)) == space) {
                 end++;
             }
             out.add(text.substring(start, end));
@@ -169,23 +144,19 @@ public final class Differ {
         return out;
     }
 
-    private static List<String> canonical(List<String> units) {
-        List<String> out = new ArrayList<>(units.size());
-        for (String u : units) {
-            String c = Canonical.of(u);
-            out.add(c.isEmpty() && !u.isEmpty() ? " " : c);
-        }
-        return out;
-    }
-
     /** Collects ops, merging neighbours of the same kind and counting words. */
     static final class Ops {
         private final List<DiffOp> ops = new ArrayList<>();
-        private final StringBuilder pending = new StringBuilder();
+        private final StringBuilder pending;
         private DiffOp.Kind pendingKind;
         private int inserted;
         private int deleted;
         private int unchanged;
+
+        /** {@code capacity}: the length of the longer text, so the run of equal text is not copied as it grows. */
+        Ops(int capacity) {
+            pending = new StringBuilder(capacity);
+        }
 
         void equal(String text) {
             add(DiffOp.Kind.EQUAL, text);
@@ -199,11 +170,20 @@ public final class Differ {
             add(DiffOp.Kind.DELETE, text);
         }
 
+        /** A paragraph both documents share, with its words already counted, and its line break. */
+        void equalParagraph(String text, int words) {
+            add(DiffOp.Kind.EQUAL, text, words);
+            add(DiffOp.Kind.EQUAL, "\n", 0);
+        }
+
         void add(DiffOp.Kind kind, String text) {
+            add(kind, text, Words.count(text));
+        }
+
+        private void add(DiffOp.Kind kind, String text, int words) {
             if (text.isEmpty()) {
                 return;
             }
-            int words = countWords(text);
             switch (kind) {
                 case EQUAL -> unchanged += words;
                 case INSERT -> inserted += words;
@@ -269,17 +249,5 @@ public final class Differ {
             inserted.setLength(0);
         }
 
-        private static int countWords(String text) {
-            int n = 0;
-            boolean inWord = false;
-            for (int i = 0; i < text.length(); i++) {
-                boolean space = Character.isWhitespace(text.charAt(i));
-                if (!space && !inWord) {
-                    n++;
-                }
-                inWord = !space;
-            }
-            return n;
-        }
     }
 }

@@ -64,7 +64,7 @@ class DifferTest {
         DiffDocument[] p = pair("content-headline");
         DiffResult r = DIFFER.diff(p[0], p[1], DiffGranularity.WORD);
         assertTrue(r.headlineChanged());
-        assertEquals(List.of(new DiffOp(DiffOp.Kind.DELETE, "diplomacy, "), new DiffOp(DiffOp.Kind.INSERT, "diplomacy and ")),
+        assertEquals(List.of(new DiffOp(DiffOp.Kind.DELETE, "diplomacy,"), new DiffOp(DiffOp.Kind.INSERT, "diplomacy and")),
                 changes(r));
         assertEquals(new DiffOp(DiffOp.Kind.EQUAL, "Zelensky, Biden discuss security, "), r.ops().get(0));
     }
