@@ -26,9 +26,12 @@ public interface IndexConfig {
     @WithDefault("true")
     boolean consumerEnabled();
 
-    /** How often each instance drains the outbox, as the scheduler reads it (at least {@code 1s}). */
+    /**
+     * The longest wait between two drains of the outbox: each commit that adds events wakes the indexer at once
+     * (LISTEN/NOTIFY); the poll picks up retries that have come due, and is all there is if listening fails.
+     */
     @WithDefault("1s")
-    String pollEvery();
+    Duration pollEvery();
 
     /** The longest wait before a failed event is tried again (the wait doubles from one second). */
     @WithDefault("PT1M")

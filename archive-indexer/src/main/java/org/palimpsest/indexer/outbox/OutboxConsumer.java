@@ -2,6 +2,7 @@ package org.palimpsest.indexer.outbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,6 +40,7 @@ public class OutboxConsumer {
     }
 
     /** Indexes every due event; returns how many were done. Stops at the first failing batch. */
+    @ActivateRequestContext
     public int drain() {
         int done = 0;
         while (true) {

@@ -1,0 +1,63 @@
+package org.palimpsest.indexer.outbox;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+import org.palimpsest.indexer.index.IndexConfig;
+
+/**
+ * This instance's indexer, unless {@code palimpsest.index.consumer-enabled} is false: one thread that drains the
+ * outbox, then waits for a commit that adds events (or the poll interval, for retries), and again. Started with the
+ * application and stopped before it shuts down, so no round runs against a closing container.
+ */
+@ApplicationScoped
+public class IndexingLoop {
+    private static final Logger LOG = Logger.getLogger(IndexingLoop.class);
+
+    private final OutboxConsumer consumer;
+    private final IndexConfig config;
+    private final DataSource db;
+    private volatile Thread thread;
+
+    public IndexingLoop(OutboxConsumer consumer, IndexConfig config, DataSource db) {
+        this.consumer = consumer;
+        this.config = config;
+        this.db = db;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.consumerEnabled()) {
+            return;
+        }
+        thread = new Thread(this::run, "palimpsest-indexer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        Thread t = thread;
+        thread = null;
+        if (t != null) {
+            t.interrupt();
+            t.join(10_000);
+        }
+    }
+
+    private void run() {
+        try (OutboxWakeUps wakeUps = new OutboxWakeUps(db, config.pollEvery())) {
+            while (thread != null) {
+                try {
+                    consumer.drain();
+                } catch (RuntimeException e) {
+                    LOG.warnf("indexing round failed, will try again: %s", e.getMessage());
+                }
+                wakeUps.await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
