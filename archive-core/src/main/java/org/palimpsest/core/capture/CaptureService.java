@@ -6,7 +6,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.palimpsest.core.derivation.SourceRederiver;
 import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.identity.CanonicalUrl;
@@ -26,6 +28,7 @@ public class CaptureService {
     private final BlobStore blobs;
     private final SourceRederiver rederiver;
     private final EntityManager em;
+    private final Set<String> knownSources = ConcurrentHashMap.newKeySet();
 
     public CaptureService(CaptureConfig config, BlobStore blobs, SourceRederiver rederiver, EntityManager em) {
         this.validator = new CaptureValidator(config.limits(), Clock.systemUTC());
@@ -40,8 +43,10 @@ public class CaptureService {
         Extraction extraction = Extractor.extract(capture.text(), capture.mediaType());
         String source = capture.source().value();
         rederiver.lock(source);
-        em.createNativeQuery("insert into source (key) values (?1) on conflict (key) do nothing")
-                .setParameter(1, source).executeUpdate();
+        if (!knownSources.contains(source) && em.createNativeQuery(
+                "insert into source (key) values (?1) on conflict (key) do nothing").setParameter(1, source).executeUpdate() == 0) {
+            knownSources.add(source); // it conflicted with a committed row, and sources are never deleted
+        }
         blobs.put(capture.rawDigest(), capture.content());
         UUID id = UUID.randomUUID();
         String url = capture.url().map(CaptureUrl::value).orElse(null);

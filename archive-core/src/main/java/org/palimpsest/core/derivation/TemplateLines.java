@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.palimpsest.core.capture.ContentDigest;
 import org.palimpsest.core.normalize.NormalizedCapture;
 import org.palimpsest.core.store.Sql;
@@ -21,6 +22,7 @@ import org.palimpsest.core.store.Sql;
 @ApplicationScoped
 public class TemplateLines {
     private final EntityManager em;
+    private final Set<String> sourcesWithLines = ConcurrentHashMap.newKeySet();
 
     public TemplateLines(EntityManager em) {
         this.em = em;
@@ -69,9 +71,20 @@ public class TemplateLines {
         return counts;
     }
 
+    /**
+     * Whether the source has any rows. Asked before the caller's transaction writes rows of its own, so a yes is about
+     * committed rows; rows are only ever replaced, never all removed, so a yes is remembered.
+     */
     public boolean any(String source) {
-        return !Sql.statement(em, "select 1 from template_line where source = ?1 limit 1")
+        if (sourcesWithLines.contains(source)) {
+            return true;
+        }
+        boolean any = !Sql.statement(em, "select 1 from template_line where source = ?1 limit 1")
                 .setParameter(1, source).getResultList().isEmpty();
+        if (any) {
+            sourcesWithLines.add(source);
+        }
+        return any;
     }
 
     public void add(String source, UUID article, Collection<ZoneLine> lines) {
