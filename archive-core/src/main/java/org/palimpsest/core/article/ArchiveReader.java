@@ -104,10 +104,18 @@ public class ArchiveReader {
 
     /** The version the archive held at {@code at}: that of the latest capture at or before it. */
     public Optional<AsOf> asOf(UUID articleId, Instant at) {
-        return live(articleId).flatMap(a -> CaptureEntity.<CaptureEntity>find(
-                        "articleId = ?1 and capturedAt <= ?2", Sort.descending("capturedAt", "rawSha256"), a.id, at)
-                .firstResultOptional()
-                .flatMap(c -> version(a.id, c.versionId).map(v -> new AsOf(v, c.id, c.capturedAt))));
+        return live(articleId).flatMap(a -> {
+            // Three columns from the (article_id, captured_at) index, not the capture's stored text and provenance.
+            List<?> rows = Sql.statement(CaptureEntity.getEntityManager(), "select id, captured_at, version_id"
+                            + " from capture where article_id = ?1 and captured_at <= ?2"
+                            + " order by captured_at desc, raw_sha256 desc limit 1")
+                    .setParameter(1, a.id).setParameter(2, at).getResultList();
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            Object[] c = (Object[]) rows.get(0);
+            return version(a.id, (UUID) c[2]).map(v -> new AsOf(v, (UUID) c[0], (Instant) c[1]));
+        });
     }
 
     /** A capture of a URL, for Memento: its id, time and the canonical URL it was filed under. */

@@ -19,7 +19,10 @@ public record Derivation(Template template, int iterations, List<Article> articl
     public record Article(String identityKey, List<DerivedCapture> captures, List<Timeline.Version> versions) {
     }
 
-    /** One capture's place in the archive, with the MinHash signature of its body. */
+    /**
+     * One capture's place in the archive; {@code signature}, the MinHash of its body, is given for the first capture
+     * of each version (the version's LSH bands are filed under it) and null for the others.
+     */
     public record DerivedCapture(
             SourceCapture capture, NormalizedCapture normalized, int[] signature, IdentityDecision identity,
             int versionNumber, boolean firstOfVersion) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.palimpsest.core.identity.IdentityDecision;
 import org.palimpsest.core.identity.MinHash;
@@ -133,9 +134,13 @@ public class IncrementalPlacement {
             byKey.put(m.orderKey(), member);
             keyOfId.put(member.id, m.orderKey());
             normalizedByKey.put(m.orderKey(), n);
-            signatures.put(m.orderKey(), member == capture ? signature : MinHash.signature(n.canonicalBody()));
             sources.add(m);
         }
+        // A member's signature is computed only if asked for: to score a similarity decision with no stored match,
+        // or for a version's first capture (its LSH bands) — most members need neither.
+        signatures.put(sc.orderKey(), signature);
+        Function<String, int[]> signatureOf = key -> signatures.computeIfAbsent(key,
+                k -> MinHash.signature(normalizedByKey.get(k).canonicalBody()));
         String smallest = sources.stream().map(SourceCapture::orderKey).min(Comparator.naturalOrder()).orElseThrow();
         boolean byUrl = capture.urlKey != null || article != null && article.identityKey.startsWith("url:");
         String captureKey = sc.orderKey();
@@ -156,13 +161,13 @@ public class IncrementalPlacement {
                         ? new IdentityDecision.BySimilarity(stored.score(),
                                 keyOfId.get(UUID.fromString(stored.matchedCaptureId())))
                         : new IdentityDecision.BySimilarity(
-                                MinHash.similarity(signatures.get(key), signature), captureKey);
+                                MinHash.similarity(signatureOf.apply(key), signature), captureKey);
             }
             decisions.put(key, decision);
         }
         String identityKey = capture.urlKey != null ? "url:" + capture.urlKey
                 : article != null && article.identityKey.startsWith("url:") ? article.identityKey : "sim:" + smallest;
-        Derivation.Article derived = SourceDerivation.article(identityKey, sources, normalizedByKey, signatures, decisions);
+        Derivation.Article derived = SourceDerivation.article(identityKey, sources, normalizedByKey, signatureOf, decisions);
         ArticleReconciler.Result result = reconciler.reconcile(src, article, derived, byKey, Instant.now());
         reconciler.supersede(List.of(), result.leftovers(), members, Map.of(), Map.of(), Instant.now());
         templateLines.add(source, result.article().id, lines);

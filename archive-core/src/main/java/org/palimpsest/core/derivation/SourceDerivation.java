@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.palimpsest.core.identity.ArticleClusterer;
 import org.palimpsest.core.identity.IdentityDecision;
 import org.palimpsest.core.identity.MinHash;
@@ -87,7 +88,7 @@ public final class SourceDerivation {
         List<Derivation.Article> articles = new ArrayList<>();
         for (ArticleClusterer.Cluster cluster : clusters) {
             List<SourceCapture> members = cluster.members().stream().map(byKey::get).toList();
-            articles.add(article(cluster.identityKey(), members, normalized, signatures, cluster.decisions()));
+            articles.add(article(cluster.identityKey(), members, normalized, signatures::get, cluster.decisions()));
         }
         return new Derivation(template, iterations, List.copyOf(articles));
     }
@@ -99,10 +100,10 @@ public final class SourceDerivation {
 
     /**
      * An article from its members, already normalised: its timeline of versions and each capture's place on it.
-     * Keys of the maps are the members' order keys.
+     * Keys of the maps, and what {@code signatureOf} is asked for, are the members' order keys.
      */
     public static Derivation.Article article(String identityKey, List<SourceCapture> members,
-            Map<String, NormalizedCapture> normalized, Map<String, int[]> signatures,
+            Map<String, NormalizedCapture> normalized, Function<String, int[]> signatureOf,
             Map<String, IdentityDecision> decisions) {
         List<SourceCapture> ordered = members.stream().sorted(Comparator.comparing(SourceCapture::orderKey)).toList();
         List<Timeline.Version> versions = Timeline.of(ordered.stream()
@@ -114,8 +115,9 @@ public final class SourceDerivation {
         for (SourceCapture c : ordered) {
             String key = c.orderKey();
             Timeline.Version v = versionOf.get(key);
-            derived.add(new Derivation.DerivedCapture(c, normalized.get(key), signatures.get(key), decisions.get(key),
-                    v.number(), v.firstCapture().equals(key)));
+            boolean first = v.firstCapture().equals(key);
+            derived.add(new Derivation.DerivedCapture(c, normalized.get(key), first ? signatureOf.apply(key) : null,
+                    decisions.get(key), v.number(), first));
         }
         return new Derivation.Article(identityKey, List.copyOf(derived), versions);
     }
