@@ -130,7 +130,11 @@ public final class ScaleHarness {
             keep(Json.MAPPER.readTree(r.body()));
         }
         double singleSecs = (System.nanoTime() - t0) / 1e9;
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "batch-sender");
+            t.setDaemon(true); // a refused line ends the run instead of leaving the JVM waiting on idle senders
+            return t;
+        });
         List<Future<List<JsonNode>>> inFlight = new ArrayList<>();
         long remaining = count - singles;
         long t1 = System.nanoTime();

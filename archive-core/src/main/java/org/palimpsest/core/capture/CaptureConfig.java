@@ -17,6 +17,14 @@ public interface CaptureConfig {
     @WithDefault("PT1M")
     Duration clockSkew();
 
+    /**
+     * How long one ingest may take, in seconds, before its transaction is rolled back. Most take milliseconds; one
+     * whose capture makes the source's template learn a line re-derives the whole source, which at ten thousand
+     * captures a source takes minutes (the transaction manager's 60 s default rolled such ingests back in the scale harness at 85k captures).
+     */
+    @WithDefault("900")
+    int transactionTimeoutSeconds();
+
     default CaptureLimits limits() {
         return new CaptureLimits(maxSize().asLongValue(), clockSkew());
     }

@@ -1,5 +1,6 @@
 package org.palimpsest.core.capture;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -38,6 +39,7 @@ public class CaptureService {
     }
 
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "palimpsest.capture.transaction-timeout-seconds")
     public IngestResult ingest(CaptureRequest request) {
         ValidCapture capture = validator.validate(request);
         Extraction extraction = Extractor.extract(capture.text(), capture.mediaType());
@@ -79,6 +81,7 @@ public class CaptureService {
 
     /** Re-derives a source from its stored captures (after a change of normalisation settings, say). */
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "palimpsest.capture.transaction-timeout-seconds")
     public void rederive(SourceKey source) {
         if (em.createNativeQuery("select 1 from source where key = ?1").setParameter(1, source.value())
                 .getResultList().isEmpty()) {

@@ -33,6 +33,13 @@ public interface IndexConfig {
     @WithDefault("1s")
     Duration pollEvery();
 
+    /**
+     * The shortest time between the starts of two indexing rounds: bounds the bulk requests and index refreshes a
+     * stream of single commits causes, at the cost of up to this much lag.
+     */
+    @WithDefault("PT0.2S")
+    Duration minRoundInterval();
+
     /** The longest wait before a failed event is tried again (the wait doubles from one second). */
     @WithDefault("PT1M")
     Duration maxBackoff();

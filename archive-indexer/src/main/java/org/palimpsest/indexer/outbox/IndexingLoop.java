@@ -10,7 +10,8 @@ import org.palimpsest.indexer.index.IndexConfig;
 
 /**
  * This instance's indexer, unless {@code palimpsest.index.consumer-enabled} is false: one thread that drains the
- * outbox, then waits for a commit that adds events (or the poll interval, for retries), and again. Started with the
+ * outbox, then waits for a commit that adds events (or the poll interval, for retries), and again — at most once
+ * every {@code palimpsest.index.min-round-interval}. Started with the
  * application and stopped before it shuts down, so no round runs against a closing container.
  */
 @ApplicationScoped
@@ -49,12 +50,19 @@ public class IndexingLoop {
     private void run() {
         try (OutboxWakeUps wakeUps = new OutboxWakeUps(db, config.pollEvery())) {
             while (thread != null) {
+                long started = System.nanoTime();
                 try {
                     consumer.drain();
                 } catch (RuntimeException e) {
                     LOG.warnf("indexing round failed, will try again: %s", e.getMessage());
                 }
                 wakeUps.await();
+                // Rounds at most every min-round-interval: a trickle of single commits would otherwise cost one
+                // bulk request and one index refresh each; waiting lets the events of that interval go in one round.
+                long rest = config.minRoundInterval().toNanos() - (System.nanoTime() - started);
+                if (rest > 0) {
+                    Thread.sleep(rest / 1_000_000, (int) (rest % 1_000_000));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
