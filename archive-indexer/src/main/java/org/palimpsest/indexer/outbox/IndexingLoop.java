@@ -66,6 +66,11 @@ public class IndexingLoop {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Error e) {
+            // Not ours to swallow (an OutOfMemoryError from elsewhere in the process lands in whichever thread
+            // allocates next), but the thread must not end in silence: indexing would stop for good.
+            LOG.errorf(e, "the indexer thread stopped; outbox events wait until the application is restarted");
+            throw e;
         }
     }
 }
