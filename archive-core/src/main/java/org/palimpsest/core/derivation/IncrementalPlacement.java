@@ -138,12 +138,12 @@ public class IncrementalPlacement {
         }
         // A member's signature is computed only if asked for: to score a similarity decision with no stored match,
         // or for a version's first capture (its LSH bands) — most members need neither.
-        signatures.put(sc.orderKey(), signature);
+        String captureKey = sc.orderKey();
+        signatures.put(captureKey, signature);
         Function<String, int[]> signatureOf = key -> signatures.computeIfAbsent(key,
                 k -> MinHash.signature(normalizedByKey.get(k).canonicalBody()));
         String smallest = sources.stream().map(SourceCapture::orderKey).min(Comparator.naturalOrder()).orElseThrow();
         boolean byUrl = capture.urlKey != null || article != null && article.identityKey.startsWith("url:");
-        String captureKey = sc.orderKey();
         for (CaptureEntity member : members) {
             String key = keyOfId.get(member.id);
             IdentityDecision decision;

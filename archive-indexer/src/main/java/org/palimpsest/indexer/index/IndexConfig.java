@@ -34,10 +34,11 @@ public interface IndexConfig {
     Duration pollEvery();
 
     /**
-     * The shortest time between the starts of two indexing rounds: bounds the bulk requests and index refreshes a
-     * stream of single commits causes, at the cost of up to this much lag.
+     * The shortest time between the starts of two indexing rounds (none by default): a floor here bounds the bulk
+     * requests and index refreshes a trickle of single commits causes, at the cost of up to this much lag. Under
+     * saturating load a 200 ms floor measured worse (p99 lag 5.1 s against 3.5 s), so it is off unless set.
      */
-    @WithDefault("PT0.2S")
+    @WithDefault("PT0S")
     Duration minRoundInterval();
 
     /** The longest wait before a failed event is tried again (the wait doubles from one second). */

@@ -10,8 +10,8 @@ import org.palimpsest.indexer.index.IndexConfig;
 
 /**
  * This instance's indexer, unless {@code palimpsest.index.consumer-enabled} is false: one thread that drains the
- * outbox, then waits for a commit that adds events (or the poll interval, for retries), and again — at most once
- * every {@code palimpsest.index.min-round-interval}. Started with the
+ * outbox, then waits for a commit that adds events (or the poll interval, for retries), and again — no more often
+ * than {@code palimpsest.index.min-round-interval} if that is set. Started with the
  * application and stopped before it shuts down, so no round runs against a closing container.
  */
 @ApplicationScoped
@@ -57,8 +57,8 @@ public class IndexingLoop {
                     LOG.warnf("indexing round failed, will try again: %s", e.getMessage());
                 }
                 wakeUps.await();
-                // Rounds at most every min-round-interval: a trickle of single commits would otherwise cost one
-                // bulk request and one index refresh each; waiting lets the events of that interval go in one round.
+                // With a min-round-interval, a trickle of single commits goes in one round per interval instead of a
+                // bulk request and an index refresh each.
                 long rest = config.minRoundInterval().toNanos() - (System.nanoTime() - started);
                 if (rest > 0) {
                     Thread.sleep(rest / 1_000_000, (int) (rest % 1_000_000));
