@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.palimpsest.core.normalize.Canonical;
 
 /**
@@ -50,6 +52,24 @@ final class Alignment {
             out.add(new Change(f, f + d.getSource().size(), t, t + d.getTarget().size()));
         }
         return out;
+    }
+
+    /**
+     * Walks {@code from} in order: each unit outside a change goes to {@code equal} (by index), each change to
+     * {@code change} — the one loop every level of the diff runs.
+     */
+    static void walk(List<String> from, List<String> to, IntConsumer equal, Consumer<Change> change) {
+        int i = 0;
+        for (Change c : changes(from, to)) {
+            for (; i < c.fromStart(); i++) {
+                equal.accept(i);
+            }
+            change.accept(c);
+            i = c.fromEnd();
+        }
+        for (; i < from.size(); i++) {
+            equal.accept(i);
+        }
     }
 
     /** A unit of white space only (a word token between words) is equal to any other, never to text. */

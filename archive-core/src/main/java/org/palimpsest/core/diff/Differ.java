@@ -25,11 +25,7 @@ public final class Differ {
         }
         List<String> a = from.paragraphs();
         List<String> b = to.paragraphs();
-        int i = 0;
-        for (Alignment.Change c : Alignment.changes(a, b)) {
-            for (; i < c.fromStart(); i++) {
-                ops.equalParagraph(a.get(i), from.words(i));
-            }
+        Alignment.walk(a, b, i -> ops.equalParagraph(a.get(i), from.words(i)), c -> {
             List<String> removed = a.subList(c.fromStart(), c.fromEnd());
             List<String> added = b.subList(c.toStart(), c.toEnd());
             if (removed.isEmpty() || added.isEmpty()
@@ -40,11 +36,7 @@ public final class Differ {
                 block(removed, added, granularity, ops);
                 ops.equal("\n");
             }
-            i = c.fromEnd();
-        }
-        for (; i < a.size(); i++) {
-            ops.equalParagraph(a.get(i), from.words(i));
-        }
+        });
         return ops.result(headlineChanged);
     }
 
@@ -52,11 +44,7 @@ public final class Differ {
     private void block(List<String> removed, List<String> added, DiffGranularity granularity, Ops ops) {
         List<String> sa = sentences(String.join("\n", removed));
         List<String> sb = sentences(String.join("\n", added));
-        int i = 0;
-        for (Alignment.Change c : Alignment.changes(sa, sb)) {
-            for (; i < c.fromStart(); i++) {
-                ops.equal(sa.get(i));
-            }
+        Alignment.walk(sa, sb, i -> ops.equal(sa.get(i)), c -> {
             List<String> gone = sa.subList(c.fromStart(), c.fromEnd());
             List<String> come = sb.subList(c.toStart(), c.toEnd());
             if (granularity == DiffGranularity.WORD && !gone.isEmpty() && !come.isEmpty()) {
@@ -65,29 +53,17 @@ public final class Differ {
                 gone.forEach(ops::delete);
                 come.forEach(ops::insert);
             }
-            i = c.fromEnd();
-        }
-        for (; i < sa.size(); i++) {
-            ops.equal(sa.get(i));
-        }
+        });
     }
 
     /** Word-level diff; white space runs are tokens too, so the ops rebuild both texts exactly. */
     static void words(String from, String to, Ops ops) {
         List<String> ta = tokens(from);
         List<String> tb = tokens(to);
-        int i = 0;
-        for (Alignment.Change c : Alignment.changes(ta, tb)) {
-            for (; i < c.fromStart(); i++) {
-                ops.equal(ta.get(i));
-            }
+        Alignment.walk(ta, tb, i -> ops.equal(ta.get(i)), c -> {
             ta.subList(c.fromStart(), c.fromEnd()).forEach(ops::delete);
             tb.subList(c.toStart(), c.toEnd()).forEach(ops::insert);
-            i = c.fromEnd();
-        }
-        for (; i < ta.size(); i++) {
-            ops.equal(ta.get(i));
-        }
+        });
     }
 
     /**
