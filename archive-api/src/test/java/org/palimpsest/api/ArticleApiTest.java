@@ -183,6 +183,55 @@ class ArticleApiTest {
                 .statusCode(404);
     }
 
+    @Test
+    void capturesAppendedInTimeOrderHoldWhatAFullRederivationWrites() {
+        String source = uniqueSource("append");
+        for (int i = 0; i < 5; i++) {
+            post(source, bytes(samples().get(i)), "text/plain", at(i)).statusCode(201);
+        }
+        String a = text(0);
+        String edited = a.replace("fourth overall", "fifth overall");
+        String b = text(3);
+        String url = "https://news.example/2025/05/11/story-b";
+        List<String[]> later = List.of(
+                new String[] {at(10), a, null}, new String[] {at(12), edited, null}, new String[] {at(14), a, null},
+                new String[] {at(16), edited, null}, new String[] {at(18), edited, null},
+                new String[] {at(20), b, url}, new String[] {at(22), b, url + "?utm_source=feed"},
+                new String[] {at(24), b.replace("rejected the idea of deploying", "dismissed the idea of deploying"), url}, new String[] {at(26), b, url});
+        for (String[] c : later) {
+            var request = given().header("Authorization", ARCHIVIST).contentType("text/plain")
+                    .queryParam("source", source).queryParam("capturedAt", c[0]);
+            if (c[2] != null) {
+                request.queryParam("url", c[2]);
+            }
+            request.body(c[1].getBytes(StandardCharsets.UTF_8)).post("/api/captures").then().statusCode(201);
+        }
+        Map<String, String> placed = everything(source);
+        assertEquals(14, placed.keySet().stream().filter(k -> k.startsWith("capture ")).count());
+
+        given().header("Authorization", ARCHIVIST).post("/api/admin/sources/" + source + "/rederive").then()
+                .statusCode(204);
+        assertEquals(placed, everything(source), "placing each capture as it came wrote what a full re-derivation does");
+    }
+
+    /** Every article of a source as served, and every capture's provenance, keyed by their ids. */
+    static Map<String, String> everything(String source) {
+        Map<String, String> all = new TreeMap<>();
+        for (String article : given().queryParam("source", source).get("/api/articles").<List<String>>path("items.articleId")) {
+            JsonPath a = given().get("/api/articles/" + article).jsonPath();
+            all.put("article " + article, a.prettify());
+            for (Map<String, Object> v : a.<Map<String, Object>>getList("timeline")) {
+                String version = (String) v.get("versionId");
+                all.put("version " + version, given().get("/api/articles/" + article + "/versions/" + version).asString());
+                for (Map<String, Object> c : (List<Map<String, Object>>) v.get("captures")) {
+                    String id = (String) c.get("captureId");
+                    all.put("capture " + id, given().get("/api/captures/" + id).asString());
+                }
+            }
+        }
+        return all;
+    }
+
     /** Each capture's article and version ids. */
     static Map<String, String> versionIds(String source) {
         Map<String, String> ids = new TreeMap<>();

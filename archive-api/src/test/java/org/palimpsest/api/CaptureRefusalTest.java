@@ -43,6 +43,14 @@ class CaptureRefusalTest {
     }
 
     @Test
+    void overlongUrlIsRefused() throws Exception {
+        String url = "https://example.org/a?q=" + "x".repeat(2100);
+        refused(capture(uniqueSource("url"), null, "text/plain", unique()).queryParam("url", url), 400,
+                "url is 2124 characters long; the archive takes URLs of at most 2048 characters (drop tracking"
+                        + " parameters or fragments)");
+    }
+
+    @Test
     void unparseableCaptureTimeIsRefused() throws Exception {
         refused(capture(uniqueSource("time"), "yesterday", "text/plain", unique()), 400,
                 "capturedAt 'yesterday' is not an ISO-8601 instant: write it like 2025-05-11T09:30:00Z");

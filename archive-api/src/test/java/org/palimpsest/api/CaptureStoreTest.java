@@ -142,6 +142,69 @@ class CaptureStoreTest {
     }
 
     @Test
+    void aCaptureHoldingNulCharactersIsStoredBesideTheOtherLinesOfItsBatch() throws Exception {
+        String source = uniqueSource("nul");
+        String ndjson = String.join("\n",
+                json(source, "2025-05-11T10:00:00Z", "text/plain", "First headline\n\nA first body."),
+                json(source, "2025-05-11T11:00:00Z", "text/plain", "Second headline\n\nA body with a \u0000 in it."),
+                json(source, "2025-05-11T12:00:00Z", "text/plain", "Third headline\n\nA third body."));
+        String[] lines = given().header("Authorization", ARCHIVIST).contentType("application/x-ndjson")
+                .body(ndjson.getBytes(StandardCharsets.UTF_8)).post("/api/captures/batch").then().statusCode(200)
+                .extract().asString().split("\n");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<Integer> statuses = new ArrayList<>();
+        for (String line : lines) {
+            statuses.add(json.readTree(line).get("status").asInt());
+        }
+        assertEquals(List.of(201, 201, 201), statuses);
+        String id = json.readTree(lines[1]).get("captureId").asText();
+        byte[] raw = given().get("/api/captures/" + id + "/raw").then().statusCode(200).extract().asByteArray();
+        assertEquals("Second headline\n\nA body with a \u0000 in it.", new String(raw, StandardCharsets.UTF_8));
+        assertEquals(3, count("select count(*) from capture where source = ?", source));
+    }
+
+    @Test
+    void aLineTheDatabaseRefusesFailsAloneAndTheOtherLinesOfItsSourceAreStored() throws Exception {
+        String source = uniqueSource("fallback"); // a new source: the batch's own transaction creates it
+        String poison = "https://poison.example/" + source;
+        execute("create function refuse_poison() returns trigger language plpgsql as $$ begin"
+                + " if new.url = '" + poison + "' then raise exception 'refused by the test'; end if;"
+                + " return new; end $$");
+        execute("create trigger refuse_poison before insert on capture for each row execute function refuse_poison()");
+        try {
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            String ndjson = String.join("\n",
+                    json(source, "2025-05-11T10:00:00Z", "text/plain", "First headline\n\nA first body."),
+                    mapper.createObjectNode().put("source", source).put("url", poison)
+                            .put("capturedAt", "2025-05-11T11:00:00Z").put("contentType", "text/plain")
+                            .put("content", "Second headline\n\nA second body.").toString(),
+                    json(source, "2025-05-11T12:00:00Z", "text/plain", "Third headline\n\nA third body."));
+            String[] lines = given().header("Authorization", ARCHIVIST).contentType("application/x-ndjson")
+                    .body(ndjson.getBytes(StandardCharsets.UTF_8)).post("/api/captures/batch").then().statusCode(200)
+                    .extract().asString().split("\n");
+            List<String> results = new ArrayList<>();
+            for (String line : lines) {
+                var node = mapper.readTree(line);
+                results.add(node.get("status").asInt() + " " + node.get("line").asInt());
+            }
+            assertEquals(List.of("201 1", "500 2", "201 3"), results);
+            assertEquals("line 2: this line was not stored; try it again", mapper.readTree(lines[1]).get("detail").asText());
+        } finally {
+            execute("drop trigger refuse_poison on capture");
+            execute("drop function refuse_poison()");
+        }
+        assertEquals(2, count("select count(*) from capture where source = ?", source));
+        post(source, "Fourth headline\n\nA fourth body.".getBytes(StandardCharsets.UTF_8), "text/plain",
+                "2025-05-11T13:00:00Z").statusCode(201);
+    }
+
+    void execute(String sql) throws Exception {
+        try (var c = db.getConnection(); var s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Test
     void unknownCaptureIsAProblem() {
         given().get("/api/captures/00000000-0000-0000-0000-000000000000").then().statusCode(404)
                 .contentType("application/problem+json")

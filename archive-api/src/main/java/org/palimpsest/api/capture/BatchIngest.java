@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.palimpsest.api.problem.Problem;
@@ -18,16 +20,19 @@ import org.palimpsest.core.article.ArchiveReader;
 import org.palimpsest.core.capture.CaptureOrigin;
 import org.palimpsest.core.capture.CaptureRequest;
 import org.palimpsest.core.capture.CaptureService;
-import org.palimpsest.core.capture.IngestResult;
 import org.palimpsest.core.error.ArchiveException;
 
 /**
- * Ingests an NDJSON batch line by line, each line in its own transaction, and streams one result line per input
- * line, in order: the capture JSON with its {@code status}, or a problem naming the line.
+ * Ingests an NDJSON batch a chunk of lines at a time (each source's captures of a chunk in one transaction, see
+ * {@link CaptureService#ingestAll}) and streams one result line per input line, in order: the capture JSON with its
+ * {@code status}, or a problem naming the line. A bad line does not spoil the others.
  */
 @ApplicationScoped
 public class BatchIngest {
     private static final Logger LOG = Logger.getLogger(BatchIngest.class);
+    /** Lines read before they are stored together; fewer when they are large. */
+    static final int CHUNK_LINES = 100;
+    static final long CHUNK_CHARS = 8_000_000;
 
     private final CaptureService captures;
     private final ArchiveReader reader;
@@ -39,30 +44,70 @@ public class BatchIngest {
         this.json = json;
     }
 
+    private record Line(int number, String text) {
+    }
+
     public void ingest(InputStream body, OutputStream output, String agent) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        List<Line> chunk = new ArrayList<>();
+        long chars = 0;
         int number = 0;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             number++;
             if (line.isBlank()) {
                 continue;
             }
-            output.write(json.writeValueAsBytes(result(line, number, agent)));
-            output.write('\n');
-            output.flush();
+            chunk.add(new Line(number, line));
+            chars += line.length();
+            if (chunk.size() >= CHUNK_LINES || chars >= CHUNK_CHARS) {
+                write(results(chunk, agent), output);
+                chunk.clear();
+                chars = 0;
+            }
         }
+        write(results(chunk, agent), output);
     }
 
-    private Object result(String line, int number, String agent) {
+    private void write(List<Object> results, OutputStream output) throws IOException {
+        for (Object result : results) {
+            output.write(json.writeValueAsBytes(result));
+            output.write('\n');
+        }
+        output.flush();
+    }
+
+    private List<Object> results(List<Line> chunk, String agent) {
+        Object[] results = new Object[chunk.size()];
+        List<CaptureRequest> requests = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            Line line = chunk.get(i);
+            try {
+                BatchLine in = parse(line.text());
+                requests.add(new CaptureRequest(in.source(), Optional.ofNullable(in.url()),
+                        Optional.ofNullable(in.capturedAt()), in.contentType(), content(in),
+                        new CaptureOrigin(CaptureOrigin.Channel.BATCH, agent, Optional.of("line " + line.number()))));
+                positions.add(i);
+            } catch (ArchiveException e) {
+                results[i] = Problem.of(e).atLine(line.number());
+            }
+        }
+        List<CaptureService.Outcome> outcomes = captures.ingestAll(requests);
+        for (int k = 0; k < outcomes.size(); k++) {
+            int i = positions.get(k);
+            results[i] = result(outcomes.get(k), chunk.get(i).number());
+        }
+        return List.of(results);
+    }
+
+    private Object result(CaptureService.Outcome outcome, int number) {
         try {
-            BatchLine in = parse(line);
-            byte[] content = content(in);
-            IngestResult result = captures.ingest(new CaptureRequest(in.source(), Optional.ofNullable(in.url()),
-                    Optional.ofNullable(in.capturedAt()), in.contentType(), content,
-                    new CaptureOrigin(CaptureOrigin.Channel.BATCH, agent, Optional.of("line " + number))));
-            ObjectNode node = json.valueToTree(reader.capture(result.captureId()).orElseThrow());
+            if (outcome.failure() != null) {
+                throw outcome.failure();
+            }
+            ObjectNode node = json.valueToTree(reader.capture(outcome.result().captureId()).orElseThrow());
             node.put("line", number);
-            node.put("status", result.created() ? 201 : 200);
+            node.put("status", outcome.result().created() ? 201 : 200);
             return node;
         } catch (ArchiveException e) {
             return Problem.of(e).atLine(number);

@@ -52,6 +52,8 @@ public final class ScaleHarness {
     static final int SEARCHES = 300;
     static final int DIFFS = 200;
     static final int SINGLES = 300;
+    /** How often (in captures) batch ingest reports its rate and the CPU it cost, on stderr. */
+    static final int PROGRESS_EVERY = 5_000;
     static final int BASELINE_ROWS = 10_000;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -60,6 +62,7 @@ public final class ScaleHarness {
     private final String token;
     private final Connection db;
     private final RssSampler rss;
+    private final CpuMeter cpu;
     private final SplittableRandom random = new SplittableRandom(7);
     private final List<Sample> reservoir = new ArrayList<>();
     private final List<String> revised = new ArrayList<>();
@@ -70,12 +73,13 @@ public final class ScaleHarness {
     record Sample(String articleId, String url, Instant capturedAt) {
     }
 
-    ScaleHarness(String api, String es, String token, Connection db, RssSampler rss) {
+    ScaleHarness(String api, String es, String token, Connection db, RssSampler rss, CpuMeter cpu) {
         this.api = api;
         this.es = es;
         this.token = token;
         this.db = db;
         this.rss = rss;
+        this.cpu = cpu;
     }
 
     public static void main(String[] args) throws Exception {
@@ -87,9 +91,10 @@ public final class ScaleHarness {
         long seed = Long.parseLong(arg(args, "seed", "42"));
         int batch = Integer.parseInt(arg(args, "batch", "200"));
         List<String> samples = Harness.samples(arg(args, "samples", "docs/samples"));
-        try (Connection db = DriverManager.getConnection(jdbc);
-                RssSampler rss = new RssSampler(Long.parseLong(arg(args, "api-pid", "0")))) {
-            ScaleHarness h = new ScaleHarness(api, es, arg(args, "token", "demo-archivist-token"), db, rss);
+        long apiPid = Long.parseLong(arg(args, "api-pid", "0"));
+        try (Connection db = DriverManager.getConnection(jdbc); RssSampler rss = new RssSampler(apiPid)) {
+            ScaleHarness h = new ScaleHarness(api, es, arg(args, "token", "demo-archivist-token"), db, rss,
+                    new CpuMeter(apiPid));
             SyntheticArchive archive = new SyntheticArchive(samples, sources, sizes[sizes.length - 1], seed);
             long size = 0;
             long start = System.nanoTime();
@@ -138,6 +143,9 @@ public final class ScaleHarness {
         List<Future<List<JsonNode>>> inFlight = new ArrayList<>();
         long remaining = count - singles;
         long t1 = System.nanoTime();
+        long windowStart = t1;
+        long windowCaptures = 0;
+        CpuMeter.Reading windowCpu = cpu.read();
         while (remaining > 0) {
             int n = (int) Math.min(batchSize, remaining);
             StringBuilder body = new StringBuilder(n * 7_000);
@@ -157,6 +165,19 @@ public final class ScaleHarness {
             inFlight.add(pool.submit(() -> postBatch(payload)));
             if (inFlight.size() >= 2) {
                 inFlight.remove(0).get().forEach(this::keep);
+            }
+            windowCaptures += n;
+            if (windowCaptures >= PROGRESS_EVERY || remaining == 0) {
+                long now = System.nanoTime();
+                CpuMeter.Reading used = cpu.read();
+                CpuMeter.Reading spent = used.minus(windowCpu);
+                System.err.printf("ingest: %,d to go; last %,d at %.0f captures/s, CPU per capture: API %.2f ms,"
+                                + " PostgreSQL %.2f ms%n", remaining, windowCaptures,
+                        windowCaptures / ((now - windowStart) / 1e9), spent.api() * 1000 / windowCaptures,
+                        spent.postgres() * 1000 / windowCaptures);
+                windowStart = now;
+                windowCaptures = 0;
+                windowCpu = used;
             }
         }
         for (Future<List<JsonNode>> f : inFlight) {

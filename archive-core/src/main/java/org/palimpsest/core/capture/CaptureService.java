@@ -1,15 +1,24 @@
 package org.palimpsest.core.capture;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.palimpsest.core.derivation.SourceCapture;
 import org.palimpsest.core.derivation.SourceRederiver;
 import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.identity.CanonicalUrl;
@@ -30,9 +39,14 @@ public class CaptureService {
     private final SourceRederiver rederiver;
     private final EntityManager em;
     private final Set<String> knownSources = ConcurrentHashMap.newKeySet();
+    private final int transactionTimeoutSeconds;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public CaptureService(CaptureConfig config, BlobStore blobs, SourceRederiver rederiver, EntityManager em) {
+    public CaptureService(CaptureConfig config, BlobStore blobs, SourceRederiver rederiver, EntityManager em,
+            TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.validator = new CaptureValidator(config.limits(), Clock.systemUTC());
+        this.transactionTimeoutSeconds = config.transactionTimeoutSeconds();
         this.blobs = blobs;
         this.rederiver = rederiver;
         this.em = em;
@@ -41,13 +55,92 @@ public class CaptureService {
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "palimpsest.capture.transaction-timeout-seconds")
     public IngestResult ingest(CaptureRequest request) {
+        return store(prepare(request));
+    }
+
+    /** A capture validated and read, ready to be stored: all the work that needs no database. */
+    private record Prepared(ValidCapture capture, Extraction extraction) {
+    }
+
+    private Prepared prepare(CaptureRequest request) {
         ValidCapture capture = validator.validate(request);
-        Extraction extraction = Extractor.extract(capture.text(), capture.mediaType());
+        return new Prepared(capture, Extractor.extract(capture.text(), capture.mediaType()));
+    }
+
+    /**
+     * What became of one request of a batch: its result, or the failure that kept it out — an {@link ArchiveException}
+     * when the request was refused, anything else when storing it failed.
+     */
+    public record Outcome(IngestResult result, RuntimeException failure) {
+    }
+
+    /**
+     * Ingests several captures, answering in their order. Each source's captures are stored in one transaction,
+     * under one take of the source's lock; if that transaction fails, they are stored again one by one, so that one
+     * capture's failure is reported for it alone and never undoes another's. Refusals (bad input) are answered
+     * without touching the database.
+     */
+    public List<Outcome> ingestAll(List<CaptureRequest> requests) {
+        Outcome[] outcomes = new Outcome[requests.size()];
+        Map<String, List<Integer>> bySource = new LinkedHashMap<>();
+        Prepared[] prepared = new Prepared[requests.size()];
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                prepared[i] = prepare(requests.get(i));
+                bySource.computeIfAbsent(prepared[i].capture().source().value(), k -> new ArrayList<>()).add(i);
+            } catch (ArchiveException e) {
+                outcomes[i] = new Outcome(null, e);
+            }
+        }
+        for (List<Integer> group : bySource.values()) {
+            try {
+                List<IngestResult> results = QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds)
+                        .call(() -> group.stream().map(i -> {
+                            IngestResult result = store(prepared[i]);
+                            em.flush();
+                            em.clear(); // each capture starts from an empty session, as it would on its own
+                            return result;
+                        }).toList());
+                for (int k = 0; k < group.size(); k++) {
+                    outcomes[group.get(k)] = new Outcome(results.get(k), null);
+                }
+            } catch (RuntimeException groupFailed) {
+                for (int i : group) {
+                    try {
+                        outcomes[i] = new Outcome(QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds)
+                                .call(() -> store(prepared[i])), null);
+                    } catch (RuntimeException e) {
+                        outcomes[i] = new Outcome(null, e);
+                    }
+                }
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    /** Stores a prepared capture and places it, inside the caller's transaction. */
+    private IngestResult store(Prepared prepared) {
+        ValidCapture capture = prepared.capture();
+        Extraction extraction = prepared.extraction();
         String source = capture.source().value();
         rederiver.lock(source);
-        if (!knownSources.contains(source) && em.createNativeQuery(
-                "insert into source (key) values (?1) on conflict (key) do nothing").setParameter(1, source).executeUpdate() == 0) {
-            knownSources.add(source); // it conflicted with a committed row, and sources are never deleted
+        if (!knownSources.contains(source)) {
+            em.createNativeQuery("insert into source (key) values (?1) on conflict (key) do nothing")
+                    .setParameter(1, source).executeUpdate();
+            // Sources are never deleted, so once this transaction commits the row is there for good; not before (a
+            // batch stores several captures in one transaction, which may still roll back).
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        knownSources.add(source);
+                    }
+                }
+            });
         }
         blobs.put(capture.rawDigest(), capture.content());
         UUID id = UUID.randomUUID();
@@ -75,7 +168,9 @@ public class CaptureService {
         if (inserted == 0) {
             return new IngestResult(existing(capture, url), false, false);
         }
-        boolean rederived = rederiver.place(source, id);
+        SourceCapture placed = new SourceCapture(id.toString(), capture.capturedAt(), capture.rawDigest().hex(),
+                Optional.ofNullable(url), Optional.ofNullable(canonical).map(CanonicalUrl::surtKey), extraction);
+        boolean rederived = rederiver.place(source, placed, canonical == null ? null : canonical.url());
         return new IngestResult(id, true, rederived);
     }
 

@@ -7,8 +7,14 @@ import org.palimpsest.core.error.ArchiveException;
 
 /** An absolute http or https URL, as the capture gave it. */
 public record CaptureUrl(String value) {
+    /** The longest URL taken (PostgreSQL's indexes hold keys of about 2,700 bytes; browsers and sitemaps stop at 2,048). */
+    public static final int MAX_LENGTH = 2048;
 
     public CaptureUrl {
+        if (value.trim().length() > MAX_LENGTH) {
+            throw ArchiveException.invalid("url is " + value.trim().length() + " characters long; the archive takes URLs"
+                    + " of at most " + MAX_LENGTH + " characters (drop tracking parameters or fragments)");
+        }
         URI uri;
         try {
             uri = new URI(value.trim());

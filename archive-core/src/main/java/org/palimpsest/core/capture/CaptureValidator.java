@@ -2,6 +2,7 @@ package org.palimpsest.core.capture;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.error.ProblemKind;
@@ -40,7 +41,8 @@ public final class CaptureValidator {
         Optional<Instant> fromHeader = given.isPresent()
                 ? Optional.empty()
                 : CaptureFileHeader.parse(decoded.text()).map(CaptureFileHeader::capturedAt);
-        Instant capturedAt = given.or(() -> fromHeader).orElse(now);
+        // To the microsecond, as PostgreSQL keeps it: derivation orders captures by this value, read back or not.
+        Instant capturedAt = given.or(() -> fromHeader).orElse(now).truncatedTo(ChronoUnit.MICROS);
         CaptureTimeOrigin timeOrigin = given.isPresent() ? CaptureTimeOrigin.REQUEST
                 : fromHeader.isPresent() ? CaptureTimeOrigin.HEADER : CaptureTimeOrigin.INGEST;
         if (capturedAt.isAfter(now.plus(limits.clockSkew()))) {

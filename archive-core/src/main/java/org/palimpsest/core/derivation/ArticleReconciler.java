@@ -13,10 +13,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.palimpsest.core.identity.IdentityDecision;
 import org.palimpsest.core.identity.Lsh;
 import org.palimpsest.core.json.Json;
+import org.palimpsest.core.normalize.NormalizedCapture;
 import org.palimpsest.core.normalize.Normalizer;
 import org.palimpsest.core.provenance.DerivationRecord;
 import org.palimpsest.core.provenance.Interval;
@@ -25,6 +27,7 @@ import org.palimpsest.core.store.CaptureEntity;
 import org.palimpsest.core.store.SourceEntity;
 import org.palimpsest.core.store.Sql;
 import org.palimpsest.core.store.VersionEntity;
+import org.palimpsest.core.version.Timeline;
 
 /**
  * Writes one derived article to the database: the article row, its versions (stable ids by digest, an outbox
@@ -63,36 +66,9 @@ public class ArticleReconciler {
             VersionEntity ve = versions.remove(tv.digest());
             Derivation.DerivedCapture first = derivedByKey.get(tv.firstCapture());
             if (ve == null) {
-                ve = new VersionEntity();
-                ve.id = UUID.randomUUID();
-                ve.articleId = ae.id;
-                ve.contentSha256 = tv.digest();
+                ve = newVersion(ae.id, tv.digest());
             }
-            String intervals = Json.write(tv.intervals().stream()
-                    .map(i -> new Interval(i.from(), i.to().orElse(null))).toList());
-            String paragraphs = Json.write(first.normalized().paragraphs());
-            boolean created = !ve.isPersistent();
-            boolean changed = created || ve.versionNumber != tv.number() || !Json.sameValue(intervals, ve.intervals)
-                    || ve.captureCount != tv.captures().size() || !first.normalized().headline().equals(ve.headline)
-                    || !Json.sameValue(paragraphs, ve.paragraphs);
-            if (changed) {
-                ve.versionNumber = tv.number();
-                ve.headline = first.normalized().headline();
-                ve.paragraphs = paragraphs;
-                ve.validFrom = tv.validFrom();
-                ve.validTo = tv.validTo().orElse(null);
-                ve.intervals = intervals;
-                ve.captureCount = tv.captures().size();
-                ve.updatedAt = now;
-                if (created) {
-                    ve.persist();
-                }
-                outbox(ve.id, "version-changed");
-            }
-            if (ve.signature == null) {
-                ve.signature = bytes(first.signature());
-                bands(src.key, ve.id, first.signature());
-            }
+            apply(src.key, ve, tv, first.normalized(), first::signature, now);
             byNumber.put(tv.number(), ve);
         }
         for (Derivation.DerivedCapture dc : article.captures()) {
@@ -108,6 +84,51 @@ public class ArticleReconciler {
             }
         }
         return new Result(ae, new ArrayList<>(versions.values()));
+    }
+
+    static VersionEntity newVersion(UUID articleId, String digest) {
+        VersionEntity ve = new VersionEntity();
+        ve.id = UUID.randomUUID();
+        ve.articleId = articleId;
+        ve.contentSha256 = digest;
+        return ve;
+    }
+
+    /**
+     * Brings a version row to its place on the timeline, with an outbox event if that changed it, and files its LSH
+     * bands if it has none. {@code first} is the normalised text of its first capture, or null when that capture is
+     * known to be unchanged (so are headline and paragraphs); {@code signature} is asked for only to file bands.
+     */
+    void apply(String source, VersionEntity ve, Timeline.Version tv, NormalizedCapture first,
+            Supplier<int[]> signature, Instant now) {
+        String intervals = Json.write(tv.intervals().stream()
+                .map(i -> new Interval(i.from(), i.to().orElse(null))).toList());
+        String paragraphs = first == null ? ve.paragraphs : Json.write(first.paragraphs());
+        boolean created = !ve.isPersistent();
+        boolean changed = created || ve.versionNumber != tv.number() || !Json.sameValue(intervals, ve.intervals)
+                || ve.captureCount != tv.captures().size()
+                || first != null && (!first.headline().equals(ve.headline) || !Json.sameValue(paragraphs, ve.paragraphs));
+        if (changed) {
+            ve.versionNumber = tv.number();
+            if (first != null) {
+                ve.headline = first.headline();
+                ve.paragraphs = paragraphs;
+            }
+            ve.validFrom = tv.validFrom();
+            ve.validTo = tv.validTo().orElse(null);
+            ve.intervals = intervals;
+            ve.captureCount = tv.captures().size();
+            ve.updatedAt = now;
+            if (created) {
+                ve.persist();
+            }
+            outbox(ve.id, "version-changed");
+        }
+        if (ve.signature == null) {
+            int[] s = signature.get();
+            ve.signature = bytes(s);
+            bands(source, ve.id, s);
+        }
     }
 
     /** Points replaced articles and versions at the ones that now hold most of their former captures. */
@@ -130,13 +151,13 @@ public class ArticleReconciler {
     }
 
     /** The identity part of a capture's provenance. */
-    static DerivationRecord.Identity identity(IdentityDecision decision, Map<String, CaptureEntity> byKey) {
+    static DerivationRecord.Identity identity(IdentityDecision decision, Function<String, UUID> idOfKey) {
         if (decision instanceof IdentityDecision.ByUrl u) {
             return new DerivationRecord.Identity("url", u.surtKey(), null, null);
         }
         if (decision instanceof IdentityDecision.BySimilarity sim) {
             return new DerivationRecord.Identity("similarity", null, sim.score(),
-                    byKey.get(sim.matchedCapture()).id.toString());
+                    idOfKey.apply(sim.matchedCapture()).toString());
         }
         return new DerivationRecord.Identity("new", null, null, null);
     }
@@ -171,7 +192,6 @@ public class ArticleReconciler {
     private DerivationRecord record(SourceEntity src, Derivation.DerivedCapture dc, CaptureEntity ce, VersionEntity ve,
             Map<String, CaptureEntity> byKey, Instant now) {
         var n = dc.normalized();
-        var x = dc.capture().extraction();
         List<DerivationRecord.Rederivation> history = new ArrayList<>();
         if (ce.derivation != null) {
             DerivationRecord old = Json.read(ce.derivation, DerivationRecord.class);
@@ -181,10 +201,18 @@ public class ArticleReconciler {
                         n.contentSha256(), old.version().versionId(), ve.id.toString()));
             }
         }
+        return record(src, dc, ve.id, identity(dc.identity(), key -> byKey.get(key).id), history);
+    }
+
+    /** A capture's provenance: how it was read, attached to its article, and placed on the article's timeline. */
+    static DerivationRecord record(SourceEntity src, Derivation.DerivedCapture dc, UUID versionId,
+            DerivationRecord.Identity identity, List<DerivationRecord.Rederivation> history) {
+        var n = dc.normalized();
+        var x = dc.capture().extraction();
         return new DerivationRecord(Normalizer.VERSION, src.templateVersion, src.templateDigest,
                 new DerivationRecord.Decoding(x.charset(), x.charsetSource(), x.malformedInputs(), x.header()),
-                n.headline(), n.contentSha256(), n.removed(), identity(dc.identity(), byKey),
-                new DerivationRecord.VersionDecision(dc.firstOfVersion() ? "new" : "revisit", ve.id.toString(),
+                n.headline(), n.contentSha256(), n.removed(), identity,
+                new DerivationRecord.VersionDecision(dc.firstOfVersion() ? "new" : "revisit", versionId.toString(),
                         dc.versionNumber(), n.contentSha256()),
                 List.copyOf(history));
     }

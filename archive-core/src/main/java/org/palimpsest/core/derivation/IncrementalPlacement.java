@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.palimpsest.core.derivation.ArticleAppend.Match;
 import org.palimpsest.core.identity.IdentityDecision;
 import org.palimpsest.core.identity.MinHash;
 import org.palimpsest.core.json.Json;
@@ -42,28 +44,41 @@ public class IncrementalPlacement {
     private final TemplateLines templateLines;
     private final EntityManager em;
 
+    private final ArticleAppend append;
+    private final Map<String, ParsedTemplate> templates = new ConcurrentHashMap<>();
+
     public IncrementalPlacement(NormalizeConfig config, ArticleReconciler reconciler, TemplateLines templateLines,
-            EntityManager em) {
+            ArticleAppend append, EntityManager em) {
         this.derivation = new SourceDerivation(config.rules(), config.similarityThreshold());
         this.config = config;
         this.reconciler = reconciler;
         this.templateLines = templateLines;
+        this.append = append;
         this.em = em;
     }
 
-    public boolean tryPlace(String source, UUID captureId) {
+    /** A source's template as stored and as parsed, so that an unchanged template is parsed once. */
+    private record ParsedTemplate(String json, Template template) {
+    }
+
+    /**
+     * Places a stored capture ({@code canonicalUrl} is its canonical URL, if it has one); answers false, having
+     * written nothing, when only re-deriving the whole source gives the right answer.
+     */
+    public boolean tryPlace(String source, SourceCapture sc, String canonicalUrl) {
         SourceEntity src = SourceEntity.findById(source);
         if (src.templateDigest == null || !templateLines.any(source)) {
             return false; // nothing derived yet, or derived before the incremental tables existed
         }
-        Template template = Json.read(src.template, Template.class);
-        CaptureEntity capture = CaptureEntity.findById(captureId);
-        SourceCapture sc = SourceRederiver.sourceCapture(capture);
+        ParsedTemplate parsed = templates.get(source);
+        if (parsed == null || !parsed.json().equals(src.template)) {
+            parsed = new ParsedTemplate(src.template, Json.read(src.template, Template.class));
+            templates.put(source, parsed);
+        }
+        Template template = parsed.template();
         NormalizedCapture normalized = derivation.normalize(sc, template);
         int[] signature = MinHash.signature(normalized.canonicalBody());
 
-        record Match(UUID article, UUID version, double score) {
-        }
         List<Match> matches = new ArrayList<>();
         List<Long> keys = ArticleReconciler.bandKeys(signature);
         if (!keys.isEmpty()) {
@@ -90,9 +105,9 @@ public class IncrementalPlacement {
         matches.forEach(m -> similarArticles.add(m.article()));
 
         ArticleEntity article;
-        if (capture.urlKey != null) {
+        if (sc.urlKey().isPresent()) {
             article = ArticleEntity.<ArticleEntity>find("source = ?1 and identityKey = ?2 and supersededBy is null",
-                    source, "url:" + capture.urlKey).firstResult();
+                    source, "url:" + sc.urlKey().get()).firstResult();
             if (!similarArticles.isEmpty() && (article == null || !Set.of(article.id).containsAll(similarArticles))) {
                 return false;
             }
@@ -119,6 +134,25 @@ public class IncrementalPlacement {
             }
         }
 
+        Instant now = Instant.now();
+        ArticleEntity appended = append.tryAppend(src, article,
+                new ArticleAppend.Placed(sc, canonicalUrl, normalized, signature, matches), now);
+        if (appended == null) {
+            appended = place(src, article, sc, normalized, signature, matches, template);
+        }
+        templateLines.add(source, appended.id, lines);
+        if (!head.equals(template.headLines()) || !body.equals(template.bodyLines())) {
+            Template counted = new Template(new TreeMap<>(head), new TreeMap<>(body));
+            src.template = Json.write(counted);
+            templates.put(source, new ParsedTemplate(src.template, counted));
+        }
+        return true;
+    }
+
+    /** Re-assembles the capture's article from all its captures, and answers it. */
+    private ArticleEntity place(SourceEntity src, ArticleEntity article, SourceCapture sc, NormalizedCapture normalized,
+            int[] signature, List<Match> matches, Template template) {
+        CaptureEntity capture = CaptureEntity.findById(UUID.fromString(sc.id()));
         List<CaptureEntity> members = new ArrayList<>(article == null ? List.of()
                 : CaptureEntity.<CaptureEntity>list("articleId", article.id));
         members.add(capture);
@@ -170,12 +204,7 @@ public class IncrementalPlacement {
         Derivation.Article derived = SourceDerivation.article(identityKey, sources, normalizedByKey, signatureOf, decisions);
         ArticleReconciler.Result result = reconciler.reconcile(src, article, derived, byKey, Instant.now());
         reconciler.supersede(List.of(), result.leftovers(), members, Map.of(), Map.of(), Instant.now());
-        templateLines.add(source, result.article().id, lines);
-        String json = Json.write(new Template(new TreeMap<>(head), new TreeMap<>(body)));
-        if (!Json.sameValue(json, src.template)) {
-            src.template = json;
-        }
-        return true;
+        return result.article();
     }
 
     /** The earliest capture of a version among the article's members. */

@@ -24,6 +24,11 @@ public record SourceCapture(
 
     /** A key unique within a source that sorts captures by time, the same whatever order they arrived in. */
     public String orderKey() {
-        return FIXED_WIDTH.format(capturedAt) + "|" + rawSha256 + "|" + url.orElse("");
+        return orderKey(capturedAt, rawSha256, url.orElse(null));
+    }
+
+    /** The order key of a capture given by its columns ({@code url} may be null). */
+    public static String orderKey(Instant capturedAt, String rawSha256, String url) {
+        return FIXED_WIDTH.format(capturedAt) + "|" + rawSha256 + "|" + (url == null ? "" : url);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.normalize.Extraction;
 import org.palimpsest.core.normalize.Template;
@@ -31,6 +32,7 @@ import org.palimpsest.core.store.VersionEntity;
  */
 @ApplicationScoped
 public class SourceRederiver {
+    private static final Logger LOG = Logger.getLogger(SourceRederiver.class);
     private final SourceDerivation derivation;
     private final ArticleReconciler reconciler;
     private final TemplateLines templateLines;
@@ -52,9 +54,12 @@ public class SourceRederiver {
                 .getSingleResult();
     }
 
-    /** Places a stored capture; returns whether the whole source had to be re-derived. */
-    public boolean place(String source, UUID captureId) {
-        if (incremental.tryPlace(source, captureId)) {
+    /**
+     * Places a stored capture ({@code canonicalUrl}: its canonical URL, if any); returns whether the whole source
+     * had to be re-derived.
+     */
+    public boolean place(String source, SourceCapture capture, String canonicalUrl) {
+        if (incremental.tryPlace(source, capture, canonicalUrl)) {
             return false;
         }
         rederive(source);
@@ -62,6 +67,7 @@ public class SourceRederiver {
     }
 
     public void rederive(String source) {
+        long started = System.nanoTime();
         Instant now = Instant.now();
         SourceEntity src = SourceEntity.findById(source);
         List<CaptureEntity> stored = CaptureEntity.list("source", source);
@@ -114,6 +120,8 @@ public class SourceRederiver {
         }
         reconciler.supersede(unmatched.values(), leftovers, stored, oldArticleOf, oldVersionOf, now);
         templateLines.replace(source, linesByArticle);
+        LOG.infof("re-derived source %s: %d captures, %d articles, template version %d, in %d ms", source,
+                stored.size(), d.articles().size(), src.templateVersion, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The live article, not yet matched, that held most of this derived article's captures. */

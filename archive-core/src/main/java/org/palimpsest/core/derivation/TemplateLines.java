@@ -72,8 +72,10 @@ public class TemplateLines {
     }
 
     /**
-     * Whether the source has any rows. Asked before the caller's transaction writes rows of its own, so a yes is about
-     * committed rows; rows are only ever replaced, never all removed, so a yes is remembered.
+     * Whether the source has any rows; rows are only ever replaced, never all removed, so a yes is remembered. A yes
+     * may come from rows the caller's own transaction wrote; those are written by the source's first derivation,
+     * which also gives the source its template digest, so if that transaction rolls back the source has no digest
+     * again and placement re-derives it without asking this.
      */
     public boolean any(String source) {
         if (sourcesWithLines.contains(source)) {

@@ -94,4 +94,12 @@ class ExtractorTest {
         assertEquals("\u041A\u0438\u0457\u0432", x.declaredHeadline());
         assertNull(x.header());
     }
+
+    @Test
+    void nulCharactersBecomeReplacementCharactersAndAreCounted() {
+        DecodedText decoded = TextDecoder.decode("a\u0000b\u0000".getBytes(StandardCharsets.UTF_8), Optional.empty(), false);
+        assertEquals("a\uFFFDb\uFFFD", decoded.text());
+        assertEquals("utf-8-valid", decoded.charsetSource());
+        assertEquals(2, decoded.malformedInputs());
+    }
 }
