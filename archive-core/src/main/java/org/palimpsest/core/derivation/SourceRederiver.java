@@ -2,6 +2,7 @@ package org.palimpsest.core.derivation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,9 +39,11 @@ public class SourceRederiver {
     private final TemplateLines templateLines;
     private final IncrementalPlacement incremental;
     private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
 
     public SourceRederiver(NormalizeConfig config, ArticleReconciler reconciler, TemplateLines templateLines,
-            IncrementalPlacement incremental, EntityManager em) {
+            IncrementalPlacement incremental, EntityManager em, TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.derivation = new SourceDerivation(config.rules(), config.similarityThreshold());
         this.reconciler = reconciler;
         this.templateLines = templateLines;
@@ -48,10 +51,16 @@ public class SourceRederiver {
         this.em = em;
     }
 
-    /** Takes the transaction-scoped lock that serialises every write to one source. */
+    /**
+     * Takes the transaction-scoped lock that serialises every write to one source, once per transaction (a batch
+     * stores a source's captures in one).
+     */
     public void lock(String source) {
-        Sql.statement(em, "select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "source:" + source)
-                .getSingleResult();
+        String key = "source:" + source;
+        if (transactions.getResource(key) == null) {
+            Sql.statement(em, "select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, key).getSingleResult();
+            transactions.putResource(key, Boolean.TRUE);
+        }
     }
 
     /**
