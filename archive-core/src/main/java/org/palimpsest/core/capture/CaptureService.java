@@ -1,7 +1,7 @@
 package org.palimpsest.core.capture;
 
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -44,12 +44,12 @@ public class CaptureService {
 
     public CaptureService(CaptureConfig config, BlobStore blobs, SourceRederiver rederiver, EntityManager em,
             TransactionSynchronizationRegistry transactions) {
-        this.transactions = transactions;
         this.validator = new CaptureValidator(config.limits(), Clock.systemUTC());
         this.transactionTimeoutSeconds = config.transactionTimeoutSeconds();
         this.blobs = blobs;
         this.rederiver = rederiver;
         this.em = em;
+        this.transactions = transactions;
     }
 
     @Transactional
@@ -88,7 +88,7 @@ public class CaptureService {
             try {
                 prepared[i] = prepare(requests.get(i));
                 bySource.computeIfAbsent(prepared[i].capture().source().value(), k -> new ArrayList<>()).add(i);
-            } catch (ArchiveException e) {
+            } catch (RuntimeException e) { // refused, or a capture the extractor could not read
                 outcomes[i] = new Outcome(null, e);
             }
         }

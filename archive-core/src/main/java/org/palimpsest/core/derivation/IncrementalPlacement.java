@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.palimpsest.core.derivation.ArticleAppend.Match;
@@ -42,9 +42,8 @@ public class IncrementalPlacement {
     private final NormalizeConfig config;
     private final ArticleReconciler reconciler;
     private final TemplateLines templateLines;
-    private final EntityManager em;
-
     private final ArticleAppend append;
+    private final EntityManager em;
     private final Map<String, ParsedTemplate> templates = new ConcurrentHashMap<>();
 
     public IncrementalPlacement(NormalizeConfig config, ArticleReconciler reconciler, TemplateLines templateLines,
@@ -57,7 +56,10 @@ public class IncrementalPlacement {
         this.em = em;
     }
 
-    /** A source's template as stored and as parsed, so that an unchanged template is parsed once. */
+    /**
+     * A source's template as read from its row and as parsed, so that an unchanged template is parsed once (the
+     * text is compared with the row's each time, so a template changed elsewhere is parsed again).
+     */
     private record ParsedTemplate(String json, Template template) {
     }
 
@@ -142,9 +144,8 @@ public class IncrementalPlacement {
         }
         templateLines.add(source, appended.id, lines);
         if (!head.equals(template.headLines()) || !body.equals(template.bodyLines())) {
-            Template counted = new Template(new TreeMap<>(head), new TreeMap<>(body));
-            src.template = Json.write(counted);
-            templates.put(source, new ParsedTemplate(src.template, counted));
+            src.template = Json.write(new Template(new TreeMap<>(head), new TreeMap<>(body)));
+            templates.remove(source); // PostgreSQL gives jsonb back in its own layout: parse what it gives next time
         }
         return true;
     }
