@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,36 @@ class WarcImportTest {
         assertEquals(2, job.getInt("imported"));
         assertTrue(job.getString("error").startsWith("the WARC file breaks off after record"), job.getString("error"));
         assertTrue(job.getString("error").endsWith("the 2 captures imported before it are kept"), job.getString("error"));
+    }
+
+    @Test
+    void aRevisitRecordIsImportedAsACaptureOfTheBytesItRefersTo() throws Exception {
+        String url = "https://news.example/2025/05/11/revisited";
+        byte[] page = "<html><head><title>Revisited</title></head><body><h1>Revisited</h1><p>A body that a crawler saw twice.</p></body></html>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.time.Instant first = java.time.Instant.parse("2025-05-11T10:00:00Z");
+        java.time.Instant second = java.time.Instant.parse("2025-05-11T11:00:00Z");
+        var response = new org.netpreserve.jwarc.WarcResponse.Builder(java.net.URI.create(url)).date(first)
+                .body(new org.netpreserve.jwarc.HttpResponse.Builder(200, "OK")
+                        .body(org.netpreserve.jwarc.MediaType.HTML_UTF8, page).build()).build();
+        var revisit = new org.netpreserve.jwarc.WarcRevisit.Builder(java.net.URI.create(url),
+                org.netpreserve.jwarc.WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1).date(second)
+                .refersTo(response.id(), java.net.URI.create(url), first).build();
+        var out = new java.io.ByteArrayOutputStream();
+        var writer = new org.netpreserve.jwarc.WarcWriter(out);
+        writer.write(response);
+        writer.write(revisit);
+
+        String source = uniqueSource("revisit");
+        JsonPath job = importWarc(source, out.toByteArray());
+        assertEquals("completed", job.getString("status"));
+        assertEquals(2, job.getInt("imported"));
+        List<String> articles = given().queryParam("source", source).get("/api/articles").path("items.articleId");
+        assertEquals(1, articles.size());
+        JsonPath article = given().get("/api/articles/" + articles.get(0)).jsonPath();
+        assertEquals(1, article.getList("timeline").size(), "one version");
+        String hex = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(page));
+        assertEquals(List.of(hex, hex), article.getList("timeline[0].captures.rawSha256"));
     }
 
     @Test

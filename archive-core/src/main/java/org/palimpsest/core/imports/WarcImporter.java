@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +28,6 @@ import org.palimpsest.core.capture.CaptureOrigin;
 import org.palimpsest.core.capture.CaptureRequest;
 import org.palimpsest.core.capture.CaptureService;
 import org.palimpsest.core.capture.ContentDigest;
-import org.palimpsest.core.capture.IngestResult;
 import org.palimpsest.core.capture.SourceKey;
 import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.store.BlobStore;
@@ -44,6 +45,9 @@ public class WarcImporter {
     private static final Set<String> TEXT = Set.of("text/html", "text/plain", "application/xhtml+xml");
     private static final String OWN_URN = "urn:palimpsest:capture:";
     static final int PROGRESS_EVERY = 25;
+    /** Records stored together (each source's in one transaction); fewer when they are large. */
+    static final int CHUNK_RECORDS = 100;
+    static final long CHUNK_BYTES = 8_000_000;
 
     private final CaptureService captures;
     private final BlobStore blobs;
@@ -83,36 +87,55 @@ public class WarcImporter {
                 }));
     }
 
+    /** A record read and waiting to be stored with the others of its chunk. */
+    private record Pending(String recordId, String contentType, byte[] bytes, CaptureRequest request) {
+    }
+
     private void run(UUID id, String source, Path file, String fileName, String agent) {
         int[] counts = new int[4]; // seen, imported, skipped, failed
-        Map<String, String[]> originals = new HashMap<>(); // record id -> {content type, raw sha256}
-        String status = "completed";
-        String error = null;
+        Map<String, String[]> originals = new HashMap<>(); // stored record id -> {content type, raw sha256}
+        Map<String, Pending> pending = new LinkedHashMap<>(); // read, not yet stored
+        long pendingBytes = 0;
+        String brokeOff = null;
         try (WarcReader reader = new WarcReader(file)) {
             reader.onWarning(w -> LOG.debugf("WARC warning in %s: %s", fileName, w));
             for (Optional<WarcRecord> next = reader.next(); next.isPresent(); next = reader.next()) {
                 counts[0]++;
-                importRecord(next.get(), source, fileName, agent, counts, originals);
+                Optional<Pending> read = read(next.get(), source, fileName, agent, originals, pending);
+                if (read.isEmpty()) {
+                    counts[2]++;
+                } else {
+                    pending.put(read.get().recordId(), read.get());
+                    pendingBytes += read.get().bytes().length;
+                }
+                if (pending.size() >= CHUNK_RECORDS || pendingBytes >= CHUNK_BYTES) {
+                    store(pending, counts, originals);
+                    pendingBytes = 0;
+                }
                 if (counts[0] % PROGRESS_EVERY == 0) {
                     progress(id, counts, "running", null);
                 }
             }
         } catch (IOException | RuntimeException e) {
-            status = "failed";
-            error = "the WARC file breaks off after record " + counts[0] + " (" + e.getMessage() + "); the "
-                    + counts[1] + " captures imported before it are kept";
+            brokeOff = "the WARC file breaks off after record " + counts[0] + " (" + e.getMessage() + ")";
         } finally {
-            progress(id, counts, status, error);
             try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                LOG.warnf("could not delete %s: %s", file, e.getMessage());
+                store(pending, counts, originals); // what was read before the file broke off is kept too
+                progress(id, counts, brokeOff == null ? "completed" : "failed", brokeOff == null ? null
+                        : brokeOff + "; the " + counts[1] + " captures imported before it are kept");
+            } finally {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    LOG.warnf("could not delete %s: %s", file, e.getMessage());
+                }
             }
         }
     }
 
-    private void importRecord(WarcRecord record, String source, String fileName, String agent, int[] counts,
-            Map<String, String[]> originals) throws IOException {
+    /** The capture a record holds, if it holds one of text: a response, a resource, or a revisit of one. */
+    private Optional<Pending> read(WarcRecord record, String source, String fileName, String agent,
+            Map<String, String[]> originals, Map<String, Pending> pending) throws IOException {
         String contentType;
         byte[] bytes;
         String url;
@@ -125,29 +148,51 @@ public class WarcImporter {
             bytes = resource.body().stream().readAllBytes();
             url = resource.target();
         } else if (record instanceof WarcRevisit revisit && revisit.refersTo().isPresent()
+                && pending.containsKey(revisit.refersTo().get().toString())) {
+            Pending original = pending.get(revisit.refersTo().get().toString());
+            contentType = original.contentType();
+            bytes = original.bytes();
+            url = revisit.target();
+        } else if (record instanceof WarcRevisit revisit && revisit.refersTo().isPresent()
                 && originals.containsKey(revisit.refersTo().get().toString())) {
             String[] original = originals.get(revisit.refersTo().get().toString());
             contentType = original[0];
             bytes = blobs.get(new ContentDigest(original[1])).orElseThrow();
             url = revisit.target();
         } else {
-            counts[2]++;
-            return;
+            return Optional.empty();
         }
         if (!TEXT.contains(MediaType.parseLeniently(contentType).base().toString())) {
-            counts[2]++;
+            return Optional.empty();
+        }
+        return Optional.of(new Pending(record.id().toString(), contentType, bytes, new CaptureRequest(source,
+                Optional.ofNullable(url).filter(u -> !u.startsWith(OWN_URN)), Optional.of(record.date().toString()),
+                contentType, bytes, new CaptureOrigin(CaptureOrigin.Channel.WARC_IMPORT, agent,
+                        Optional.of(fileName + " " + record.id())))));
+    }
+
+    /** Stores the pending captures together (see {@link CaptureService#ingestAll}) and counts what became of each. */
+    private void store(Map<String, Pending> pending, int[] counts, Map<String, String[]> originals) {
+        if (pending.isEmpty()) {
             return;
         }
-        try {
-            IngestResult result = captures.ingest(new CaptureRequest(source,
-                    Optional.ofNullable(url).filter(u -> !u.startsWith(OWN_URN)), Optional.of(record.date().toString()),
-                    contentType, bytes, new CaptureOrigin(CaptureOrigin.Channel.WARC_IMPORT, agent,
-                            Optional.of(fileName + " " + record.id()))));
-            originals.put(record.id().toString(), new String[] {contentType, ContentDigest.of(bytes).hex()});
-            counts[result.created() ? 1 : 2]++;
-        } catch (ArchiveException e) {
-            counts[3]++;
-            LOG.debugf("record %s refused: %s", record.id(), e.getMessage());
+        List<Pending> chunk = List.copyOf(pending.values());
+        pending.clear();
+        List<CaptureService.Outcome> outcomes = captures.ingestAll(chunk.stream().map(Pending::request).toList());
+        for (int i = 0; i < chunk.size(); i++) {
+            Pending p = chunk.get(i);
+            CaptureService.Outcome outcome = outcomes.get(i);
+            if (outcome.failure() == null) {
+                originals.put(p.recordId(), new String[] {p.contentType(), ContentDigest.of(p.bytes()).hex()});
+                counts[outcome.result().created() ? 1 : 2]++;
+            } else {
+                counts[3]++;
+                if (outcome.failure() instanceof ArchiveException) {
+                    LOG.debugf("record %s refused: %s", p.recordId(), outcome.failure().getMessage());
+                } else {
+                    LOG.warnf(outcome.failure(), "record %s could not be stored", p.recordId());
+                }
+            }
         }
     }
 
