@@ -13,10 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.palimpsest.api.problem.Problem;
 import org.palimpsest.core.article.ArchiveReader;
+import org.palimpsest.core.article.CaptureView;
 import org.palimpsest.core.capture.CaptureOrigin;
 import org.palimpsest.core.capture.CaptureRequest;
 import org.palimpsest.core.capture.CaptureService;
@@ -93,19 +97,21 @@ public class BatchIngest {
             }
         }
         List<CaptureService.Outcome> outcomes = captures.ingestAll(requests);
+        Map<UUID, CaptureView> stored = reader.captures(outcomes.stream().filter(o -> o.failure() == null)
+                .map(o -> o.result().captureId()).toList());
         for (int k = 0; k < outcomes.size(); k++) {
             int i = positions.get(k);
-            results[i] = result(outcomes.get(k), chunk.get(i).number());
+            results[i] = result(outcomes.get(k), stored, chunk.get(i).number());
         }
         return List.of(results);
     }
 
-    private Object result(CaptureService.Outcome outcome, int number) {
+    private Object result(CaptureService.Outcome outcome, Map<UUID, CaptureView> stored, int number) {
         try {
             if (outcome.failure() != null) {
                 throw outcome.failure();
             }
-            ObjectNode node = json.valueToTree(reader.capture(outcome.result().captureId()).orElseThrow());
+            ObjectNode node = json.valueToTree(Objects.requireNonNull(stored.get(outcome.result().captureId())));
             node.put("line", number);
             node.put("status", outcome.result().created() ? 201 : 200);
             return node;

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,15 @@ public class ArchiveReader {
 
     public Optional<CaptureView> capture(UUID id) {
         return CaptureEntity.<CaptureEntity>findByIdOptional(id).map(ArchiveReader::view);
+    }
+
+    /** Several captures with one query, by id (ids that name no capture are left out). */
+    public Map<UUID, CaptureView> captures(Collection<UUID> ids) {
+        Map<UUID, CaptureView> views = new HashMap<>();
+        if (!ids.isEmpty()) {
+            CaptureEntity.<CaptureEntity>list("id in ?1", ids).forEach(c -> views.put(c.id, view(c)));
+        }
+        return views;
     }
 
     public Optional<RawCapture> raw(UUID id) {
