@@ -26,8 +26,8 @@ import org.palimpsest.core.version.Timeline;
  * Adds a capture to the end of its article — the common case, a page captured again later — without reading the
  * article's other captures back: their stored provenance already says what a full derivation would (same template,
  * so same digests; a later capture changes neither their versions nor their numbers nor their identity decisions).
- * This checks that from a few columns of each member and answers false when any of it does not hold, and the
- * caller then re-assembles the article from its captures.
+ * This checks that from a few columns of each member and answers null, having written nothing, when any of it
+ * does not hold; the caller then re-assembles the article from its captures.
  */
 @ApplicationScoped
 class ArticleAppend {

@@ -34,7 +34,9 @@ import org.palimpsest.core.store.Sql;
  * of the source plus this capture would reach the same template and grouping when (1) the capture links to at most
  * one existing article — and, if it has a URL, only to that URL's article — and (2) none of its lines reaches a
  * template threshold it had not reached. Then T is still the fixed point, only the capture's article changes, and
- * that article alone is re-assembled. Otherwise this answers false and the caller re-derives the source.
+ * that article alone is placed: appended to from a few columns of its captures when the capture is its latest
+ * ({@link ArticleAppend}), else re-assembled from all of them. Otherwise this answers false and the caller
+ * re-derives the source.
  */
 @ApplicationScoped
 public class IncrementalPlacement {
