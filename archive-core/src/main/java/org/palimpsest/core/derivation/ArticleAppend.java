@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.palimpsest.core.identity.IdentityDecision;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.normalize.NormalizedCapture;
@@ -75,9 +73,7 @@ class ArticleAppend {
         members.forEach(m -> entries.add(new Timeline.Entry(m.key(), m.capturedAt(), m.digest())));
         entries.add(new Timeline.Entry(key, capture.capturedAt(), placed.normalized().contentSha256()));
         List<Timeline.Version> timeline = Timeline.of(entries);
-        Map<String, VersionEntity> stored = article == null ? new HashMap<>()
-                : VersionEntity.<VersionEntity>list("articleId = ?1 and supersededBy is null", article.id).stream()
-                        .collect(Collectors.toMap(v -> v.contentSha256, Function.identity()));
+        Map<String, VersionEntity> stored = article == null ? new HashMap<>() : reconciler.liveVersions(article.id);
         Map<String, Timeline.Version> versionOf = new HashMap<>();
         timeline.forEach(v -> v.captures().forEach(k -> versionOf.put(k, v)));
         for (Member m : members) {

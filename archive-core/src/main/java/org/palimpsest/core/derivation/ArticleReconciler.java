@@ -2,6 +2,7 @@ package org.palimpsest.core.derivation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,9 +57,7 @@ public class ArticleReconciler {
         }
         ae.identityKey = article.identityKey();
         describe(ae, article, byKey, now);
-        Map<String, VersionEntity> versions = existing == null ? new HashMap<>()
-                : VersionEntity.<VersionEntity>list("articleId = ?1 and supersededBy is null", ae.id).stream()
-                        .collect(Collectors.toMap(v -> v.contentSha256, Function.identity()));
+        Map<String, VersionEntity> versions = existing == null ? new HashMap<>() : liveVersions(ae.id);
         Map<String, Derivation.DerivedCapture> derivedByKey = new HashMap<>();
         article.captures().forEach(dc -> derivedByKey.put(dc.capture().orderKey(), dc));
         Map<Integer, VersionEntity> byNumber = new HashMap<>();
@@ -84,6 +83,17 @@ public class ArticleReconciler {
             }
         }
         return new Result(ae, new ArrayList<>(versions.values()));
+    }
+
+    /**
+     * An article's live versions by digest. Read without flushing the session first: an article's versions are
+     * written only while that article is reconciled, after this read, and a whole-source re-derivation holds every
+     * capture of the source in the session, which an automatic flush would dirty-check once per article.
+     */
+    Map<String, VersionEntity> liveVersions(UUID article) {
+        return em.createQuery("from VersionEntity where articleId = ?1 and supersededBy is null", VersionEntity.class)
+                .setParameter(1, article).setFlushMode(FlushModeType.COMMIT).getResultStream()
+                .collect(Collectors.toMap(v -> v.contentSha256, Function.identity()));
     }
 
     static VersionEntity newVersion(UUID articleId, String digest) {
