@@ -43,12 +43,12 @@ public class SourceRederiver {
 
     public SourceRederiver(NormalizeConfig config, ArticleReconciler reconciler, TemplateLines templateLines,
             IncrementalPlacement incremental, EntityManager em, TransactionSynchronizationRegistry transactions) {
-        this.transactions = transactions;
         this.derivation = new SourceDerivation(config.rules(), config.similarityThreshold());
         this.reconciler = reconciler;
         this.templateLines = templateLines;
         this.incremental = incremental;
         this.em = em;
+        this.transactions = transactions;
     }
 
     /**

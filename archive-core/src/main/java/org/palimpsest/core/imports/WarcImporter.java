@@ -88,7 +88,7 @@ public class WarcImporter {
     }
 
     /** A record read and waiting to be stored with the others of its chunk. */
-    private record Pending(String recordId, String contentType, byte[] bytes, CaptureRequest request) {
+    private record Pending(String recordId, CaptureRequest request) {
     }
 
     private void run(UUID id, String source, Path file, String fileName, String agent) {
@@ -106,7 +106,7 @@ public class WarcImporter {
                     counts[2]++;
                 } else {
                     pending.put(read.get().recordId(), read.get());
-                    pendingBytes += read.get().bytes().length;
+                    pendingBytes += read.get().request().content().length;
                 }
                 if (pending.size() >= CHUNK_RECORDS || pendingBytes >= CHUNK_BYTES) {
                     store(pending, counts, originals);
@@ -149,9 +149,9 @@ public class WarcImporter {
             url = resource.target();
         } else if (record instanceof WarcRevisit revisit && revisit.refersTo().isPresent()
                 && pending.containsKey(revisit.refersTo().get().toString())) {
-            Pending original = pending.get(revisit.refersTo().get().toString());
+            CaptureRequest original = pending.get(revisit.refersTo().get().toString()).request();
             contentType = original.contentType();
-            bytes = original.bytes();
+            bytes = original.content();
             url = revisit.target();
         } else if (record instanceof WarcRevisit revisit && revisit.refersTo().isPresent()
                 && originals.containsKey(revisit.refersTo().get().toString())) {
@@ -165,7 +165,7 @@ public class WarcImporter {
         if (!TEXT.contains(MediaType.parseLeniently(contentType).base().toString())) {
             return Optional.empty();
         }
-        return Optional.of(new Pending(record.id().toString(), contentType, bytes, new CaptureRequest(source,
+        return Optional.of(new Pending(record.id().toString(), new CaptureRequest(source,
                 Optional.ofNullable(url).filter(u -> !u.startsWith(OWN_URN)), Optional.of(record.date().toString()),
                 contentType, bytes, new CaptureOrigin(CaptureOrigin.Channel.WARC_IMPORT, agent,
                         Optional.of(fileName + " " + record.id())))));
@@ -183,7 +183,8 @@ public class WarcImporter {
             Pending p = chunk.get(i);
             CaptureService.Outcome outcome = outcomes.get(i);
             if (outcome.failure() == null) {
-                originals.put(p.recordId(), new String[] {p.contentType(), ContentDigest.of(p.bytes()).hex()});
+                originals.put(p.recordId(), new String[] {p.request().contentType(),
+                        ContentDigest.of(p.request().content()).hex()});
                 counts[outcome.result().created() ? 1 : 2]++;
             } else {
                 counts[3]++;
