@@ -29,12 +29,15 @@ import org.palimpsest.indexer.index.VersionIndex;
  * Load harness for indexing (bin/bench-indexing runs it against servers it provisions on loopback).
  *
  * <p>Part 1, bulk: writes {@code docs} version documents built from the samples into a scratch index through
- * {@link VersionIndex#write}, the path the outbox consumer uses, and reports documents per second.
+ * {@link VersionIndex#write}, the path the outbox consumer uses, and reports documents per second. A first pass of
+ * {@code bulk-warmup} documents into another scratch index is not measured: it compiles the hot paths of both JVMs,
+ * as they are in a server that has been running.
  *
  * <p>Part 2, lag: posts captures to the running API at {@code rate} per second for {@code seconds}, spread over
  * {@code sources} sources: a third start a synthetic article, a third revisit an earlier one unchanged, a third
- * edit one (adding a unique token). A sampler searches for every fifth token until it is found (all versions).
- * Lag is the time from the 201 answer (the commit) to the first search that finds it.
+ * edit one (adding a unique token). A sampler searches through the API for the token of every
+ * {@code sample-every}th capture (20th by default) until it is found (all versions), sweeping every 100 ms; it
+ * reports how often it searched, as its searches are load too. Lag is the time from the 201 answer (the commit) to the first search that finds it.
  */
 public final class IndexingLoad {
     public static void main(String[] args) throws Exception {
@@ -45,17 +48,23 @@ public final class IndexingLoad {
         int rate = Integer.parseInt(arg(args, "rate", "200"));
         int seconds = Integer.parseInt(arg(args, "seconds", "30"));
         int sources = Integer.parseInt(arg(args, "sources", "20"));
+        int sampleEvery = Integer.parseInt(arg(args, "sample-every", "20"));
+        int bulkWarmup = Integer.parseInt(arg(args, "bulk-warmup", "20000"));
         List<String> samples = Harness.samples(arg(args, "samples", "docs/samples"));
-        bulk(es, docs, samples);
+        if (bulkWarmup > 0) {
+            System.out.printf("bulk warm-up: %d documents, not measured%n", bulkWarmup);
+            bulk(es, bulkWarmup, samples, false);
+        }
+        bulk(es, docs, samples, true);
         int warmup = Integer.parseInt(arg(args, "warmup", "20"));
         if (warmup > 0) {
             System.out.printf("warm-up: %d s at %d/s, not measured%n", warmup, rate);
-            lag(api, token, rate, warmup, sources, samples, false);
+            lag(api, token, rate, warmup, sources, sampleEvery, samples, false);
         }
-        lag(api, token, rate, seconds, sources, samples, true);
+        lag(api, token, rate, seconds, sources, sampleEvery, samples, true);
     }
 
-    static void bulk(String es, int docs, List<String> samples) throws Exception {
+    static void bulk(String es, int docs, List<String> samples, boolean report) throws Exception {
         String[] hostPort = es.split(":");
         try (RestClient rest = RestClient.builder(new HttpHost(hostPort[0], Integer.parseInt(hostPort[1]))).build()) {
             ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(Json.MAPPER)));
@@ -88,12 +97,16 @@ public final class IndexingLoad {
             double secs = (System.nanoTime() - start) / 1e9;
             pool.shutdown();
             client.indices().delete(d -> d.index(index));
+            if (!report) {
+                return;
+            }
             System.out.printf("bulk: %d documents (%.1f MB of text) in %.2f s = %.0f docs/s (batches of %d, %d concurrent requests)%n",
                     docs, bytes / 1e6, secs, docs / secs, batch, threads);
         }
     }
 
-    static void lag(String api, String token, int rate, int seconds, int sources, List<String> samples, boolean report)
+    static void lag(String api, String token, int rate, int seconds, int sources, int sampleEvery, List<String> samples,
+            boolean report)
             throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         record Sent(String word, long committedNanos) {
@@ -102,6 +115,7 @@ public final class IndexingLoad {
         List<Double> lags = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger sent = new AtomicInteger();
+        AtomicInteger searches = new AtomicInteger();
         ExecutorService senders = Executors.newFixedThreadPool(16);
         long run = System.nanoTime();
         int total = rate * seconds;
@@ -130,7 +144,7 @@ public final class IndexingLoad {
                 HttpResponse<Void> r = http.send(post, HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() != 201) {
                     failures.incrementAndGet();
-                } else if (kind != 1 && n % 5 == 0) {
+                } else if (kind != 1 && n % sampleEvery == 0) {
                     toCheck.add(new Sent(word, System.nanoTime()));
                 }
                 sent.incrementAndGet();
@@ -148,6 +162,7 @@ public final class IndexingLoad {
                 for (Sent s : pending) {
                     try {
                         String url = api + "/api/search?allVersions=true&size=1&q=" + URLEncoder.encode(s.word(), StandardCharsets.UTF_8);
+                        searches.incrementAndGet();
                         String body = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
                                 HttpResponse.BodyHandlers.ofString()).body();
                         if (body.startsWith("{\"total\":1")) {
@@ -175,8 +190,8 @@ public final class IndexingLoad {
             return;
         }
         System.out.printf("lag: %d of %d captures sent in %.1f s = %.0f captures/s accepted (offered %d/s), %d refused;"
-                + " %d sampled, %d never found%n", sent.get(), total, sendSecs, sent.get() / sendSecs, rate,
-                failures.get(), sorted.size(), toCheck.size());
+                + " %d sampled, %d never found; the sampler searched %.0f times/s%n", sent.get(), total, sendSecs,
+                sent.get() / sendSecs, rate, failures.get(), sorted.size(), toCheck.size(), searches.get() / sendSecs);
         if (!sorted.isEmpty()) {
             System.out.printf("lag commit->searchable ms: p50 %.0f, p90 %.0f, p99 %.0f, max %.0f%n", pct(sorted, 50),
                     pct(sorted, 90), pct(sorted, 99), sorted.get(sorted.size() - 1));
