@@ -88,7 +88,14 @@ class ArticleApiTest {
         expected.forEach((instant, number) -> given().get("/api/articles/" + article + "/as-of/" + instant).then()
                 .statusCode(200).body("versionNumber", equalTo(number)));
         given().get("/api/articles/" + article + "/as-of/" + at(25)).then()
-                .header("Memento-Datetime", "Sun, 11 May 2025 10:20:00 GMT");
+                .header("Memento-Datetime", "Sun, 11 May 2025 10:20:00 GMT")
+                .body("captures.captureId", contains(v2.getString("captureId")))
+                .body("captures.newVersion", contains(true));
+        // A version's captures are its own, across both of its intervals: the one that made it and the revisit.
+        given().get("/api/articles/" + article + "/as-of/" + at(35)).then()
+                .body("captures.captureId", contains(v1.getString("captureId"), revisit.getString("captureId")))
+                .body("captures.capturedAt", contains(at(10), at(30)))
+                .body("captures.newVersion", contains(true, false));
         given().get("/api/articles/" + article + "/as-of/2025-05-11T10:09:59Z").then().statusCode(404)
                 .contentType("application/problem+json");
         given().get("/api/articles/" + article + "/as-of/last-tuesday").then().statusCode(400)

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.palimpsest.core.capture.CaptureOrigin;
 import org.palimpsest.core.capture.ContentDigest;
 import org.palimpsest.core.json.Json;
@@ -104,7 +105,7 @@ public class ArchiveReader {
         return VersionEntity.<VersionEntity>findByIdOptional(versionId)
                 .filter(v -> v.articleId.equals(articleId)
                         || live(articleId).map(a -> a.id).equals(live(v.articleId).map(a -> a.id)))
-                .map(v -> version(v, capturesByVersion(v.articleId).getOrDefault(v.id, List.of())));
+                .map(v -> version(v, capturesOfVersion(v.id)));
     }
 
     /** Whether the id names an article, or one that re-derivation replaced. */
@@ -177,16 +178,31 @@ public class ArchiveReader {
      */
     private static Map<UUID, List<VersionView.CaptureRef>> capturesByVersion(UUID articleId) {
         Map<UUID, List<VersionView.CaptureRef>> out = new HashMap<>();
+        captureRefs("article_id", articleId, (version, ref) -> out.computeIfAbsent(version, v -> new ArrayList<>()).add(ref));
+        return out;
+    }
+
+    /**
+     * One version's captures, oldest first, from the (version_id, captured_at) index: a single version (as-of, the
+     * version endpoint) costs what that version was captured, not what its article was.
+     */
+    private static List<VersionView.CaptureRef> capturesOfVersion(UUID versionId) {
+        List<VersionView.CaptureRef> out = new ArrayList<>();
+        captureRefs("version_id", versionId, (version, ref) -> out.add(ref));
+        return out;
+    }
+
+    /** The timeline's columns of the captures whose {@code column} is {@code id}, oldest first, to {@code sink}. */
+    private static void captureRefs(String column, UUID id, BiConsumer<UUID, VersionView.CaptureRef> sink) {
         List<?> rows = Sql.statement(CaptureEntity.getEntityManager(), "select id, captured_at, raw_sha256, url,"
-                        + " version_id, derivation -> 'version' ->> 'decision' from capture where article_id = ?1"
+                        + " version_id, derivation -> 'version' ->> 'decision' from capture where " + column + " = ?1"
                         + " order by captured_at, raw_sha256")
-                .setParameter(1, articleId).getResultList();
+                .setParameter(1, id).getResultList();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
-            out.computeIfAbsent((UUID) r[4], v -> new ArrayList<>()).add(new VersionView.CaptureRef((UUID) r[0],
-                    (Instant) r[1], (String) r[2], (String) r[3], "new".equals(r[5])));
+            sink.accept((UUID) r[4], new VersionView.CaptureRef((UUID) r[0], (Instant) r[1], (String) r[2],
+                    (String) r[3], "new".equals(r[5])));
         }
-        return out;
     }
 
     private static VersionView version(VersionEntity v, List<VersionView.CaptureRef> captures) {
