@@ -106,9 +106,13 @@ public final class ScaleHarness {
                 h.ingest(archive, target - size, batch);
                 size = target;
                 h.awaitIndexed();
+                phase(target, "look-ups");
                 h.lookups();
+                phase(target, "diffs");
                 h.diffs();
+                phase(target, "searches");
                 h.searches();
+                phase(target, "export");
                 h.export("synthetic-a");
                 h.report.row("API resident memory, max (MB)", rss.maxMb(), Double.NaN, "≤ 512");
                 h.report.note(String.format(Locale.ROOT, "harness running for %.0f s", (System.nanoTime() - start) / 1e9));
@@ -116,6 +120,10 @@ public final class ScaleHarness {
             }
             Files.writeString(Path.of(arg(args, "out", "archive-bench/target/scale-report.md")), h.report.all());
         }
+    }
+
+    private static void phase(long size, String what) {
+        System.out.printf("%s at %,d captures: %s%n", java.time.LocalTime.now().withNano(0), size, what);
     }
 
     // ---------------------------------------------------------------- ingest
