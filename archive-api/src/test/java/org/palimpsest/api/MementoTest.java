@@ -59,6 +59,9 @@ class MementoTest {
         Map<String, String> expected = Map.of(
                 "Sun, 11 May 2025 10:40:00 GMT", "20250511110000",
                 "Sun, 11 May 2025 10:20:00 GMT", "20250511100000",
+                "Sun, 11 May 2025 10:30:00 GMT", "20250511100000", // as close to both: the earlier
+                "Sun, 11 May 2025 11:00:00 GMT", "20250511110000",
+                "Sun, 11 May 2025 11:59:59 GMT", "20250511120000",
                 "Sat, 01 Jan 2000 00:00:00 GMT", "20250511100000",
                 "Fri, 01 Jan 2100 00:00:00 GMT", "20250511120000");
         expected.forEach((datetime, stamp) -> {

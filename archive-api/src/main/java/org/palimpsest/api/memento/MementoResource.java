@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import org.palimpsest.api.http.HttpDates;
 import org.palimpsest.core.article.ArchiveReader;
 import org.palimpsest.core.capture.CaptureUrl;
@@ -32,10 +33,15 @@ public class MementoResource {
     @Path("timegate/{uri: .+}")
     public Response timegate(@PathParam("uri") String uri, @HeaderParam("Accept-Datetime") String acceptDatetime,
             UriInfo info) {
-        TimeMap map = timeMap(uri, info);
-        Memento chosen = acceptDatetime == null || acceptDatetime.isBlank() ? map.last()
-                : map.closest(acceptDatetime(acceptDatetime));
-        MementoLinks links = new MementoLinks(info.getBaseUri().toString(), map);
+        Optional<Instant> at = acceptDatetime == null || acceptDatetime.isBlank() ? Optional.empty()
+                : Optional.of(acceptDatetime(acceptDatetime));
+        String asked = asked(uri, info);
+        // Only the captures around the instant and the latest one, not the whole TimeMap.
+        ArchiveReader.UrlNeighbours around = reader.urlNeighbours(surtKey(asked), at).orElseThrow(() -> noCaptures(asked));
+        Memento chosen = at.map(t -> TimeMap.closer(around.atOrBefore().map(MementoResource::memento),
+                around.after().map(MementoResource::memento), t)).orElseGet(() -> memento(around.latest()));
+        MementoLinks links = new MementoLinks(info.getBaseUri().toString(),
+                new TimeMap(around.latest().canonicalUrl(), List.of(chosen)));
         return Response.status(302).location(URI.create(links.memento(chosen)))
                 .header("Vary", "accept-datetime").header("Link", links.forTimeGate()).build();
     }
@@ -76,19 +82,36 @@ public class MementoResource {
 
     /** The TimeMap of the URI as asked, which may be a variant (tracking parameters, host case, a fragment). */
     private TimeMap timeMap(String uri, UriInfo info) {
+        String asked = asked(uri, info);
+        List<ArchiveReader.UrlCapture> captures = reader.capturesOfUrl(surtKey(asked));
+        if (captures.isEmpty()) {
+            throw noCaptures(asked);
+        }
+        return new TimeMap(captures.get(captures.size() - 1).canonicalUrl(),
+                captures.stream().map(MementoResource::memento).toList());
+    }
+
+    /** The URI as asked: the path's URI (its "://" restored) with the request's query, less our own view parameter. */
+    private static String asked(String uri, UriInfo info) {
         String asked = uri.replaceFirst("^(https?):/+", "$1://");
         String query = info.getRequestUri().getRawQuery();
         if (query != null && !query.isEmpty()) {
             String own = query.replaceAll("(^|&)view=[^&]*", "");
             asked = own.isEmpty() ? asked : asked + "?" + own.replaceFirst("^&", "");
         }
-        CanonicalUrl canonical = CanonicalUrl.of(new CaptureUrl(asked).value());
-        List<ArchiveReader.UrlCapture> captures = reader.capturesOfUrl(canonical.surtKey());
-        if (captures.isEmpty()) {
-            throw ArchiveException.notFound("the archive has no captures of " + asked);
-        }
-        return new TimeMap(captures.get(captures.size() - 1).canonicalUrl(),
-                captures.stream().map(c -> new Memento(c.captureId(), c.capturedAt())).toList());
+        return asked;
+    }
+
+    private static String surtKey(String asked) {
+        return CanonicalUrl.of(new CaptureUrl(asked).value()).surtKey();
+    }
+
+    private static ArchiveException noCaptures(String asked) {
+        return ArchiveException.notFound("the archive has no captures of " + asked);
+    }
+
+    private static Memento memento(ArchiveReader.UrlCapture capture) {
+        return new Memento(capture.captureId(), capture.capturedAt());
     }
 
     private static Instant acceptDatetime(String value) {

@@ -24,13 +24,31 @@ public record TimeMap(String original, List<Memento> mementos) {
 
     /** The memento closest to {@code t}; before the first or after the last gives the first or the last. */
     public Memento closest(Instant t) {
-        Memento best = first();
+        Optional<Memento> atOrBefore = Optional.empty();
+        Optional<Memento> after = Optional.empty();
         for (Memento m : mementos) {
-            if (Duration.between(m.datetime(), t).abs().compareTo(Duration.between(best.datetime(), t).abs()) < 0) {
-                best = m;
+            if (!m.datetime().isAfter(t)) {
+                if (atOrBefore.isEmpty() || m.datetime().isAfter(atOrBefore.get().datetime())) {
+                    atOrBefore = Optional.of(m);
+                }
+            } else if (after.isEmpty()) {
+                after = Optional.of(m);
             }
         }
-        return best;
+        return closer(atOrBefore, after, t);
+    }
+
+    /**
+     * Of the latest memento at or before {@code t} and the earliest after it (at least one given), the closer to
+     * {@code t}; on a tie the earlier, as it comes first in the TimeMap.
+     */
+    public static Memento closer(Optional<Memento> atOrBefore, Optional<Memento> after, Instant t) {
+        if (atOrBefore.isEmpty() || after.isEmpty()) {
+            return atOrBefore.or(() -> after).orElseThrow();
+        }
+        Duration back = Duration.between(atOrBefore.get().datetime(), t);
+        Duration ahead = Duration.between(t, after.get().datetime());
+        return back.compareTo(ahead) <= 0 ? atOrBefore.get() : after.get();
     }
 
     /** The memento at exactly this second, if any. */

@@ -147,6 +147,40 @@ public class ArchiveReader {
         return out;
     }
 
+    /**
+     * What a TimeGate needs of a URL's captures, for an instant: the latest capture at or before it, the earliest
+     * after it (each the first in TimeMap order among captures of the same time) and the latest capture of all.
+     */
+    public record UrlNeighbours(Optional<UrlCapture> atOrBefore, Optional<UrlCapture> after, UrlCapture latest) {
+    }
+
+    /**
+     * The captures of a URL around {@code at} (the latest alone when {@code at} is empty), read with at most three
+     * probes of the (url_key, captured_at) index: a TimeGate costs the same for a URL captured three times or a
+     * hundred thousand. Empty when the URL has no captures.
+     */
+    public Optional<UrlNeighbours> urlNeighbours(String surtKey, Optional<Instant> at) {
+        String latest = urlProbe("L", "", "captured_at desc, raw_sha256 desc");
+        String sql = at.isEmpty() ? latest : latest
+                + " union all " + urlProbe("B", " and captured_at <= ?2", "captured_at desc, raw_sha256")
+                + " union all " + urlProbe("A", " and captured_at > ?2", "captured_at, raw_sha256");
+        var query = Sql.statement(CaptureEntity.getEntityManager(), sql).setParameter(1, surtKey);
+        at.ifPresent(t -> query.setParameter(2, t));
+        Map<String, UrlCapture> bySide = new HashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            bySide.put(r[0].toString(), new UrlCapture((UUID) r[1], (Instant) r[2], (String) r[3]));
+        }
+        return Optional.ofNullable(bySide.get("L")).map(last -> new UrlNeighbours(
+                Optional.ofNullable(bySide.get("B")), Optional.ofNullable(bySide.get("A")), last));
+    }
+
+    /** One capture of the URL {@code ?1}, tagged with {@code side}: the first in {@code order} that meets {@code condition}. */
+    private static String urlProbe(String side, String condition, String order) {
+        return "(select '" + side + "' as side, id, captured_at, canonical_url from capture where url_key = ?1"
+                + condition + " order by " + order + " limit 1)";
+    }
+
     public Optional<TemplateView> template(String source) {
         return SourceEntity.<SourceEntity>findByIdOptional(source).map(s -> {
             Template t = Json.read(s.template, Template.class);
