@@ -97,7 +97,13 @@ class ArticleApiTest {
                 .body("captures.capturedAt", contains(at(10), at(30)))
                 .body("captures.newVersion", contains(true, false));
         given().get("/api/articles/" + article + "/as-of/2025-05-11T10:09:59Z").then().statusCode(404)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("detail", equalTo("the archive held no capture of article " + article
+                        + " at or before 2025-05-11T10:09:59Z: ask for a later instant"));
+        String unknown = "00000000-0000-0000-0000-00000000abcd";
+        given().get("/api/articles/" + unknown + "/as-of/" + at(30)).then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("no article " + unknown + " in the archive"));
         given().get("/api/articles/" + article + "/as-of/last-tuesday").then().statusCode(400)
                 .body("detail", equalTo("instant 'last-tuesday' is not an ISO-8601 instant: write it like 2025-05-11T09:30:00Z"));
     }
@@ -219,6 +225,33 @@ class ArticleApiTest {
         given().header("Authorization", ARCHIVIST).post("/api/admin/sources/" + source + "/rederive").then()
                 .statusCode(204);
         assertEquals(placed, everything(source), "placing each capture as it came wrote what a full re-derivation does");
+        assertTimelineFlagsAreTheProvenance(source, 14);
+    }
+
+    /**
+     * Every capture on every timeline and version says it made its version exactly when its provenance's version
+     * decision is "new", and in each version that is the first capture listed and only it; {@code captures} counts
+     * them over the source.
+     */
+    static void assertTimelineFlagsAreTheProvenance(String source, int captures) {
+        int seen = 0;
+        for (String article : given().queryParam("source", source).get("/api/articles").<List<String>>path("items.articleId")) {
+            for (Map<String, Object> v : given().get("/api/articles/" + article).jsonPath().<Map<String, Object>>getList("timeline")) {
+                List<Map<String, Object>> single = given().get("/api/articles/" + article + "/versions/" + v.get("versionId"))
+                        .jsonPath().getList("captures");
+                assertEquals(v.get("captures"), single, "a version alone lists what the timeline lists for it");
+                List<Boolean> flags = new ArrayList<>();
+                for (Map<String, Object> c : single) {
+                    String decision = given().get("/api/captures/" + c.get("captureId")).path("provenance.version.decision");
+                    assertEquals("new".equals(decision), c.get("newVersion"), c.get("captureId") + " is " + decision);
+                    flags.add((Boolean) c.get("newVersion"));
+                }
+                assertEquals(0, flags.indexOf(true), "the first capture of version " + v.get("versionId") + " made it");
+                assertEquals(0, flags.lastIndexOf(true), "only the first capture of version " + v.get("versionId") + " made it");
+                seen += flags.size();
+            }
+        }
+        assertEquals(captures, seen);
     }
 
     /** Every article of a source as served, and every capture's provenance, keyed by their ids. */

@@ -58,12 +58,10 @@ public class ArticleResource {
     @Path("{articleId}/as-of/{instant}")
     public Response asOf(@PathParam("articleId") UUID articleId, @PathParam("instant") String instant) {
         Instant at = Params.instant("instant", instant).orElseThrow();
-        if (!reader.exists(articleId)) {
-            throw missing(articleId);
-        }
-        AsOf found = reader.asOf(articleId, at).orElseThrow(() -> ArchiveException.notFound(
-                "the archive held no capture of article " + articleId + " at or before " + at
-                        + ": ask for a later instant"));
+        // Which of the two 404s it is, is only asked when there is no answer.
+        AsOf found = reader.asOf(articleId, at).orElseThrow(() -> !reader.exists(articleId) ? missing(articleId)
+                : ArchiveException.notFound("the archive held no capture of article " + articleId + " at or before "
+                        + at + ": ask for a later instant"));
         return Response.ok(found.version())
                 .header("Memento-Datetime", HttpDates.format(found.capturedAt()))
                 .header("Content-Location", "/api/captures/" + found.captureId())

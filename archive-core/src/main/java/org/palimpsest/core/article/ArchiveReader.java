@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.palimpsest.core.capture.CaptureOrigin;
@@ -226,16 +228,23 @@ public class ArchiveReader {
         return out;
     }
 
-    /** The timeline's columns of the captures whose {@code column} is {@code id}, oldest first, to {@code sink}. */
+    /**
+     * The timeline's columns of the captures whose {@code column} is {@code id}, to {@code sink} in derivation order
+     * ({@link org.palimpsest.core.derivation.SourceCapture#orderKey}: time, digest, URL). A capture made its version
+     * ("new" in its provenance) exactly when it is the first of that version in this order, so the flag is read from
+     * the order rather than from each capture's stored provenance, which PostgreSQL would have to decompress.
+     */
     private static void captureRefs(String column, UUID id, BiConsumer<UUID, VersionView.CaptureRef> sink) {
         List<?> rows = Sql.statement(CaptureEntity.getEntityManager(), "select id, captured_at, raw_sha256, url,"
-                        + " version_id, derivation -> 'version' ->> 'decision' from capture where " + column + " = ?1"
-                        + " order by captured_at, raw_sha256")
+                        + " version_id from capture where " + column + " = ?1"
+                        + " order by captured_at, raw_sha256, coalesce(url, '') collate \"C\"")
                 .setParameter(1, id).getResultList();
+        Set<UUID> seen = new HashSet<>();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
-            sink.accept((UUID) r[4], new VersionView.CaptureRef((UUID) r[0], (Instant) r[1], (String) r[2],
-                    (String) r[3], "new".equals(r[5])));
+            UUID version = (UUID) r[4];
+            sink.accept(version, new VersionView.CaptureRef((UUID) r[0], (Instant) r[1], (String) r[2],
+                    (String) r[3], seen.add(version)));
         }
     }
 
