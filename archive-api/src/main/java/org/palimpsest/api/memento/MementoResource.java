@@ -40,6 +40,7 @@ public class MementoResource {
         ArchiveReader.UrlNeighbours around = reader.urlNeighbours(surtKey(asked), at).orElseThrow(() -> noCaptures(asked));
         Memento chosen = at.map(t -> TimeMap.closer(around.atOrBefore().map(MementoResource::memento),
                 around.after().map(MementoResource::memento), t)).orElseGet(() -> memento(around.latest()));
+        // The TimeGate's links name only the original (the latest capture's canonical URL) and the TimeMap's address.
         MementoLinks links = new MementoLinks(info.getBaseUri().toString(),
                 new TimeMap(around.latest().canonicalUrl(), List.of(chosen)));
         return Response.status(302).location(URI.create(links.memento(chosen)))
