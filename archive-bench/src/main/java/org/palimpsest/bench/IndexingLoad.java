@@ -37,7 +37,8 @@ import org.palimpsest.indexer.index.VersionIndex;
  * {@code sources} sources: a third start a synthetic article, a third revisit an earlier one unchanged, a third
  * edit one (adding a unique token). A sampler searches through the API for the token of every
  * {@code sample-every}th capture (20th by default) until it is found (all versions), sweeping every 100 ms; it
- * reports how often it searched, as its searches are load too. Lag is the time from the 201 answer (the commit) to the first search that finds it.
+ * reports how often it searched, as its searches are load too. Lag is the time from the 201 answer (the commit) to
+ * the first search that finds it.
  */
 public final class IndexingLoad {
     public static void main(String[] args) throws Exception {

@@ -37,7 +37,8 @@ public class MementoResource {
                 : Optional.of(acceptDatetime(acceptDatetime));
         String asked = asked(uri, info);
         // Only the captures around the instant and the latest one, not the whole TimeMap.
-        ArchiveReader.UrlNeighbours around = reader.urlNeighbours(surtKey(asked), at).orElseThrow(() -> noCaptures(asked));
+        ArchiveReader.UrlNeighbours around = reader.urlNeighbours(surtKey(asked), at)
+                .orElseThrow(() -> noCaptures(asked));
         Memento chosen = at.map(t -> TimeMap.closer(around.atOrBefore().map(MementoResource::memento),
                 around.after().map(MementoResource::memento), t)).orElseGet(() -> memento(around.latest()));
         // The TimeGate's links name only the original (the latest capture's canonical URL) and the TimeMap's address.

@@ -177,7 +177,10 @@ public class ArchiveReader {
                 Optional.ofNullable(bySide.get("B")), Optional.ofNullable(bySide.get("A")), last));
     }
 
-    /** One capture of the URL {@code ?1}, tagged with {@code side}: the first in {@code order} that meets {@code condition}. */
+    /**
+     * One capture of the URL {@code ?1}, tagged with {@code side}: the first in {@code order} that meets
+     * {@code condition}.
+     */
     private static String urlProbe(String side, String condition, String order) {
         return "(select '" + side + "' as side, id, captured_at, canonical_url from capture where url_key = ?1"
                 + condition + " order by " + order + " limit 1)";
@@ -214,7 +217,8 @@ public class ArchiveReader {
      */
     private static Map<UUID, List<VersionView.CaptureRef>> capturesByVersion(UUID articleId) {
         Map<UUID, List<VersionView.CaptureRef>> out = new HashMap<>();
-        captureRefs("article_id", articleId, (version, ref) -> out.computeIfAbsent(version, v -> new ArrayList<>()).add(ref));
+        captureRefs("article_id", articleId,
+                (version, ref) -> out.computeIfAbsent(version, v -> new ArrayList<>()).add(ref));
         return out;
     }
 
