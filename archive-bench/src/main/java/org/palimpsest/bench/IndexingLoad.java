@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
+import org.palimpsest.bench.scale.CpuMeter;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.indexer.index.VersionDocument;
 import org.palimpsest.indexer.index.VersionIndex;
@@ -50,6 +51,8 @@ public final class IndexingLoad {
         int seconds = Integer.parseInt(arg(args, "seconds", "30"));
         int sources = Integer.parseInt(arg(args, "sources", "20"));
         int sampleEvery = Integer.parseInt(arg(args, "sample-every", "20"));
+        long apiPid = Long.parseLong(arg(args, "api-pid", "0"));
+        long esPid = Long.parseLong(arg(args, "es-pid", "0"));
         int bulkWarmup = Integer.parseInt(arg(args, "bulk-warmup", "20000"));
         List<String> samples = Harness.samples(arg(args, "samples", "docs/samples"));
         if (bulkWarmup > 0) {
@@ -62,7 +65,16 @@ public final class IndexingLoad {
             System.out.printf("warm-up: %d s at %d/s, not measured%n", warmup, rate);
             lag(api, token, rate, warmup, sources, sampleEvery, samples, false);
         }
-        lag(api, token, rate, seconds, sources, sampleEvery, samples, true);
+        CpuMeter cpu = new CpuMeter(apiPid);
+        CpuMeter.Reading before = cpu.read();
+        double esBefore = CpuMeter.seconds(esPid);
+        double selfBefore = CpuMeter.seconds(ProcessHandle.current().pid());
+        int accepted = lag(api, token, rate, seconds, sources, sampleEvery, samples, true);
+        CpuMeter.Reading spent = cpu.read().minus(before);
+        System.out.printf("CPU per accepted capture over the measured run (ms): API %.1f, PostgreSQL %.1f,"
+                + " Elasticsearch %.1f, this harness %.1f%n", 1000 * spent.api() / accepted,
+                1000 * spent.postgres() / accepted, 1000 * (CpuMeter.seconds(esPid) - esBefore) / accepted,
+                1000 * (CpuMeter.seconds(ProcessHandle.current().pid()) - selfBefore) / accepted);
     }
 
     static void bulk(String es, int docs, List<String> samples, boolean report) throws Exception {
@@ -106,7 +118,8 @@ public final class IndexingLoad {
         }
     }
 
-    static void lag(String api, String token, int rate, int seconds, int sources, int sampleEvery, List<String> samples,
+    /** Posts captures at {@code rate} for {@code seconds} and measures their lag; answers how many were accepted. */
+    static int lag(String api, String token, int rate, int seconds, int sources, int sampleEvery, List<String> samples,
             boolean report)
             throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -188,7 +201,7 @@ public final class IndexingLoad {
         List<Double> sorted = new ArrayList<>(lags);
         Collections.sort(sorted);
         if (!report) {
-            return;
+            return sent.get() - failures.get();
         }
         System.out.printf("lag: %d of %d captures sent in %.1f s = %.0f captures/s accepted (offered %d/s), %d refused;"
                 + " %d sampled, %d never found; the sampler searched %.0f times/s%n", sent.get(), total, sendSecs,
@@ -197,6 +210,7 @@ public final class IndexingLoad {
             System.out.printf("lag commit->searchable ms: p50 %.0f, p90 %.0f, p99 %.0f, max %.0f%n", pct(sorted, 50),
                     pct(sorted, 90), pct(sorted, 99), sorted.get(sorted.size() - 1));
         }
+        return sent.get() - failures.get();
     }
 
     /**

@@ -9,22 +9,22 @@ import java.util.stream.Stream;
  * CPU seconds used so far by the API process and by all PostgreSQL processes, read from /proc (user + system time,
  * in clock ticks of 1/100 s), so that a stretch of ingest can be charged to the process that did the work.
  */
-final class CpuMeter {
+public final class CpuMeter {
     private static final double TICKS_PER_SECOND = 100.0;
     private final long apiPid;
 
-    CpuMeter(long apiPid) {
+    public CpuMeter(long apiPid) {
         this.apiPid = apiPid;
     }
 
     /** A reading: CPU seconds of the API and of PostgreSQL. */
-    record Reading(double api, double postgres) {
-        Reading minus(Reading earlier) {
+    public record Reading(double api, double postgres) {
+        public Reading minus(Reading earlier) {
             return new Reading(api - earlier.api, postgres - earlier.postgres);
         }
     }
 
-    Reading read() {
+    public Reading read() {
         double postgres = 0;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path p : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
@@ -36,8 +36,13 @@ final class CpuMeter {
         } catch (IOException e) {
             return new Reading(Double.NaN, Double.NaN);
         }
-        String api = apiPid > 0 ? stat(Path.of("/proc", Long.toString(apiPid))) : null;
-        return new Reading(api == null ? Double.NaN : seconds(api), postgres);
+        return new Reading(seconds(apiPid), postgres);
+    }
+
+    /** CPU seconds used so far by one process; NaN when there is no such process (or no pid was given). */
+    public static double seconds(long pid) {
+        String stat = pid > 0 ? stat(Path.of("/proc", Long.toString(pid))) : null;
+        return stat == null ? Double.NaN : seconds(stat);
     }
 
     private static String stat(Path process) {
