@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
-import org.palimpsest.bench.scale.CpuMeter;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.indexer.index.VersionDocument;
 import org.palimpsest.indexer.index.VersionIndex;
@@ -68,13 +67,14 @@ public final class IndexingLoad {
         CpuMeter cpu = new CpuMeter(apiPid);
         CpuMeter.Reading before = cpu.read();
         double esBefore = CpuMeter.seconds(esPid);
-        double selfBefore = CpuMeter.seconds(ProcessHandle.current().pid());
+        long self = ProcessHandle.current().pid();
+        double selfBefore = CpuMeter.seconds(self);
         int accepted = lag(api, token, rate, seconds, sources, sampleEvery, samples, true);
         CpuMeter.Reading spent = cpu.read().minus(before);
         System.out.printf("CPU per accepted capture over the measured run (ms): API %.1f, PostgreSQL %.1f,"
                 + " Elasticsearch %.1f, this harness %.1f%n", 1000 * spent.api() / accepted,
                 1000 * spent.postgres() / accepted, 1000 * (CpuMeter.seconds(esPid) - esBefore) / accepted,
-                1000 * (CpuMeter.seconds(ProcessHandle.current().pid()) - selfBefore) / accepted);
+                1000 * (CpuMeter.seconds(self) - selfBefore) / accepted);
     }
 
     static void bulk(String es, int docs, List<String> samples, boolean report) throws Exception {

@@ -32,6 +32,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.palimpsest.bench.CpuMeter;
 import org.palimpsest.bench.Harness;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;

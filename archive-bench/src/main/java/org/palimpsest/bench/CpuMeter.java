@@ -1,4 +1,4 @@
-package org.palimpsest.bench.scale;
+package org.palimpsest.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
