@@ -167,6 +167,45 @@ class ArticleApiTest {
     }
 
     @Test
+    void aBatchPlacedIncrementallyHoldsWhatTheSameCapturesPostedOneByOneHold() {
+        String base = text(0);
+        List<String[]> later = List.of(
+                new String[] {at(20), base.replace("fourth overall", "fifth overall")},
+                new String[] {at(30), base},
+                new String[] {at(30), base}, // a repeat of the line before
+                new String[] {at(25), base.replace("fourth overall", "sixth overall")}, // earlier than the line before
+                new String[] {at(40), text(1)});
+        String oneByOne = uniqueSource("placed-a");
+        String batch = uniqueSource("placed-b");
+        for (String source : List.of(oneByOne, batch)) {
+            for (int i = 0; i < 5; i++) {
+                post(source, bytes(samples().get(i)), "text/plain", at(i)).statusCode(201);
+            }
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (String[] c : later) {
+            statuses.add(post(oneByOne, c[1].getBytes(StandardCharsets.UTF_8), "text/plain", c[0]).extract()
+                    .statusCode());
+        }
+        StringBuilder ndjson = new StringBuilder();
+        for (String[] c : later) {
+            ndjson.append(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("source", batch)
+                    .put("capturedAt", c[0]).put("contentType", "text/plain").put("content", c[1])).append('\n');
+        }
+        List<Integer> batchStatuses = given().header("Authorization", ARCHIVIST).contentType("application/x-ndjson")
+                .body(ndjson.toString().getBytes(StandardCharsets.UTF_8)).post("/api/captures/batch").then()
+                .statusCode(200).extract().asString().lines()
+                .map(line -> io.restassured.path.json.JsonPath.from(line).getInt("status")).toList();
+        assertEquals(List.of(201, 201, 200, 201, 201), statuses);
+        assertEquals(statuses, batchStatuses);
+        assertEquals(archiveShape(oneByOne, 9), archiveShape(batch, 9));
+        Map<String, String> batchShape = archiveShape(batch, 9);
+        given().header("Authorization", ARCHIVIST).post("/api/admin/sources/" + batch + "/rederive").then()
+                .statusCode(204);
+        assertEquals(batchShape, archiveShape(batch, 9), "a full re-derivation agrees with the batch's placement");
+    }
+
+    @Test
     void capturesThatTeachTheTemplateNothingArePlacedIncrementallyAndAgreeWithAFullRederivation() {
         String source = uniqueSource("incremental");
         String base = text(0);

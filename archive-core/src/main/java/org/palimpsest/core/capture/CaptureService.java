@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.palimpsest.core.derivation.OutboxEvents;
 import org.palimpsest.core.derivation.SourceCapture;
 import org.palimpsest.core.derivation.SourceRederiver;
 import org.palimpsest.core.error.ArchiveException;
@@ -26,6 +28,7 @@ import org.palimpsest.core.json.Json;
 import org.palimpsest.core.normalize.Extraction;
 import org.palimpsest.core.normalize.Extractor;
 import org.palimpsest.core.store.BlobStore;
+import org.palimpsest.core.store.Sql;
 
 /**
  * Takes captures in. A capture is validated before anything is written, then stored with its blob and derived
@@ -37,13 +40,15 @@ public class CaptureService {
     private final CaptureValidator validator;
     private final BlobStore blobs;
     private final SourceRederiver rederiver;
+    private final OutboxEvents outbox;
     private final EntityManager em;
     private final Set<String> knownSources = ConcurrentHashMap.newKeySet();
     private final int transactionTimeoutSeconds;
     private final TransactionSynchronizationRegistry transactions;
 
-    public CaptureService(CaptureConfig config, BlobStore blobs, SourceRederiver rederiver, EntityManager em,
-            TransactionSynchronizationRegistry transactions) {
+    public CaptureService(CaptureConfig config, BlobStore blobs, SourceRederiver rederiver, OutboxEvents outbox,
+            EntityManager em, TransactionSynchronizationRegistry transactions) {
+        this.outbox = outbox;
         this.validator = new CaptureValidator(config.limits(), Clock.systemUTC());
         this.transactionTimeoutSeconds = config.transactionTimeoutSeconds();
         this.blobs = blobs;
@@ -55,7 +60,7 @@ public class CaptureService {
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "palimpsest.capture.transaction-timeout-seconds")
     public IngestResult ingest(CaptureRequest request) {
-        return store(prepare(request));
+        return store(List.of(prepare(request))).get(0);
     }
 
     /** A capture validated and read, ready to be stored: all the work that needs no database. */
@@ -95,12 +100,7 @@ public class CaptureService {
         for (List<Integer> group : bySource.values()) {
             try {
                 List<IngestResult> results = QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds)
-                        .call(() -> group.stream().map(i -> {
-                            IngestResult result = store(prepared[i]);
-                            em.flush();
-                            em.clear(); // each capture starts from an empty session, as it would on its own
-                            return result;
-                        }).toList());
+                        .call(() -> store(group.stream().map(i -> prepared[i]).toList()));
                 for (int k = 0; k < group.size(); k++) {
                     outcomes[group.get(k)] = new Outcome(results.get(k), null);
                 }
@@ -108,7 +108,7 @@ public class CaptureService {
                 for (int i : group) {
                     try {
                         outcomes[i] = new Outcome(QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds)
-                                .call(() -> store(prepared[i])), null);
+                                .call(() -> store(List.of(prepared[i])).get(0)), null);
                     } catch (RuntimeException e) {
                         outcomes[i] = new Outcome(null, e);
                     }
@@ -118,60 +118,83 @@ public class CaptureService {
         return List.of(outcomes);
     }
 
-    /** Stores a prepared capture and places it, inside the caller's transaction. */
-    private IngestResult store(Prepared prepared) {
-        ValidCapture capture = prepared.capture();
-        Extraction extraction = prepared.extraction();
-        String source = capture.source().value();
+    /**
+     * Stores captures of one source and places them, in their order, inside the caller's transaction. Blobs and
+     * capture rows are written first, all in a few statements; a capture that repeats a stored one is answered with
+     * that one. Placing a capture may re-derive the whole source, which places every capture stored so far — the
+     * rest of the group included, which is then not placed again (derivation is a function of the set of captures,
+     * so this is what placing them one by one would reach).
+     */
+    private List<IngestResult> store(List<Prepared> group) {
+        String source = group.get(0).capture().source().value();
         rederiver.lock(source);
-        if (!knownSources.contains(source)) {
-            em.createNativeQuery("insert into source (key) values (?1) on conflict (key) do nothing")
-                    .setParameter(1, source).executeUpdate();
-            // Sources are never deleted, so once this transaction commits the row is there for good; not before (a
-            // batch stores several captures in one transaction, which may still roll back).
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
+        ensureSource(source);
+        Map<ContentDigest, byte[]> contents = new LinkedHashMap<>();
+        group.forEach(p -> contents.putIfAbsent(p.capture().rawDigest(), p.capture().content()));
+        blobs.putAll(contents);
+        Instant ingestedAt = Instant.now();
+        List<Object[]> rows = new ArrayList<>(group.size());
+        UUID[] ids = new UUID[group.size()];
+        for (int i = 0; i < group.size(); i++) {
+            ValidCapture capture = group.get(i).capture();
+            Optional<CanonicalUrl> canonical = capture.url().map(u -> CanonicalUrl.of(u.value()));
+            ids[i] = UUID.randomUUID();
+            rows.add(new Object[] {ids[i], source, capture.url().map(CaptureUrl::value).orElse(null),
+                    canonical.map(CanonicalUrl::url).orElse(null), canonical.map(CanonicalUrl::surtKey).orElse(null),
+                    capture.capturedAt(), capture.capturedAtOrigin().name(), ingestedAt, capture.rawDigest().hex(),
+                    (long) capture.content().length, capture.mediaType().original(), Json.write(capture.origin()),
+                    Json.write(group.get(i).extraction())});
+        }
+        Set<UUID> inserted = new HashSet<>(Sql.insertAllReturningIds(em, "capture", """
+                id, source, url, canonical_url, url_key, captured_at, captured_at_origin, ingested_at, raw_sha256,
+                raw_size, content_type, origin, extracted""", "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb)",
+                rows));
+        List<IngestResult> results = new ArrayList<>(group.size());
+        boolean placedByRederivation = false;
+        for (int i = 0; i < group.size(); i++) {
+            ValidCapture capture = group.get(i).capture();
+            String url = capture.url().map(CaptureUrl::value).orElse(null);
+            if (!inserted.contains(ids[i])) {
+                results.add(new IngestResult(existing(capture, url), false, false));
+            } else if (placedByRederivation) {
+                results.add(new IngestResult(ids[i], true, true));
+            } else {
+                String canonicalUrl = (String) rows.get(i)[3];
+                SourceCapture placed = new SourceCapture(ids[i].toString(), capture.capturedAt(),
+                        capture.rawDigest().hex(), Optional.ofNullable(url), Optional.ofNullable((String) rows.get(i)[4]),
+                        group.get(i).extraction());
+                placedByRederivation = rederiver.place(source, placed, canonicalUrl);
+                results.add(new IngestResult(ids[i], true, placedByRederivation));
+                em.flush();
+                if (placedByRederivation) {
+                    em.clear(); // it held every capture of the source: later captures start from an empty session
                 }
+            }
+        }
+        outbox.flush();
+        return results;
+    }
 
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        knownSources.add(source);
-                    }
+    private void ensureSource(String source) {
+        if (knownSources.contains(source)) {
+            return;
+        }
+        em.createNativeQuery("insert into source (key) values (?1) on conflict (key) do nothing")
+                .setParameter(1, source).executeUpdate();
+        // Sources are never deleted, so once this transaction commits the row is there for good; not before (a batch
+        // stores several captures in one transaction, which may still roll back).
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    knownSources.add(source);
                 }
-            });
-        }
-        blobs.put(capture.rawDigest(), capture.content());
-        UUID id = UUID.randomUUID();
-        String url = capture.url().map(CaptureUrl::value).orElse(null);
-        CanonicalUrl canonical = capture.url().map(u -> CanonicalUrl.of(u.value())).orElse(null);
-        int inserted = em.createNativeQuery("""
-                        insert into capture (id, source, url, canonical_url, url_key, captured_at, captured_at_origin,
-                            ingested_at, raw_sha256, raw_size, content_type, origin, extracted)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, cast(?12 as jsonb), cast(?13 as jsonb))
-                        on conflict do nothing""")
-                .setParameter(1, id)
-                .setParameter(2, source)
-                .setParameter(3, url)
-                .setParameter(4, canonical == null ? null : canonical.url())
-                .setParameter(5, canonical == null ? null : canonical.surtKey())
-                .setParameter(6, capture.capturedAt())
-                .setParameter(7, capture.capturedAtOrigin().name())
-                .setParameter(8, Instant.now())
-                .setParameter(9, capture.rawDigest().hex())
-                .setParameter(10, (long) capture.content().length)
-                .setParameter(11, capture.mediaType().original())
-                .setParameter(12, Json.write(capture.origin()))
-                .setParameter(13, Json.write(extraction))
-                .executeUpdate();
-        if (inserted == 0) {
-            return new IngestResult(existing(capture, url), false, false);
-        }
-        SourceCapture placed = new SourceCapture(id.toString(), capture.capturedAt(), capture.rawDigest().hex(),
-                Optional.ofNullable(url), Optional.ofNullable(canonical).map(CanonicalUrl::surtKey), extraction);
-        boolean rederived = rederiver.place(source, placed, canonical == null ? null : canonical.url());
-        return new IngestResult(id, true, rederived);
+            }
+        });
     }
 
     /** Re-derives a source from its stored captures (after a change of normalisation settings, say). */

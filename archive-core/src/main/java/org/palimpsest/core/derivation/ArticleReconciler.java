@@ -38,9 +38,11 @@ import org.palimpsest.core.version.Timeline;
 @ApplicationScoped
 public class ArticleReconciler {
     private final EntityManager em;
+    private final OutboxEvents outbox;
 
-    public ArticleReconciler(EntityManager em) {
+    public ArticleReconciler(EntityManager em, OutboxEvents outbox) {
         this.em = em;
+        this.outbox = outbox;
     }
 
     /** The article row written, and its versions that the derivation no longer has. */
@@ -132,7 +134,7 @@ public class ArticleReconciler {
             if (created) {
                 ve.persist();
             }
-            outbox(ve.id, "version-changed");
+            outbox.add(ve.id, "version-changed");
         }
         if (ve.signature == null) {
             int[] s = signature.get();
@@ -156,7 +158,7 @@ public class ArticleReconciler {
             version.updatedAt = now;
             Sql.statement(em, "delete from lsh_band where version_id = ?1").setParameter(1, version.id)
                     .executeUpdate();
-            outbox(version.id, "version-superseded");
+            outbox.add(version.id, "version-superseded");
         }
     }
 
@@ -259,10 +261,5 @@ public class ArticleReconciler {
                 .entrySet().stream()
                 .max(Map.Entry.<UUID, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey).orElse(null);
-    }
-
-    void outbox(UUID versionId, String event) {
-        Sql.statement(em, "insert into outbox (aggregate_id, event) values (?1, ?2)")
-                .setParameter(1, versionId).setParameter(2, event).executeUpdate();
     }
 }

@@ -86,16 +86,14 @@ public class IncrementalPlacement {
         List<Match> matches = new ArrayList<>();
         List<Long> keys = ArticleReconciler.bandKeys(signature);
         if (!keys.isEmpty()) {
-            // Two single-table look-ups, each answerable only by its primary key: a join here let a plan cached
-            // while the tables were small read every band of the source once per version. The band keys are our own
-            // longs, written as bigint literals: bound as parameters they reached PostgreSQL as numeric, which turned
-            // "band_key in (...)" into a filter over every band of the source (36k rows at 30k captures).
+            // The band keys are our own longs, written as bigint literals: bound as parameters they reached PostgreSQL
+            // as numeric, which turned "band_key in (...)" into a filter over every band of the source (36k rows at 30k
+            // captures). With literals the statement is planned for its keys each time: the source's bands by their
+            // primary key, then each candidate version by its own.
             String literals = keys.stream().map(String::valueOf).collect(Collectors.joining(","));
-            List<?> candidates = Sql.statement(em, "select distinct version_id from lsh_band where source = :source"
-                    + " and band_key in (" + literals + ")").setParameter("source", source).getResultList();
-            List<?> rows = candidates.isEmpty() ? List.of() : Sql.statement(em, "select id, article_id, signature"
-                    + " from version where id in (:ids) and superseded_by is null")
-                    .setParameter("ids", candidates).getResultList();
+            List<?> rows = Sql.statement(em, "select id, article_id, signature from version where superseded_by is null"
+                    + " and id in (select version_id from lsh_band where source = :source and band_key in (" + literals
+                    + "))").setParameter("source", source).getResultList();
             for (Object row : rows) {
                 Object[] r = (Object[]) row;
                 double score = MinHash.similarity(signature, ArticleReconciler.signature((byte[]) r[2]));
@@ -123,11 +121,10 @@ public class IncrementalPlacement {
         }
 
         Set<TemplateLines.ZoneLine> lines = TemplateLines.of(normalized);
-        Map<TemplateLines.ZoneLine, Integer> counts = templateLines.countsWith(source, lines,
-                article == null ? null : article.id);
+        TemplateLines.Counts counts = templateLines.countsWith(source, lines, article == null ? null : article.id);
         Map<String, Integer> head = new TreeMap<>(template.headLines());
         Map<String, Integer> body = new TreeMap<>(template.bodyLines());
-        for (Map.Entry<TemplateLines.ZoneLine, Integer> e : counts.entrySet()) {
+        for (Map.Entry<TemplateLines.ZoneLine, Integer> e : counts.articles().entrySet()) {
             boolean isHead = e.getKey().zone() == 'H';
             Map<String, Integer> zone = isHead ? head : body;
             int threshold = isHead ? config.headMinArticles() : config.bodyMinArticles();
@@ -144,7 +141,7 @@ public class IncrementalPlacement {
         if (appended == null) {
             appended = place(src, article, sc, normalized, signature, matches, template);
         }
-        templateLines.add(source, appended.id, lines);
+        templateLines.add(source, appended.id, counts.newToArticle());
         if (!head.equals(template.headLines()) || !body.equals(template.bodyLines())) {
             src.template = Json.write(new Template(new TreeMap<>(head), new TreeMap<>(body)));
             templates.remove(source); // PostgreSQL gives jsonb back in its own layout: parse what it gives next time

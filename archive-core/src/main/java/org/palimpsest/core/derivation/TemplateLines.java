@@ -42,14 +42,23 @@ public class TemplateLines {
         return lines;
     }
 
-    /** For each line: the number of distinct articles it was seen in, counting {@code article} as one of them. */
-    public Map<ZoneLine, Integer> countsWith(String source, Collection<ZoneLine> lines, UUID article) {
+    /**
+     * What the source's rows say about a capture's lines: for each line, the number of distinct articles it was seen
+     * in counting the capture's article as one of them; and the lines that article does not hold yet (all of them
+     * for a new article), the only rows placing the capture adds.
+     */
+    public record Counts(Map<ZoneLine, Integer> articles, Set<ZoneLine> newToArticle) {
+    }
+
+    /** The counts of {@code lines} with {@code article} (null: a new one) as one of the articles holding them. */
+    public Counts countsWith(String source, Collection<ZoneLine> lines, UUID article) {
         Map<String, ZoneLine> byHash = new HashMap<>();
         lines.forEach(l -> byHash.put(l.zone() + l.hash(), l));
         Map<ZoneLine, Integer> counts = new HashMap<>();
         lines.forEach(l -> counts.put(l, 1));
+        Set<ZoneLine> fresh = new LinkedHashSet<>(lines);
         if (lines.isEmpty()) {
-            return counts;
+            return new Counts(counts, fresh);
         }
         // One count row and one primary-key probe per line, however many articles share it (template_line_count is
         // kept by triggers, see V4).
@@ -65,10 +74,14 @@ public class TemplateLines {
             ZoneLine line = byHash.get(r[0].toString() + r[1]);
             if (line != null) {
                 int seen = ((Number) r[2]).intValue();
-                counts.put(line, (Boolean) r[3] ? seen : seen + 1);
+                boolean held = (Boolean) r[3];
+                counts.put(line, held ? seen : seen + 1);
+                if (held) {
+                    fresh.remove(line);
+                }
             }
         }
-        return counts;
+        return new Counts(counts, fresh);
     }
 
     /**
@@ -90,6 +103,9 @@ public class TemplateLines {
     }
 
     public void add(String source, UUID article, Collection<ZoneLine> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
         List<Object[]> rows = new ArrayList<>();
         lines.forEach(l -> rows.add(new Object[] {source, String.valueOf(l.zone()), l.hash(), article}));
         insert(rows);

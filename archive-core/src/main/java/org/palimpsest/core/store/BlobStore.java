@@ -6,6 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -25,15 +28,14 @@ public class BlobStore {
         this.em = em;
     }
 
-    /** Stores the bytes unless a blob with that digest exists; safe under concurrent calls. */
-    public void put(ContentDigest digest, byte[] bytes) {
-        em.createNativeQuery("insert into blob (sha256, size, compression, data) values (?1, ?2, ?3, ?4)"
-                        + " on conflict (sha256) do nothing")
-                .setParameter(1, digest.hex())
-                .setParameter(2, (long) bytes.length)
-                .setParameter(3, GZIP)
-                .setParameter(4, gzip(bytes))
-                .executeUpdate();
+    /**
+     * Stores each of the contents unless a blob with its digest exists, in as few statements as the rows allow; safe
+     * under concurrent calls.
+     */
+    public void putAll(Map<ContentDigest, byte[]> contents) {
+        List<Object[]> rows = new ArrayList<>(contents.size());
+        contents.forEach((digest, bytes) -> rows.add(new Object[] {digest.hex(), (long) bytes.length, GZIP, gzip(bytes)}));
+        Sql.insertAll(em, "blob", "sha256, size, compression, data", rows);
     }
 
     public Optional<byte[]> get(ContentDigest digest) {

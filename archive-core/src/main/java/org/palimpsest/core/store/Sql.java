@@ -3,7 +3,10 @@ package org.palimpsest.core.store;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 
 /** Native SQL on the side tables (outbox, bands, template lines, locks), which never read pending entity changes. */
 public final class Sql {
@@ -19,28 +22,55 @@ public final class Sql {
 
     /** Inserts rows in multi-row statements: {@code insert into table (columns) values (...), (...) on conflict do nothing}. */
     public static void insertAll(EntityManager em, String table, String columns, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return;
+        if (!rows.isEmpty()) {
+            String placeholders = String.join(", ", Collections.nCopies(rows.get(0).length, "?"));
+            insertAll(em, table, columns, placeholders, rows, null);
         }
-        int width = rows.get(0).length;
+    }
+
+    /**
+     * Inserts rows as {@link #insertAll} does, each row's values written as {@code placeholders} ({@code ?} for each
+     * value, in order, with any cast it needs), and answers the ids of the rows inserted (not those that conflicted).
+     */
+    public static List<UUID> insertAllReturningIds(EntityManager em, String table, String columns, String placeholders,
+            List<Object[]> rows) {
+        List<UUID> ids = new ArrayList<>();
+        insertAll(em, table, columns, placeholders, rows, ids);
+        return ids;
+    }
+
+    private static void insertAll(EntityManager em, String table, String columns, String placeholders,
+            List<Object[]> rows, List<UUID> insertedIds) {
         for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
             StringBuilder sql = new StringBuilder("insert into ").append(table).append(" (").append(columns)
                     .append(") values ");
+            int parameter = 0;
             for (int i = 0; i < chunk.size(); i++) {
                 sql.append(i == 0 ? "(" : ", (");
-                for (int c = 0; c < width; c++) {
-                    sql.append(c == 0 ? "?" : ", ?").append(width * i + c + 1);
+                for (char c : placeholders.toCharArray()) {
+                    sql.append(c);
+                    if (c == '?') {
+                        sql.append(++parameter);
+                    }
                 }
                 sql.append(')');
             }
-            Query query = statement(em, sql.append(" on conflict do nothing").toString());
-            for (int i = 0; i < chunk.size(); i++) {
-                for (int c = 0; c < width; c++) {
-                    query.setParameter(width * i + c + 1, chunk.get(i)[c]);
+            sql.append(" on conflict do nothing");
+            Query query = statement(em, insertedIds == null ? sql.toString() : sql.append(" returning id").toString());
+            parameter = 0;
+            for (Object[] row : chunk) {
+                for (Object value : row) {
+                    query.setParameter(++parameter, value);
                 }
             }
-            query.executeUpdate();
+            if (insertedIds == null) {
+                query.executeUpdate();
+            } else {
+                for (Object id : query.getResultList()) {
+                    insertedIds.add((UUID) id);
+                }
+            }
         }
     }
 }
