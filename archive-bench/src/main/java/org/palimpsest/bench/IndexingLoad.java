@@ -35,10 +35,11 @@ import org.palimpsest.indexer.index.VersionIndex;
  *
  * <p>Part 2, lag: posts captures to the running API at {@code rate} per second for {@code seconds}, spread over
  * {@code sources} sources: a third start a synthetic article, a third revisit an earlier one unchanged, a third
- * edit one (adding a unique token). A sampler searches through the API for the token of every
+ * edit one (adding a unique token); one per request, or {@code batch} at a time as one NDJSON batch request at the
+ * due time of its first (the way a crawler's captures arrive). A sampler searches through the API for the token of every
  * {@code sample-every}th capture (20th by default) until it is found (all versions), sweeping every 100 ms; it
- * reports how often it searched, as its searches are load too. Lag is the time from the 201 answer (the commit) to
- * the first search that finds it.
+ * reports how often it searched, as its searches are load too. Lag is the time from the answer (the commit) to the
+ * first search that finds it.
  */
 public final class IndexingLoad {
     public static void main(String[] args) throws Exception {
@@ -47,6 +48,7 @@ public final class IndexingLoad {
         String token = arg(args, "token", "demo-archivist-token");
         int docs = Integer.parseInt(arg(args, "docs", "50000"));
         int rate = Integer.parseInt(arg(args, "rate", "200"));
+        int batch = Integer.parseInt(arg(args, "batch", "1"));
         int seconds = Integer.parseInt(arg(args, "seconds", "30"));
         int sources = Integer.parseInt(arg(args, "sources", "20"));
         int sampleEvery = Integer.parseInt(arg(args, "sample-every", "20"));
@@ -62,14 +64,14 @@ public final class IndexingLoad {
         int warmup = Integer.parseInt(arg(args, "warmup", "20"));
         if (warmup > 0) {
             System.out.printf("warm-up: %d s at %d/s, not measured%n", warmup, rate);
-            lag(api, token, rate, warmup, sources, sampleEvery, samples, false);
+            lag(api, token, rate, batch, warmup, sources, sampleEvery, samples, false);
         }
         CpuMeter cpu = new CpuMeter(apiPid);
         CpuMeter.Reading before = cpu.read();
         double esBefore = CpuMeter.seconds(esPid);
         long self = ProcessHandle.current().pid();
         double selfBefore = CpuMeter.seconds(self);
-        int accepted = lag(api, token, rate, seconds, sources, sampleEvery, samples, true);
+        int accepted = lag(api, token, rate, batch, seconds, sources, sampleEvery, samples, true);
         CpuMeter.Reading spent = cpu.read().minus(before);
         System.out.printf("CPU per accepted capture over the measured run (ms): API %.1f, PostgreSQL %.1f,"
                 + " Elasticsearch %.1f, this harness %.1f%n", 1000 * spent.api() / accepted,
@@ -119,9 +121,8 @@ public final class IndexingLoad {
     }
 
     /** Posts captures at {@code rate} for {@code seconds} and measures their lag; answers how many were accepted. */
-    static int lag(String api, String token, int rate, int seconds, int sources, int sampleEvery, List<String> samples,
-            boolean report)
-            throws Exception {
+    static int lag(String api, String token, int rate, int batch, int seconds, int sources, int sampleEvery,
+            List<String> samples, boolean report) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         record Sent(String word, long committedNanos) {
         }
@@ -134,9 +135,10 @@ public final class IndexingLoad {
         long run = System.nanoTime();
         int total = rate * seconds;
         String tag = Long.toString(System.currentTimeMillis(), 36);
-        for (int i = 0; i < total; i++) {
-            long due = run + (long) (i * 1e9 / rate);
-            int n = i;
+        for (int first = 0; first < total; first += batch) {
+            long due = run + (long) (first * 1e9 / rate);
+            int from = first;
+            int to = Math.min(total, first + batch);
             senders.submit(() -> {
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
@@ -144,24 +146,22 @@ public final class IndexingLoad {
                 } else if (-wait > TimeUnit.SECONDS.toNanos(5)) {
                     return null; // more than 5 s behind its schedule: the server cannot take the offered rate
                 }
-                // A third of the captures start an article, a third revisit one, a third edit one (a new token).
-                int kind = n % 3;
-                int articleNo = kind == 0 ? n : n - 3 * (1 + (n / 3) % 5);
-                articleNo = Math.max(0, articleNo - articleNo % 3);
-                String word = "tok" + tag + "x" + n;
-                String text = article(samples, articleNo, kind == 1 ? "tok" + tag + "x" + articleNo : word);
-                String source = "bench-" + tag + "-" + (articleNo / 3 % sources);
-                HttpRequest post = HttpRequest.newBuilder(URI.create(api + "/api/captures?source=" + source
-                                + "&capturedAt=" + Instant.parse("2025-06-01T00:00:00Z").plusSeconds(n)))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain; charset=utf-8")
-                        .POST(HttpRequest.BodyPublishers.ofString(text)).build();
-                HttpResponse<Void> r = http.send(post, HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() != 201) {
-                    failures.incrementAndGet();
-                } else if (kind != 1 && n % sampleEvery == 0) {
-                    toCheck.add(new Sent(word, System.nanoTime()));
+                List<Capture> captures = new ArrayList<>();
+                for (int n = from; n < to; n++) {
+                    captures.add(capture(samples, tag, sources, n));
                 }
-                sent.incrementAndGet();
+                List<Integer> statuses = batch == 1 ? List.of(postOne(http, api, token, captures.get(0)))
+                        : postBatch(http, api, token, captures);
+                long committed = System.nanoTime();
+                for (int k = 0; k < captures.size(); k++) {
+                    Capture c = captures.get(k);
+                    if (statuses.get(k) != 201) {
+                        failures.incrementAndGet();
+                    } else if (c.sampled(sampleEvery)) {
+                        toCheck.add(new Sent(c.word(), committed));
+                    }
+                    sent.incrementAndGet();
+                }
                 return null;
             });
         }
@@ -203,14 +203,65 @@ public final class IndexingLoad {
         if (!report) {
             return sent.get() - failures.get();
         }
-        System.out.printf("lag: %d of %d captures sent in %.1f s = %.0f captures/s accepted (offered %d/s), %d refused;"
-                + " %d sampled, %d never found; the sampler searched %.0f times/s%n", sent.get(), total, sendSecs,
-                sent.get() / sendSecs, rate, failures.get(), sorted.size(), toCheck.size(), searches.get() / sendSecs);
+        System.out.printf("lag: %d of %d captures sent in %.1f s = %.0f captures/s accepted (offered %d/s, %s), %d"
+                + " refused; %d sampled, %d never found; the sampler searched %.0f times/s%n", sent.get(), total,
+                sendSecs, sent.get() / sendSecs, rate, batch == 1 ? "one per request" : "in batches of " + batch,
+                failures.get(), sorted.size(), toCheck.size(), searches.get() / sendSecs);
         if (!sorted.isEmpty()) {
             System.out.printf("lag commit->searchable ms: p50 %.0f, p90 %.0f, p99 %.0f, max %.0f%n", pct(sorted, 50),
                     pct(sorted, 90), pct(sorted, 99), sorted.get(sorted.size() - 1));
         }
         return sent.get() - failures.get();
+    }
+
+    /**
+     * The n-th capture of a run: a third of the captures start an article, a third revisit one unchanged, a third
+     * edit one (a new token); {@code word} is the token a search finds it by.
+     */
+    record Capture(int n, String source, Instant capturedAt, String text, String word) {
+        boolean sampled(int every) {
+            return n % 3 != 1 && n % every == 0; // a revisit adds no searchable word
+        }
+    }
+
+    static Capture capture(List<String> samples, String tag, int sources, int n) {
+        int kind = n % 3;
+        int articleNo = kind == 0 ? n : n - 3 * (1 + (n / 3) % 5);
+        articleNo = Math.max(0, articleNo - articleNo % 3);
+        String word = "tok" + tag + "x" + n;
+        String text = article(samples, articleNo, kind == 1 ? "tok" + tag + "x" + articleNo : word);
+        return new Capture(n, "bench-" + tag + "-" + (articleNo / 3 % sources),
+                Instant.parse("2025-06-01T00:00:00Z").plusSeconds(n), text, word);
+    }
+
+    static int postOne(HttpClient http, String api, String token, Capture c) throws Exception {
+        HttpRequest post = HttpRequest.newBuilder(URI.create(api + "/api/captures?source=" + c.source()
+                        + "&capturedAt=" + c.capturedAt()))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(c.text())).build();
+        return http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Posts captures as one NDJSON batch; answers each line's status, in order (500 for all if the request failed). */
+    static List<Integer> postBatch(HttpClient http, String api, String token, List<Capture> captures) throws Exception {
+        StringBuilder ndjson = new StringBuilder();
+        for (Capture c : captures) {
+            ndjson.append(Json.MAPPER.createObjectNode().put("source", c.source())
+                    .put("capturedAt", c.capturedAt().toString()).put("contentType", "text/plain")
+                    .put("content", c.text())).append('\n');
+        }
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + "/api/captures/batch"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            return Collections.nCopies(captures.size(), r.statusCode());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (String line : r.body().split("\n")) {
+            statuses.add(Json.MAPPER.readTree(line).get("status").asInt());
+        }
+        return statuses;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 import org.palimpsest.core.derivation.ArticleAppend.Match;
 import org.palimpsest.core.identity.IdentityDecision;
 import org.palimpsest.core.identity.MinHash;
@@ -35,11 +37,14 @@ import org.palimpsest.core.store.Sql;
  * one existing article — and, if it has a URL, only to that URL's article — and (2) none of its lines reaches a
  * template threshold it had not reached. Then T is still the fixed point, only the capture's article changes, and
  * that article alone is placed: appended to from a few columns of its captures when the capture is its latest
- * ({@link ArticleAppend}), else re-assembled from all of them. Otherwise this answers false and the caller
- * re-derives the source.
+ * ({@link ArticleAppend}), else re-assembled from all of them. When (2) fails — the capture teaches the template a
+ * line — and the source's articles are all found by URL, the template grows by that line and only the articles
+ * holding it are re-assembled, if the counts then agree with the grown template. Otherwise this answers false and
+ * the caller re-derives the source.
  */
 @ApplicationScoped
 public class IncrementalPlacement {
+    private static final Logger LOG = Logger.getLogger(IncrementalPlacement.class);
     private final SourceDerivation derivation;
     private final NormalizeConfig config;
     private final ArticleReconciler reconciler;
@@ -124,15 +129,18 @@ public class IncrementalPlacement {
         TemplateLines.Counts counts = templateLines.countsWith(source, lines, article == null ? null : article.id);
         Map<String, Integer> head = new TreeMap<>(template.headLines());
         Map<String, Integer> body = new TreeMap<>(template.bodyLines());
+        Set<TemplateLines.ZoneLine> learned = new LinkedHashSet<>();
         for (Map.Entry<TemplateLines.ZoneLine, Integer> e : counts.articles().entrySet()) {
             boolean isHead = e.getKey().zone() == 'H';
             Map<String, Integer> zone = isHead ? head : body;
-            int threshold = isHead ? config.headMinArticles() : config.bodyMinArticles();
             if (zone.containsKey(e.getKey().line())) {
                 zone.put(e.getKey().line(), e.getValue());
-            } else if (e.getValue() >= threshold) {
-                return false;
+            } else if (e.getValue() >= threshold(e.getKey().zone())) {
+                learned.add(e.getKey());
             }
+        }
+        if (!learned.isEmpty()) {
+            return growTemplate(src, article, sc, matches, template, learned);
         }
 
         Instant now = Instant.now();
@@ -149,13 +157,108 @@ public class IncrementalPlacement {
         return true;
     }
 
-    /** Re-assembles the capture's article from all its captures, and answers it. */
+    private int threshold(char zone) {
+        return zone == 'H' ? config.headMinArticles() : config.bodyMinArticles();
+    }
+
+    /**
+     * The capture makes {@code learned} lines reach a template threshold. When the source's articles are all found
+     * by URL (so no grouping depends on content), the grown template changes only the articles holding a learned
+     * line: those are re-assembled under it and the rest of the source is left as it is — provided the article
+     * counts then agree with the grown template, i.e. no line crosses a threshold either way as lines of those
+     * articles move between zones. Otherwise this answers false, having written nothing, and the caller re-derives
+     * the source.
+     */
+    private boolean growTemplate(SourceEntity src, ArticleEntity article, SourceCapture sc, List<Match> matches,
+            Template template, Set<TemplateLines.ZoneLine> learned) {
+        if (sc.urlKey().isEmpty() || templateLines.hasArticlesFoundBySimilarity(src.key)) {
+            return false;
+        }
+        Map<String, Integer> head = new TreeMap<>(template.headLines());
+        Map<String, Integer> body = new TreeMap<>(template.bodyLines());
+        learned.forEach(l -> (l.zone() == 'H' ? head : body).put(l.line(), threshold(l.zone())));
+        Template grown = new Template(new TreeMap<>(head), new TreeMap<>(body));
+
+        Set<UUID> affected = templateLines.articlesHolding(src.key, learned);
+        if (article != null) {
+            affected.add(article.id);
+        }
+        List<CaptureEntity> stored = affected.isEmpty() ? List.of()
+                : CaptureEntity.<CaptureEntity>list("articleId in ?1", affected);
+        if (stored.stream().anyMatch(c -> c.urlKey == null)) {
+            return false;
+        }
+        UUID own = article == null ? new UUID(0, 0) : article.id; // a new article has no id yet
+        NormalizedCapture normalized = derivation.normalize(sc, grown);
+        Map<UUID, Set<TemplateLines.ZoneLine>> linesNow = new HashMap<>();
+        linesNow.computeIfAbsent(own, k -> new HashSet<>()).addAll(TemplateLines.of(normalized));
+        for (CaptureEntity c : stored) {
+            linesNow.computeIfAbsent(c.articleId, k -> new HashSet<>())
+                    .addAll(TemplateLines.of(derivation.normalize(SourceRederiver.sourceCapture(c), grown)));
+        }
+        Map<UUID, Set<String>> linesBefore = templateLines.linesOf(src.key, affected);
+        Map<String, Integer> delta = new HashMap<>();
+        Map<String, TemplateLines.ZoneLine> lineOf = new HashMap<>();
+        linesNow.forEach((a, lines) -> {
+            Set<String> before = linesBefore.getOrDefault(a, Set.of());
+            Set<String> after = new HashSet<>();
+            for (TemplateLines.ZoneLine l : lines) {
+                after.add(l.key());
+                lineOf.put(l.key(), l);
+                if (!before.contains(l.key())) {
+                    delta.merge(l.key(), 1, Integer::sum);
+                }
+            }
+            before.stream().filter(k -> !after.contains(k)).forEach(k -> delta.merge(k, -1, Integer::sum));
+        });
+        learned.forEach(l -> delta.putIfAbsent(l.key(), 0));
+        Map<String, Integer> countNow = templateLines.counts(src.key, delta.keySet());
+        delta.forEach((key, d) -> countNow.merge(key, d, Integer::sum));
+        Map<String, String> memberText = new HashMap<>();
+        grown.headLines().keySet().forEach(l -> memberText.put(TemplateLines.ZoneLine.of('H', l).key(), l));
+        grown.bodyLines().keySet().forEach(l -> memberText.put(TemplateLines.ZoneLine.of('B', l).key(), l));
+        for (String key : delta.keySet()) {
+            int count = countNow.getOrDefault(key, 0);
+            boolean member = memberText.containsKey(key);
+            if (member != count >= threshold(key.charAt(0))) {
+                return false; // the counts would teach a template other than the grown one
+            }
+            if (member) {
+                (key.charAt(0) == 'H' ? head : body).put(memberText.get(key), count);
+            }
+        }
+
+        Instant now = Instant.now();
+        SourceRederiver.updateTemplate(src, new Template(new TreeMap<>(head), new TreeMap<>(body)), now);
+        templates.remove(src.key);
+        Map<UUID, Set<TemplateLines.ZoneLine>> linesByArticle = new HashMap<>();
+        for (UUID other : affected) {
+            if (!other.equals(own)) {
+                place(src, ArticleEntity.findById(other), null, null, null, List.of(), grown);
+                linesByArticle.put(other, linesNow.getOrDefault(other, Set.of()));
+            }
+        }
+        ArticleEntity placed = place(src, article, sc, normalized, MinHash.signature(normalized.canonicalBody()),
+                matches, grown);
+        linesByArticle.put(placed.id, linesNow.get(own));
+        templateLines.replaceOf(src.key, linesByArticle);
+        LOG.infof("grew the template of source %s to version %d with %d line(s), re-assembling %d article(s)",
+                src.key, src.templateVersion, learned.size(), linesByArticle.size());
+        return true;
+    }
+
+    /**
+     * Re-assembles an article from all its captures — with the new capture {@code sc} when there is one (null: the
+     * article's stored captures alone) — and answers it.
+     */
     private ArticleEntity place(SourceEntity src, ArticleEntity article, SourceCapture sc, NormalizedCapture normalized,
             int[] signature, List<Match> matches, Template template) {
-        CaptureEntity capture = CaptureEntity.findById(UUID.fromString(sc.id()));
+        CaptureEntity capture = sc == null ? null : CaptureEntity.findById(UUID.fromString(sc.id()));
         List<CaptureEntity> members = new ArrayList<>(article == null ? List.of()
                 : CaptureEntity.<CaptureEntity>list("articleId", article.id));
-        members.add(capture);
+        if (capture != null) {
+            members.add(capture);
+        }
         Map<String, CaptureEntity> byKey = new HashMap<>();
         Map<String, NormalizedCapture> normalizedByKey = new HashMap<>();
         Map<String, int[]> signatures = new HashMap<>();
@@ -172,12 +275,15 @@ public class IncrementalPlacement {
         }
         // A member's signature is computed only if asked for: to score a similarity decision with no stored match,
         // or for a version's first capture (its LSH bands) — most members need neither.
-        String captureKey = sc.orderKey();
-        signatures.put(captureKey, signature);
+        String captureKey = sc == null ? null : sc.orderKey();
+        if (sc != null) {
+            signatures.put(captureKey, signature);
+        }
         Function<String, int[]> signatureOf = key -> signatures.computeIfAbsent(key,
                 k -> MinHash.signature(normalizedByKey.get(k).canonicalBody()));
         String smallest = sources.stream().map(SourceCapture::orderKey).min(Comparator.naturalOrder()).orElseThrow();
-        boolean byUrl = capture.urlKey != null || article != null && article.identityKey.startsWith("url:");
+        boolean byUrl = capture != null && capture.urlKey != null
+                || article != null && article.identityKey.startsWith("url:");
         for (CaptureEntity member : members) {
             String key = keyOfId.get(member.id);
             IdentityDecision decision;
@@ -199,7 +305,7 @@ public class IncrementalPlacement {
             }
             decisions.put(key, decision);
         }
-        String identityKey = capture.urlKey != null ? "url:" + capture.urlKey
+        String identityKey = capture != null && capture.urlKey != null ? "url:" + capture.urlKey
                 : article != null && article.identityKey.startsWith("url:") ? article.identityKey : "sim:" + smallest;
         Derivation.Article derived = SourceDerivation.article(identityKey, sources, normalizedByKey, signatureOf, decisions);
         ArticleReconciler.Result result = reconciler.reconcile(src, article, derived, byKey, Instant.now());

@@ -27,9 +27,10 @@ import org.palimpsest.core.store.VersionEntity;
 
 /**
  * Places captures into articles and versions. A new capture is placed incrementally when that provably agrees
- * with deriving the whole source again ({@link IncrementalPlacement}); otherwise — the template would learn a line,
- * or the capture would join two articles — the whole source is re-derived from its stored captures and reconciled
- * with the stored rows. Callers hold the source's lock, inside their transaction.
+ * with deriving the whole source again ({@link IncrementalPlacement}, which also grows the template by a line when
+ * the source's articles are all found by URL); otherwise — the capture would join two articles, or teach the
+ * template a line in a source grouped by similarity — the whole source is re-derived from its stored captures and
+ * reconciled with the stored rows. Callers hold the source's lock, inside their transaction.
  */
 @ApplicationScoped
 public class SourceRederiver {
@@ -145,7 +146,8 @@ public class SourceRederiver {
                 .map(e -> unmatched.get(e.getKey()));
     }
 
-    private void updateTemplate(SourceEntity src, Template template, Instant now) {
+    /** Stores a source's template; a change of its lines is a new template version. */
+    static void updateTemplate(SourceEntity src, Template template, Instant now) {
         String digest = template.digest();
         if (!digest.equals(src.templateDigest)) {
             src.templateVersion++;

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,11 @@ public class TemplateLines {
         static ZoneLine of(char zone, String line) {
             return new ZoneLine(zone, line, ContentDigest.of(line).hex().substring(0, 32));
         }
+
+        /** Zone and hash: how a stored row names the line. */
+        String key() {
+            return zone + hash;
+        }
     }
 
     public static Set<ZoneLine> of(NormalizedCapture n) {
@@ -53,7 +59,7 @@ public class TemplateLines {
     /** The counts of {@code lines} with {@code article} (null: a new one) as one of the articles holding them. */
     public Counts countsWith(String source, Collection<ZoneLine> lines, UUID article) {
         Map<String, ZoneLine> byHash = new HashMap<>();
-        lines.forEach(l -> byHash.put(l.zone() + l.hash(), l));
+        lines.forEach(l -> byHash.put(l.key(), l));
         Map<ZoneLine, Integer> counts = new HashMap<>();
         lines.forEach(l -> counts.put(l, 1));
         Set<ZoneLine> fresh = new LinkedHashSet<>(lines);
@@ -102,24 +108,84 @@ public class TemplateLines {
         return any;
     }
 
-    public void add(String source, UUID article, Collection<ZoneLine> lines) {
-        if (lines.isEmpty()) {
-            return;
+    /** The live articles of the source holding any of the lines, in either zone. */
+    Set<UUID> articlesHolding(String source, Collection<ZoneLine> lines) {
+        List<?> ids = Sql.statement(em, "select distinct t.article_id from template_line t join article a"
+                        + " on a.id = t.article_id and a.superseded_by is null where t.source = :source"
+                        + " and t.line_hash in (:hashes)")
+                .setParameter("source", source).setParameter("hashes", lines.stream().map(ZoneLine::hash).toList())
+                .getResultList();
+        Set<UUID> articles = new HashSet<>();
+        ids.forEach(id -> articles.add((UUID) id));
+        return articles;
+    }
+
+    /** The stored lines of each of the articles, by {@link ZoneLine#key}. */
+    Map<UUID, Set<String>> linesOf(String source, Collection<UUID> articles) {
+        Map<UUID, Set<String>> lines = new HashMap<>();
+        if (articles.isEmpty()) {
+            return lines;
         }
-        List<Object[]> rows = new ArrayList<>();
-        lines.forEach(l -> rows.add(new Object[] {source, String.valueOf(l.zone()), l.hash(), article}));
-        insert(rows);
+        List<?> rows = Sql.statement(em, "select article_id, zone, line_hash from template_line where source = :source"
+                        + " and article_id in (:articles)")
+                .setParameter("source", source).setParameter("articles", articles).getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            lines.computeIfAbsent((UUID) r[0], k -> new HashSet<>()).add(r[1].toString() + r[2]);
+        }
+        return lines;
+    }
+
+    /** How many articles hold each line (by {@link ZoneLine#key}); lines no article holds are left out. */
+    Map<String, Integer> counts(String source, Collection<String> keys) {
+        Map<String, Integer> counts = new HashMap<>();
+        if (keys.isEmpty()) {
+            return counts;
+        }
+        List<?> rows = Sql.statement(em, "select zone, line_hash, articles from template_line_count"
+                        + " where source = :source and line_hash in (:hashes)")
+                .setParameter("source", source)
+                .setParameter("hashes", keys.stream().map(k -> k.substring(1)).distinct().toList()).getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            String key = r[0].toString() + r[1];
+            if (keys.contains(key)) {
+                counts.put(key, ((Number) r[2]).intValue());
+            }
+        }
+        return counts;
+    }
+
+    /** Whether the source has a live article found by similarity rather than by URL. */
+    boolean hasArticlesFoundBySimilarity(String source) {
+        return !Sql.statement(em, "select 1 from article where source = ?1 and superseded_by is null"
+                        + " and identity_key like 'sim:%' limit 1")
+                .setParameter(1, source).getResultList().isEmpty();
+    }
+
+    /** Replaces the rows of some of the source's articles. */
+    void replaceOf(String source, Map<UUID, Set<ZoneLine>> linesByArticle) {
+        Sql.statement(em, "delete from template_line where source = :source and article_id in (:articles)")
+                .setParameter("source", source).setParameter("articles", linesByArticle.keySet()).executeUpdate();
+        insert(source, linesByArticle);
+    }
+
+    public void add(String source, UUID article, Collection<ZoneLine> lines) {
+        if (!lines.isEmpty()) {
+            insert(source, Map.of(article, lines));
+        }
     }
 
     /** Replaces a source's rows after a full derivation. */
     public void replace(String source, Map<UUID, Set<ZoneLine>> linesByArticle) {
         Sql.statement(em, "delete from template_line where source = ?1").setParameter(1, source).executeUpdate();
-        List<Object[]> rows = new ArrayList<>();
-        linesByArticle.forEach((article, lines) -> lines.forEach(l -> rows.add(new Object[] {source, String.valueOf(l.zone()), l.hash(), article})));
-        insert(rows);
+        insert(source, linesByArticle);
     }
 
-    private void insert(List<Object[]> rows) {
+    private void insert(String source, Map<UUID, ? extends Collection<ZoneLine>> linesByArticle) {
+        List<Object[]> rows = new ArrayList<>();
+        linesByArticle.forEach((article, lines) -> lines.forEach(
+                l -> rows.add(new Object[] {source, String.valueOf(l.zone()), l.hash(), article})));
         Sql.insertAll(em, "template_line", "source, zone, line_hash, article_id", rows);
     }
 }

@@ -1,0 +1,102 @@
+package org.palimpsest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.palimpsest.api.TestArchive.ARCHIVIST;
+import static org.palimpsest.api.TestArchive.uniqueSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A capture that makes a line reach a template threshold, in a source whose articles are all found by URL: the
+ * articles holding the line are re-assembled and the rest of the source is left alone — with the same result as
+ * re-deriving the whole source.
+ */
+@QuarkusTest
+class TemplateGrowthTest {
+    private static final String PROMO = "Subscribe to our newsletter for the top stories of the day.";
+
+    private static final List<String[]> STORIES = List.of(
+            new String[] {"Harbour wall repair approved by the council",
+                    "Councillors voted to rebuild the crumbling harbour wall before the autumn gales arrive.",
+                    "Fishermen welcomed the decision after two winters of flooded moorings and broken nets."},
+            new String[] {"Library reopens with a new reading garden",
+                    "The old library opened its doors again after a year of careful restoration work.",
+                    "Children planted herbs and sunflowers in the courtyard that once held rusting bicycles."},
+            new String[] {"Rail strike halts morning commuter trains",
+                    "Drivers walked out at dawn over pay, leaving platforms empty across the valley line.",
+                    "Bus operators added extra coaches but queues stretched past the station car park."},
+            new String[] {"Orchestra announces a summer festival programme",
+                    "Violinists and choirs from four countries will perform in the cathedral cloisters.",
+                    "Tickets for the opening concert sold out within an hour of the box office opening."});
+
+    /** A page of story {@code n}; with the promotion line inside its body when {@code promo}. */
+    private static String page(int n, boolean promo) {
+        String[] story = STORIES.get(n);
+        return story[0] + "\n\n" + story[1] + "\n" + (promo ? PROMO + "\n" : "") + story[2] + "\n";
+    }
+
+    private static String post(String source, int story, boolean promo, String capturedAt) {
+        return given().header("Authorization", ARCHIVIST).contentType("text/plain").queryParam("source", source)
+                .queryParam("url", "https://harbour.example/news/story-" + story).queryParam("capturedAt", capturedAt)
+                .body(page(story, promo).getBytes(StandardCharsets.UTF_8)).post("/api/captures").then()
+                .statusCode(201).extract().header("Palimpsest-Derived");
+    }
+
+    @Test
+    void aLineLearnedByOneCaptureReassemblesOnlyTheArticlesHoldingItAndAgreesWithAFullRederivation() {
+        String source = uniqueSource("growth");
+        assertEquals("source", post(source, 0, false, "2025-05-11T10:00:00Z"), "the first capture derives the source");
+        assertEquals("article", post(source, 1, true, "2025-05-11T10:01:00Z"));
+        assertEquals("article", post(source, 2, true, "2025-05-11T10:02:00Z"));
+        assertEquals("article", post(source, 3, false, "2025-05-11T10:03:00Z"));
+        Map<String, String> before = ArticleApiTest.versionIds(source);
+
+        // The third article to hold the promotion makes it body template (three articles).
+        assertEquals("article", post(source, 0, true, "2025-05-11T10:04:00Z"),
+                "the grown template re-assembles the articles holding the line, not the source");
+
+        JsonPath template = given().get("/api/sources/" + source + "/template").then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals(3, template.getInt("bodyLines.find { it.text == '" + PROMO + "' }.articles"));
+        Map<String, String> shape = ArticleApiTest.archiveShape(source, 5);
+        Map<String, String> ids = ArticleApiTest.versionIds(source);
+        assertEquals(shape.get("2025-05-11T10:00:00Z").split("\\|")[1], shape.get("2025-05-11T10:04:00Z").split("\\|")[1],
+                "without the promotion, story 0 captured again is the same version");
+        assertNotEquals(before.get(firstCaptureOf(source, 1)), ids.get(firstCaptureOf(source, 1)),
+                "story 1 holds the promotion: its version is re-digested without it");
+        assertEquals(before.get(firstCaptureOf(source, 3)), ids.get(firstCaptureOf(source, 3)),
+                "story 3 never held the line and keeps its version");
+
+        given().header("Authorization", ARCHIVIST).post("/api/admin/sources/" + source + "/rederive").then()
+                .statusCode(204);
+        assertEquals(shape, ArticleApiTest.archiveShape(source, 5), "a full re-derivation agrees");
+        assertEquals(ids, ArticleApiTest.versionIds(source), "and keeps every article and version id");
+    }
+
+    @Test
+    void aSourceWithAnArticleFoundBySimilarityIsStillReDerivedWhole() {
+        String source = uniqueSource("growth-sim");
+        post(source, 0, false, "2025-05-11T10:00:00Z");
+        given().header("Authorization", ARCHIVIST).contentType("text/plain").queryParam("source", source)
+                .queryParam("capturedAt", "2025-05-11T10:01:00Z").body(page(1, true).getBytes(StandardCharsets.UTF_8))
+                .post("/api/captures").then().statusCode(201);
+        post(source, 2, true, "2025-05-11T10:02:00Z");
+        assertEquals("source", post(source, 0, true, "2025-05-11T10:04:00Z"));
+    }
+
+    /** The id of the first capture of story {@code n} in the source. */
+    private static String firstCaptureOf(String source, int n) {
+        return given().queryParam("source", source).get("/api/articles").jsonPath()
+                .<String>getList("items.findAll { it.url == 'https://harbour.example/news/story-" + n
+                        + "' }.articleId").stream()
+                .map(article -> given().get("/api/articles/" + article).jsonPath().getString("timeline[0].captures[0].captureId"))
+                .findFirst().orElseThrow();
+    }
+}
