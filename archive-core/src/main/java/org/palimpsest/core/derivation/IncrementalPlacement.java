@@ -198,13 +198,11 @@ public class IncrementalPlacement {
         }
         Map<UUID, Set<String>> linesBefore = templateLines.linesOf(src.key, affected);
         Map<String, Integer> delta = new HashMap<>();
-        Map<String, TemplateLines.ZoneLine> lineOf = new HashMap<>();
         linesNow.forEach((a, lines) -> {
             Set<String> before = linesBefore.getOrDefault(a, Set.of());
             Set<String> after = new HashSet<>();
             for (TemplateLines.ZoneLine l : lines) {
                 after.add(l.key());
-                lineOf.put(l.key(), l);
                 if (!before.contains(l.key())) {
                     delta.merge(l.key(), 1, Integer::sum);
                 }
