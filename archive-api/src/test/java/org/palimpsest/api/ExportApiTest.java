@@ -247,6 +247,55 @@ class ExportApiTest {
     }
 
     @Test
+    void anExportLongerThanAPageHoldsEveryVersionInIdOrderWithItsCapturesInTimeOrder() throws Exception {
+        String source = uniqueSource("export-pages");
+        java.time.Instant t0 = java.time.Instant.parse("2025-06-01T00:00:00Z");
+        int articles = 520; // more than one page of the export's reads
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; i < articles; i++) {
+            ndjson.append(line(source, i, t0.plusSeconds(i)));
+        }
+        // Two revisits of article 0, the later one sent first.
+        ndjson.append(line(source, 0, t0.plusSeconds(1000))).append(line(source, 0, t0.plusSeconds(500)));
+        given().header("Authorization", TestArchive.ARCHIVIST).contentType("application/x-ndjson")
+                .body(ndjson.toString().getBytes(StandardCharsets.UTF_8)).post("/api/captures/batch").then()
+                .statusCode(200);
+
+        String[] all = split(export(Map.of("format", "jsonl", "source", source)));
+        List<JsonNode> records = new java.util.ArrayList<>();
+        for (String l : all[0].split("\n")) {
+            records.add(JSON.readTree(l));
+        }
+        assertEquals(articles, records.size());
+        assertEquals(articles + 2, JSON.readTree(all[1]).get("manifest").get("captures").asInt());
+        List<String> ids = records.stream().map(r -> r.get("versionId").asText()).toList();
+        assertEquals(ids.stream().sorted().toList(), ids, "records in version-id order");
+        assertEquals(articles, Set.copyOf(records.stream().map(r -> r.get("url").asText()).toList()).size());
+        JsonNode first = records.stream().filter(r -> r.get("url").asText().endsWith("/story/0")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("2025-06-01T00:00:00Z", "2025-06-01T00:08:20Z", "2025-06-01T00:16:40Z"),
+                capturedAt(first));
+
+        String[] late = split(export(Map.of("format", "jsonl", "source", source, "from", "2025-06-01T00:10:00Z")));
+        assertEquals(1, late[0].split("\n").length, "only article 0 was captured after 00:10");
+        assertEquals(List.of("2025-06-01T00:16:40Z"), capturedAt(JSON.readTree(late[0])));
+    }
+
+    private static String line(String source, int story, java.time.Instant at) {
+        String text = "Story " + story + " of the paging test, told once\n\n"
+                + "Paragraph one of story " + story + " says what happened on day " + story + ".\n\n"
+                + "Paragraph two of story " + story + " quotes witness " + (story * 7) + " at length.\n";
+        return JSON.createObjectNode().put("source", source).put("url", "https://pages.example/story/" + story)
+                .put("capturedAt", at.toString()).put("contentType", "text/plain").put("content", text) + "\n";
+    }
+
+    private static List<String> capturedAt(JsonNode record) {
+        List<String> out = new java.util.ArrayList<>();
+        record.get("captures").forEach(c -> out.add(c.get("capturedAt").asText()));
+        return out;
+    }
+
+    @Test
     void unknownOrUnavailableExportsAreProblems() {
         given().queryParam("format", "xml").get("/api/exports").then().statusCode(400)
                 .body("detail", equalTo("format 'xml' is not known: use jsonl, csv, warc or bag"));
