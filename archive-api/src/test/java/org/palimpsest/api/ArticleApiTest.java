@@ -13,14 +13,17 @@ import static org.palimpsest.api.TestArchive.post;
 import static org.palimpsest.api.TestArchive.samples;
 import static org.palimpsest.api.TestArchive.uniqueSource;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -106,6 +109,34 @@ class ArticleApiTest {
                 .body("detail", equalTo("no article " + unknown + " in the archive"));
         given().get("/api/articles/" + article + "/as-of/last-tuesday").then().statusCode(400)
                 .body("detail", equalTo("instant 'last-tuesday' is not an ISO-8601 instant: write it like 2025-05-11T09:30:00Z"));
+    }
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void anArticleIdThatReDerivationReplacedAnswersWithTheArticleThatReplacedIt() throws Exception {
+        String source = uniqueSource("replaced");
+        JsonPath capture = post(source, bytes(samples().get(0)), "text/plain", at(10)).statusCode(201)
+                .extract().jsonPath();
+        String live = capture.getString("articleId");
+        UUID replaced = UUID.randomUUID();
+        try (var connection = db.getConnection(); var insert = connection.prepareStatement("insert into article"
+                + " (id, source, identity_key, headline, first_captured_at, last_captured_at, version_count,"
+                + " capture_count, superseded_by) select ?, source, 'merged', headline, first_captured_at,"
+                + " last_captured_at, 1, 1, id from article where id = ?")) {
+            insert.setObject(1, replaced);
+            insert.setObject(2, UUID.fromString(live));
+            assertEquals(1, insert.executeUpdate());
+        }
+        given().get("/api/articles/" + replaced + "/as-of/" + at(15)).then().statusCode(200)
+                .header("Content-Location", "/api/captures/" + capture.getString("captureId"))
+                .body("articleId", equalTo(live)).body("versionId", equalTo(capture.getString("versionId")));
+        given().get("/api/articles/" + replaced + "/as-of/" + at(5)).then().statusCode(404)
+                .body("detail", equalTo("the archive held no capture of article " + replaced
+                        + " at or before " + at(5) + ": ask for a later instant"));
+        given().get("/api/articles/" + replaced).then().statusCode(200)
+                .body("articleId", equalTo(live)).body("resolvedFrom", equalTo(replaced.toString()));
     }
 
     @Test

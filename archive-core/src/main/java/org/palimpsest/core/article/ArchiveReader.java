@@ -117,18 +117,36 @@ public class ArchiveReader {
 
     /** The version the archive held at {@code at}: that of the latest capture at or before it. */
     public Optional<AsOf> asOf(UUID articleId, Instant at) {
-        return live(articleId).flatMap(a -> {
-            // Three columns from the (article_id, captured_at) index, not the capture's stored text and provenance.
-            List<?> rows = Sql.statement(CaptureEntity.getEntityManager(), "select id, captured_at, version_id"
-                            + " from capture where article_id = ?1 and captured_at <= ?2"
-                            + " order by captured_at desc, raw_sha256 desc limit 1")
-                    .setParameter(1, a.id).setParameter(2, at).getResultList();
-            if (rows.isEmpty()) {
-                return Optional.empty();
-            }
-            Object[] c = (Object[]) rows.get(0);
-            return version(a.id, (UUID) c[2]).map(v -> new AsOf(v, (UUID) c[0], (Instant) c[1]));
-        });
+        Optional<AsOf> found = asOfLive(articleId, at);
+        if (found.isPresent()) {
+            return found;
+        }
+        // Not a live article with a capture by then: perhaps one that re-derivation merged into another.
+        return live(articleId).map(a -> a.id).filter(id -> !id.equals(articleId)).flatMap(id -> asOfLive(id, at));
+    }
+
+    /**
+     * The as-of answer for a live article, in two statements: the latest capture at or before {@code at} (three
+     * columns from the (article_id, captured_at) index) with its version, then that version's captures.
+     */
+    private Optional<AsOf> asOfLive(UUID articleId, Instant at) {
+        List<?> rows = Sql.statement(CaptureEntity.getEntityManager(), "select c.id, c.captured_at, v.id,"
+                        + " v.version_number, v.content_sha256, v.headline, cast(v.paragraphs as text), v.valid_from,"
+                        + " v.valid_to, cast(v.intervals as text), v.superseded_by"
+                        + " from (select id, captured_at, version_id from capture where article_id = ?1"
+                        + " and captured_at <= ?2 order by captured_at desc, raw_sha256 desc limit 1) c"
+                        + " join version v on v.id = c.version_id"
+                        + " where exists (select 1 from article a where a.id = ?1 and a.superseded_by is null)")
+                .setParameter(1, articleId).setParameter(2, at).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        UUID versionId = (UUID) r[2];
+        VersionView version = new VersionView(versionId, articleId, (Integer) r[3], (String) r[4], (String) r[5],
+                Json.readStrings((String) r[6]), (Instant) r[7], (Instant) r[8], Json.readIntervals((String) r[9]),
+                capturesOfVersion(versionId), (UUID) r[10], null);
+        return Optional.of(new AsOf(version, (UUID) r[0], (Instant) r[1]));
     }
 
     /** A capture of a URL, for Memento: its id, time and the canonical URL it was filed under. */
