@@ -458,7 +458,7 @@ public final class ScaleHarness {
             boolean asOf = i % 2 == 0;
             String url = api + "/api/search?q=" + enc(q) + (asOf ? "&asOf=" + s.capturedAt() : "");
             // The same work as the API asks of Elasticsearch: the query, its filter, highlights and both facets.
-            String body = "{\"size\":20,\"track_total_hits\":true,\"query\":{\"bool\":{\"must\":{\"simple_query_string\":"
+            String body = "{\"size\":20,\"_source\":{\"excludes\":[\"body\"]},\"track_total_hits\":true,\"query\":{\"bool\":{\"must\":{\"simple_query_string\":"
                     + "{\"query\":" + Json.MAPPER.writeValueAsString(q) + ",\"fields\":[\"headline^2\",\"body\"],\"default_operator\":\"and\"}},"
                     + "\"filter\":" + (asOf ? "{\"range\":{\"validity\":{\"gte\":\"" + s.capturedAt() + "\",\"lte\":\""
                     + s.capturedAt() + "\"}}}" : "{\"term\":{\"current\":true}}") + "}},"

@@ -39,8 +39,9 @@ public class SearchService {
         SearchResponse<VersionDocument> response;
         try {
             response = client.search(s -> {
+                // A hit shows its highlights, not its text: the body (most of a document) stays in the index.
                 s.index(index.alias()).query(query(query)).from(query.page() * query.size()).size(query.size())
-                        .trackTotalHits(t -> t.enabled(true))
+                        .source(src -> src.filter(f -> f.excludes("body"))).trackTotalHits(t -> t.enabled(true))
                         .highlight(h -> h.preTags("<mark>").postTags("</mark>")
                                 .fields("headline", f -> f.numberOfFragments(0))
                                 .fields("body", f -> f.fragmentSize(160).numberOfFragments(3)))
