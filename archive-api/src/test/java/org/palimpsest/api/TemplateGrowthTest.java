@@ -1,6 +1,7 @@
 package org.palimpsest.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.palimpsest.api.TestArchive.ARCHIVIST;
@@ -73,6 +74,17 @@ class TemplateGrowthTest {
                 "story 1 holds the promotion: its version is re-digested without it");
         assertEquals(before.get(firstCaptureOf(source, 3)), ids.get(firstCaptureOf(source, 3)),
                 "story 3 never held the line and keeps its version");
+        String story1 = firstCaptureOf(source, 1); // versionIds: capture id -> "article id/version id"
+        given().get("/api/articles/" + before.get(story1).replace("/", "/versions/")).then().statusCode(200)
+                .body("supersededBy", equalTo(ids.get(story1).split("/")[1]));
+        for (String article : given().queryParam("source", source).get("/api/articles").jsonPath()
+                .<String>getList("items.articleId")) {
+            JsonPath timeline = given().get("/api/articles/" + article).jsonPath();
+            assertEquals(timeline.getInt("versionCount"), timeline.getList("timeline").size(),
+                    "every live version of " + article + " is on its timeline");
+            assertEquals(List.of(), timeline.<List<?>>getList("timeline.captures").stream().filter(List::isEmpty)
+                    .toList(), "no live version of " + article + " without captures");
+        }
 
         given().header("Authorization", ARCHIVIST).post("/api/admin/sources/" + source + "/rederive").then()
                 .statusCode(204);

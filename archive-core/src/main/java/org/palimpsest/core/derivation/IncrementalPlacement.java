@@ -306,8 +306,12 @@ public class IncrementalPlacement {
         String identityKey = capture != null && capture.urlKey != null ? "url:" + capture.urlKey
                 : article != null && article.identityKey.startsWith("url:") ? article.identityKey : "sim:" + smallest;
         Derivation.Article derived = SourceDerivation.article(identityKey, sources, normalizedByKey, signatureOf, decisions);
+        // Where each member was before, so a version the article no longer has points at the one now holding most
+        // of its captures (without it, such a version stayed live, with no capture left).
+        Map<UUID, UUID> oldVersionOf = new HashMap<>();
+        members.stream().filter(m -> m.versionId != null).forEach(m -> oldVersionOf.put(m.id, m.versionId));
         ArticleReconciler.Result result = reconciler.reconcile(src, article, derived, byKey, Instant.now());
-        reconciler.supersede(List.of(), result.leftovers(), members, Map.of(), Map.of(), Instant.now());
+        reconciler.supersede(List.of(), result.leftovers(), members, Map.of(), oldVersionOf, Instant.now());
         return result.article();
     }
 
