@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.palimpsest.core.json.Json;
 
@@ -22,7 +26,7 @@ import org.palimpsest.core.json.Json;
  * Streams export records straight from PostgreSQL, in version-id order, from one repeatable-read snapshot: the ids of
  * the selected versions come sorted (a few bytes each) from a server-side cursor or, for a full-text query, from the
  * search index; each page of ids is then read with one query, a row a version with its captures aggregated beside
- * it. Memory holds one page, however large the export. (A row a capture would carry the version's text once for
+ * it. Memory holds a few pages, however large the export. (A row a capture would carry the version's text once for
  * every capture, and sorting those rows would spill to disk.)
  */
 @ApplicationScoped
@@ -30,6 +34,11 @@ public class ExportService {
     static final int PAGE = 500;
 
     static final int ID_PAGE = 1000;
+
+    /** Pages read ahead of the writer. */
+    static final int AHEAD = 2;
+
+    private static final Object END = new Object();
 
     private final AgroalDataSource db;
     private final Instance<VersionIdSearch> search;
@@ -43,28 +52,97 @@ public class ExportService {
      * Calls {@code sink} with each record in version-id order (a record per version with its captures, or per
      * capture, in capture-time order within a version); answers the number of records and captures. With {@code q},
      * only the versions the search index matches.
+     * <p>
+     * A reader thread reads the pages while the caller writes: PostgreSQL reads the next page while the last one is
+     * serialised, and at most {@link #AHEAD} pages wait in memory. If the caller stops (the client went away), the
+     * reader stops at its next page.
      */
     public long[] stream(ExportQuery q, Consumer<ExportRecord> sink) {
+        BlockingQueue<Object> pages = new ArrayBlockingQueue<>(AHEAD);
+        AtomicBoolean abandoned = new AtomicBoolean();
+        long[] captures = new long[1];
+        Thread reader = new Thread(() -> {
+            Object last = END;
+            try {
+                read(q, page -> hand(pages, page, abandoned), captures);
+            } catch (Abandoned e) {
+                return;
+            } catch (RuntimeException | Error e) {
+                last = e;
+            }
+            try {
+                hand(pages, last, abandoned);
+            } catch (Abandoned e) {
+                // nobody is reading any more
+            }
+        }, "export-reader");
+        reader.setDaemon(true);
+        reader.start();
+        long records = 0;
+        try {
+            for (Object next = pages.take(); next != END; next = pages.take()) {
+                if (next instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (next instanceof Error e) {
+                    throw e;
+                }
+                for (Object record : (List<?>) next) {
+                    sink.accept((ExportRecord) record);
+                    records++;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the export was interrupted", e);
+        } finally {
+            abandoned.set(true);
+        }
+        return new long[] {records, captures[0]};
+    }
+
+    /** Reads every page of the export in one snapshot and hands each page's records to {@code page}, in order. */
+    private void read(ExportQuery q, Consumer<List<ExportRecord>> page, long[] captures) {
         Filters filters = Filters.of(q);
-        long[] total = new long[2];
         try (Connection connection = db.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            Consumer<List<UUID>> page = ids -> {
-                for (int from = 0; from < ids.size(); from += PAGE) {
-                    readPage(connection, q, filters, ids.subList(from, Math.min(ids.size(), from + PAGE)), sink, total);
+            Consumer<List<UUID>> ids = all -> {
+                for (int from = 0; from < all.size(); from += PAGE) {
+                    page.accept(readPage(connection, q, filters, all.subList(from, Math.min(all.size(), from + PAGE)),
+                            captures));
                 }
             };
             if (q.q().filter(text -> !text.isBlank()).isPresent()) {
-                search.get().pages(q, ID_PAGE, page);
+                search.get().pages(q, ID_PAGE, ids);
             } else {
-                selectIds(connection, filters, page);
+                selectIds(connection, filters, ids);
             }
             connection.rollback();
-            return total;
         } catch (SQLException e) {
             throw failed(e);
+        }
+    }
+
+    /** Puts {@code item} on the queue, waiting while it is full, unless the caller has stopped reading. */
+    private static void hand(BlockingQueue<Object> pages, Object item, AtomicBoolean abandoned) {
+        try {
+            while (!pages.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                if (abandoned.get()) {
+                    throw new Abandoned();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Abandoned();
+        }
+    }
+
+    /** Unwinds the reader when the caller has stopped reading. */
+    private static final class Abandoned extends RuntimeException {
+        Abandoned() {
+            super(null, null, false, false);
         }
     }
 
@@ -91,9 +169,9 @@ public class ExportService {
         }
     }
 
-    /** Reads the page's versions (those the filters keep) with their captures, and hands them on in the page's order. */
-    private static void readPage(Connection connection, ExportQuery q, Filters filters, List<UUID> ids,
-            Consumer<ExportRecord> sink, long[] total) {
+    /** The page's versions (those the filters keep) with their captures, as records in the page's order. */
+    private static List<ExportRecord> readPage(Connection connection, ExportQuery q, Filters filters, List<UUID> ids,
+            long[] captureCount) {
         String sql = "select v.id, v.article_id, v.version_number, v.content_sha256, v.headline,"
                 + " cast(v.paragraphs as text), a.source, a.url, a.canonical_url, v.valid_from, v.valid_to,"
                 + " k.ids, k.times, k.digests, k.normalisers, k.templates"
@@ -125,18 +203,17 @@ public class ExportService {
                                 validTo, part));
                     }
                     byVersion.put(rs.getObject(1, UUID.class), records);
-                    total[1] += captures.size();
+                    captureCount[0] += captures.size();
                 }
             }
         } catch (SQLException e) {
             throw failed(e);
         }
+        List<ExportRecord> out = new ArrayList<>(byVersion.size());
         for (UUID id : ids) {
-            for (ExportRecord record : byVersion.getOrDefault(id, List.of())) {
-                sink.accept(record);
-                total[0]++;
-            }
+            out.addAll(byVersion.getOrDefault(id, List.of()));
         }
+        return out;
     }
 
     /** The row's captures, from the five arrays the query aggregates (an element a capture, in order). */
