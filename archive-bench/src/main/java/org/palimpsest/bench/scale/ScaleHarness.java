@@ -490,12 +490,12 @@ public final class ScaleHarness {
     // ---------------------------------------------------------------- export
 
     void export(String source) throws Exception {
-        long t0 = System.nanoTime();
-        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(api + "/api/exports?format=jsonl&source="
-                + source)).build(), HttpResponse.BodyHandlers.ofInputStream());
-        check(r.statusCode(), 200, "export");
-        long bytes = drain(r.body());
-        double secs = (System.nanoTime() - t0) / 1e9;
+        // Twice: the first export of a server's life also compiles the export path and reads from disk what the
+        // caches do not hold; the second is what a running archive gives.
+        double[] first = exportOnce(source);
+        double[] again = exportOnce(source);
+        long bytes = (long) again[0];
+        double secs = again[1];
         var counter = new java.io.OutputStream() {
             long n;
 
@@ -514,9 +514,21 @@ public final class ScaleHarness {
                 + " join article a on a.id = v.article_id where a.source = '" + source + "' and v.superseded_by is null"
                 + " order by v.article_id, v.version_number) to stdout", counter);
         double copySecs = (System.nanoTime() - t1) / 1e9;
-        report.row("export JSONL of one source (MB/s)", bytes / 1e6 / secs, counter.n / 1e6 / copySecs, "≥ 50 MB/s");
-        report.note(String.format(Locale.ROOT, "export of %s: %.1f MB in %.2f s; COPY of its version rows %.1f MB",
-                source, bytes / 1e6, secs, counter.n / 1e6));
+        report.row("export JSONL of one source, first (MB/s)", first[0] / 1e6 / first[1], counter.n / 1e6 / copySecs, "");
+        report.row("export JSONL of one source, again (MB/s)", bytes / 1e6 / secs, counter.n / 1e6 / copySecs,
+                "≥ 50 MB/s");
+        report.note(String.format(Locale.ROOT, "export of %s: %.1f MB in %.2f s (first: %.2f s); COPY of its version"
+                + " rows %.1f MB", source, bytes / 1e6, secs, first[1], counter.n / 1e6));
+    }
+
+    /** One JSONL export of the source: its bytes and seconds. */
+    private double[] exportOnce(String source) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(api + "/api/exports?format=jsonl&source="
+                + source)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        check(r.statusCode(), 200, "export");
+        long bytes = drain(r.body());
+        return new double[] {bytes, (System.nanoTime() - t0) / 1e9};
     }
 
     // ---------------------------------------------------------------- plumbing
