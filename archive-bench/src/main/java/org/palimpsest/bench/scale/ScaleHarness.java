@@ -51,9 +51,9 @@ public final class ScaleHarness {
     static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     static final int RESERVOIR = 2_000;
     static final int LOOKUPS = 2_000;
-    static final int LOOKUPS_WARMUP = 2_000;
+    static final int LOOKUPS_WARMUP = 5_000;
     static final int SEARCHES = 300;
-    static final int SEARCHES_WARMUP = 100;
+    static final int SEARCHES_WARMUP = 300;
     static final int DIFFS = 200;
     static final int SINGLES = 300;
     /** How often (in captures) batch ingest reports its rate and the CPU it cost, on stderr. */
