@@ -20,7 +20,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.palimpsest.core.json.Json;
 
 /**
  * Streams export records straight from PostgreSQL, in version-id order, from one repeatable-read snapshot: the ids of
@@ -173,7 +172,8 @@ public class ExportService {
     private static List<ExportRecord> readPage(Connection connection, ExportQuery q, Filters filters, List<UUID> ids,
             long[] captureCount) {
         String sql = "select v.id, v.article_id, v.version_number, v.content_sha256, v.headline,"
-                + " cast(v.paragraphs as text), a.source, a.url, a.canonical_url, v.valid_from, v.valid_to,"
+                + " array_to_string(array(select jsonb_array_elements_text(v.paragraphs)), E'\\n\\n'),"
+                + " a.source, a.url, a.canonical_url, v.valid_from, v.valid_to,"
                 + " k.ids, k.times, k.digests, k.normalisers, k.templates"
                 + " from version v join article a on a.id = v.article_id"
                 + " cross join lateral (select array_agg(c.id) ids, array_agg(c.captured_at) times,"
@@ -198,7 +198,7 @@ public class ExportService {
                     for (List<ExportRecord.Capture> part : q.unit() == ExportQuery.Unit.CAPTURE
                             ? captures.stream().map(List::of).toList() : List.of(captures)) {
                         records.add(new ExportRecord(rs.getString(2), rs.getString(1), rs.getInt(3), rs.getString(4),
-                                rs.getString(5), String.join("\n\n", Json.readStrings(rs.getString(6))),
+                                rs.getString(5), rs.getString(6),
                                 rs.getString(7), rs.getString(8), rs.getString(9), instant(rs.getTimestamp(10)),
                                 validTo, part));
                     }
