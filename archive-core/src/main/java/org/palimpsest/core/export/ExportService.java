@@ -107,16 +107,18 @@ public class ExportService {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            Consumer<List<UUID>> ids = all -> {
-                for (int from = 0; from < all.size(); from += PAGE) {
-                    page.accept(readPage(connection, q, filters, all.subList(from, Math.min(all.size(), from + PAGE)),
-                            captures));
+            try (PreparedStatement pageQuery = connection.prepareStatement(pageSql(filters))) {
+                Consumer<List<UUID>> ids = all -> {
+                    for (int from = 0; from < all.size(); from += PAGE) {
+                        page.accept(readPage(pageQuery, q, filters,
+                                all.subList(from, Math.min(all.size(), from + PAGE)), captures));
+                    }
+                };
+                if (q.q().filter(text -> !text.isBlank()).isPresent()) {
+                    search.get().pages(q, ID_PAGE, ids);
+                } else {
+                    selectIds(connection, filters, ids);
                 }
-            };
-            if (q.q().filter(text -> !text.isBlank()).isPresent()) {
-                search.get().pages(q, ID_PAGE, ids);
-            } else {
-                selectIds(connection, filters, ids);
             }
             connection.rollback();
         } catch (SQLException e) {
@@ -168,10 +170,12 @@ public class ExportService {
         }
     }
 
-    /** The page's versions (those the filters keep) with their captures, as records in the page's order. */
-    private static List<ExportRecord> readPage(Connection connection, ExportQuery q, Filters filters, List<UUID> ids,
-            long[] captureCount) {
-        String sql = "select v.id, v.article_id, v.version_number, v.content_sha256, v.headline,"
+    /**
+     * The query that reads a page of versions (the ids its array parameter names, those the filters keep) with their
+     * captures: a row a version.
+     */
+    private static String pageSql(Filters filters) {
+        return "select v.id, v.article_id, v.version_number, v.content_sha256, v.headline,"
                 + " array_to_string(array(select jsonb_array_elements_text(v.paragraphs)), E'\\n\\n'),"
                 + " a.source, a.url, a.canonical_url, v.valid_from, v.valid_to,"
                 + " k.ids, k.times, k.digests, k.normalisers, k.templates"
@@ -182,10 +186,15 @@ public class ExportService {
                 + " c.normaliser_version, c.template_version from capture c where c.version_id = v.id" + filters.captures
                 + " order by c.captured_at, c.raw_sha256) c) k"
                 + " where v.id = any(?) and " + filters.versions + " and k.ids is not null";
+    }
+
+    /** The page's versions with their captures (through {@link #pageSql}), as records in the page's order. */
+    private static List<ExportRecord> readPage(PreparedStatement statement, ExportQuery q, Filters filters,
+            List<UUID> ids, long[] captureCount) {
         Map<UUID, List<ExportRecord>> byVersion = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try {
             int next = filters.bindCaptures(statement, 1);
-            statement.setArray(next, connection.createArrayOf("uuid", ids.toArray()));
+            statement.setArray(next, statement.getConnection().createArrayOf("uuid", ids.toArray()));
             filters.bindVersions(statement, next + 1);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
