@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.palimpsest.core.capture.CaptureMediaType;
-import org.palimpsest.core.capture.ContentDigest;
+import org.palimpsest.core.decode.CaptureMediaType;
+import org.palimpsest.core.decode.Extractor;
 import org.palimpsest.core.derivation.SourceCapture;
-import org.palimpsest.core.normalize.Extractor;
+import org.palimpsest.core.digest.ContentDigest;
 
 /** The five sample captures in docs/samples, and variants built from them. */
 public final class Samples {

@@ -17,13 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.palimpsest.core.capture.CaptureMediaType;
-import org.palimpsest.core.capture.ContentDigest;
+import org.palimpsest.core.decode.CaptureMediaType;
+import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.derivation.Derivation;
 import org.palimpsest.core.derivation.SourceCapture;
 import org.palimpsest.core.derivation.SourceDerivation;
 import org.palimpsest.core.identity.CanonicalUrl;
-import org.palimpsest.core.normalize.Extractor;
+import org.palimpsest.core.decode.Extractor;
 import org.palimpsest.core.normalize.NormalizationRules;
 
 class SyntheticArchiveTest {

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.palimpsest.core.capture.CaptureOrigin;
-import org.palimpsest.core.capture.ContentDigest;
+import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.normalize.Template;
 import org.palimpsest.core.provenance.DerivationRecord;

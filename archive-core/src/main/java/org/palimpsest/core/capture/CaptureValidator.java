@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.palimpsest.core.decode.CaptureFileHeader;
+import org.palimpsest.core.decode.CaptureMediaType;
+import org.palimpsest.core.decode.DecodedText;
+import org.palimpsest.core.decode.TextDecoder;
+import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.error.ProblemKind;
-import org.palimpsest.core.normalize.DecodedText;
-import org.palimpsest.core.normalize.TextDecoder;
 
 /** Checks a {@link CaptureRequest} against the archive's rules, before anything is written. */
 public final class CaptureValidator {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import org.palimpsest.core.normalize.Extraction;
+import org.palimpsest.core.decode.Extraction;
 
 /**
  * A capture as derivation sees it: what it says and the facts that order it.

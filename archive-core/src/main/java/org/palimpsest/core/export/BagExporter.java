@@ -10,7 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.palimpsest.core.capture.ContentDigest;
+import org.palimpsest.core.digest.ContentDigest;
+import org.palimpsest.core.digest.HashingOutputStream;
 import org.palimpsest.core.json.Json;
 
 /**

@@ -9,12 +9,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.palimpsest.core.digest.HashingOutputStream;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.normalize.Normalizer;
 

@@ -20,6 +20,7 @@ import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
 import org.palimpsest.core.article.ArchiveReader;
+import org.palimpsest.core.digest.HashingOutputStream;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.normalize.Normalizer;
 

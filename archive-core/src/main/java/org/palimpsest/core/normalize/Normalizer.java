@@ -2,7 +2,8 @@ package org.palimpsest.core.normalize;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.palimpsest.core.capture.ContentDigest;
+import org.palimpsest.core.decode.Extraction;
+import org.palimpsest.core.digest.ContentDigest;
 
 /**
  * Removes a site's chrome from an extracted capture and computes the digest of what is left.

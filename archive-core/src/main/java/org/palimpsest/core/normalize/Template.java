@@ -3,7 +3,7 @@ package org.palimpsest.core.normalize;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.palimpsest.core.capture.ContentDigest;
+import org.palimpsest.core.digest.ContentDigest;
 
 /**
  * A source's learned chrome: lines (canonical form) that recur in captures of different articles, each with the

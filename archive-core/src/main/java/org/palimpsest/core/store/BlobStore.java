@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import org.palimpsest.core.capture.ContentDigest;
+import org.palimpsest.core.digest.ContentDigest;
 
 /**
  * Raw bytes, stored once under their SHA-256, gzip-compressed at rest and never modified. Large deployments move

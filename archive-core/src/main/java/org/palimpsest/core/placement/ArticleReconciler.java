@@ -1,4 +1,4 @@
-package org.palimpsest.core.derivation;
+package org.palimpsest.core.placement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,9 +16,11 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.palimpsest.core.derivation.Derivation;
 import org.palimpsest.core.identity.IdentityDecision;
 import org.palimpsest.core.identity.Lsh;
 import org.palimpsest.core.json.Json;
+import org.palimpsest.core.outbox.OutboxEvents;
 import org.palimpsest.core.normalize.NormalizedCapture;
 import org.palimpsest.core.normalize.Normalizer;
 import org.palimpsest.core.provenance.DerivationRecord;

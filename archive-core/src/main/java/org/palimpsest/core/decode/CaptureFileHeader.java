@@ -1,4 +1,4 @@
-package org.palimpsest.core.capture;
+package org.palimpsest.core.decode;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.palimpsest.core.derivation;
+package org.palimpsest.core.placement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.palimpsest.core.derivation.Derivation;
+import org.palimpsest.core.derivation.SourceCapture;
 import org.palimpsest.core.identity.IdentityDecision;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.normalize.NormalizedCapture;

@@ -1,4 +1,4 @@
-package org.palimpsest.core.capture;
+package org.palimpsest.core.digest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

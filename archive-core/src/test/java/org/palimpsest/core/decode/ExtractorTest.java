@@ -1,4 +1,4 @@
-package org.palimpsest.core.normalize;
+package org.palimpsest.core.decode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.palimpsest.core.capture.CaptureMediaType;
 
 class ExtractorTest {
     @Test

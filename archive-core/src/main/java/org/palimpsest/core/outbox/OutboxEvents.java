@@ -1,4 +1,4 @@
-package org.palimpsest.core.derivation;
+package org.palimpsest.core.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -27,7 +27,7 @@ public class OutboxEvents {
     }
 
     /** Records that a version was created, changed or superseded, to be indexed once the transaction commits. */
-    void add(UUID versionId, String event) {
+    public void add(UUID versionId, String event) {
         pending().add(new Object[] {versionId, event});
     }
 

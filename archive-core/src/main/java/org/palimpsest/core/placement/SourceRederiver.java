@@ -1,4 +1,4 @@
-package org.palimpsest.core.derivation;
+package org.palimpsest.core.placement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,8 +16,12 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import org.palimpsest.core.decode.Extraction;
+import org.palimpsest.core.derivation.Derivation;
+import org.palimpsest.core.derivation.SourceCapture;
+import org.palimpsest.core.derivation.SourceDerivation;
 import org.palimpsest.core.json.Json;
-import org.palimpsest.core.normalize.Extraction;
+import org.palimpsest.core.normalize.NormalizeConfig;
 import org.palimpsest.core.normalize.Template;
 import org.palimpsest.core.store.ArticleEntity;
 import org.palimpsest.core.store.CaptureEntity;

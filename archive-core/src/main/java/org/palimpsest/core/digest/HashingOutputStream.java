@@ -1,18 +1,17 @@
-package org.palimpsest.core.export;
+package org.palimpsest.core.digest;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import org.palimpsest.core.capture.ContentDigest;
 
 /** Passes bytes through while taking their SHA-256 and count; closing it leaves the stream beneath open. */
-final class HashingOutputStream extends FilterOutputStream {
+public final class HashingOutputStream extends FilterOutputStream {
     private final MessageDigest sha = ContentDigest.sha256();
     private long count;
 
-    HashingOutputStream(OutputStream out) {
+    public HashingOutputStream(OutputStream out) {
         super(out);
     }
 
@@ -36,11 +35,11 @@ final class HashingOutputStream extends FilterOutputStream {
     }
 
     /** The SHA-256 of everything written so far, as hex. */
-    String hex() {
+    public String hex() {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 }

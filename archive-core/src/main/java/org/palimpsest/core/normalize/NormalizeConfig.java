@@ -1,4 +1,4 @@
-package org.palimpsest.core.derivation;
+package org.palimpsest.core.normalize;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package org.palimpsest.core.derivation;
+package org.palimpsest.core.placement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.palimpsest.core.capture.ContentDigest;
+import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.normalize.NormalizedCapture;
 import org.palimpsest.core.store.Sql;
 

@@ -1,4 +1,4 @@
-package org.palimpsest.core.derivation;
+package org.palimpsest.core.placement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,12 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import org.palimpsest.core.derivation.ArticleAppend.Match;
+import org.palimpsest.core.derivation.Derivation;
+import org.palimpsest.core.derivation.SourceCapture;
+import org.palimpsest.core.derivation.SourceDerivation;
 import org.palimpsest.core.identity.IdentityDecision;
 import org.palimpsest.core.identity.MinHash;
 import org.palimpsest.core.json.Json;
+import org.palimpsest.core.normalize.NormalizeConfig;
 import org.palimpsest.core.normalize.NormalizedCapture;
 import org.palimpsest.core.normalize.Template;
+import org.palimpsest.core.placement.ArticleAppend.Match;
 import org.palimpsest.core.provenance.DerivationRecord;
 import org.palimpsest.core.store.ArticleEntity;
 import org.palimpsest.core.store.CaptureEntity;

@@ -1,4 +1,4 @@
-package org.palimpsest.core.normalize;
+package org.palimpsest.core.decode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +7,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
-import org.palimpsest.core.capture.CaptureFileHeader;
-import org.palimpsest.core.capture.CaptureMediaType;
 
 /** Turns captured bytes into text lines: HTML through jsoup (chrome elements dropped), plain text by line. */
 public final class Extractor {

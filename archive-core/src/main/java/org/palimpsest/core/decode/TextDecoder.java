@@ -1,4 +1,4 @@
-package org.palimpsest.core.normalize;
+package org.palimpsest.core.decode;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
