@@ -62,7 +62,7 @@ public class CaptureResource {
         CaptureView view = reader.capture(result.captureId()).orElseThrow();
         return Response.status(result.created() ? 201 : 200).entity(view)
                 .header(HttpHeaders.LOCATION, "/api/captures/" + view.captureId())
-                .header(DERIVATION_HEADER, !result.created() ? "none" : result.sourceRederived() ? "source" : "article")
+                .header(DERIVATION_HEADER, result.rederived().label())
                 .build();
     }
 

@@ -295,6 +295,6 @@ public class ArchiveReader {
         return new CaptureView(c.id, c.source, c.url, c.canonicalUrl, c.capturedAt, c.ingestedAt, c.rawSha256,
                 c.rawSize, c.contentType, c.articleId, c.versionId,
                 d.map(r -> r.version().versionNumber()).orElse(null),
-                d.map(r -> r.version().decision().equals("new")).orElse(false), provenance);
+                d.map(r -> r.version().decision() == DerivationRecord.VersionKind.NEW).orElse(false), provenance);
     }
 }

@@ -27,7 +27,8 @@ import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.identity.CanonicalUrl;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.outbox.OutboxEvents;
-import org.palimpsest.core.placement.SourceRederiver;
+import org.palimpsest.core.placement.Placement;
+import org.palimpsest.core.placement.SourceLock;
 import org.palimpsest.core.store.BlobStore;
 import org.palimpsest.core.store.Sql;
 
@@ -40,20 +41,22 @@ import org.palimpsest.core.store.Sql;
 public class CaptureService {
     private final CaptureValidator validator;
     private final BlobStore blobs;
-    private final SourceRederiver rederiver;
+    private final SourceLock lock;
+    private final Placement placement;
     private final OutboxEvents outbox;
     private final EntityManager em;
     private final Set<String> knownSources = ConcurrentHashMap.newKeySet();
     private final int transactionTimeoutSeconds;
     private final TransactionSynchronizationRegistry transactions;
 
-    public CaptureService(CaptureConfig config, BlobStore blobs, SourceRederiver rederiver, OutboxEvents outbox,
+    public CaptureService(CaptureConfig config, BlobStore blobs, SourceLock lock, Placement placement, OutboxEvents outbox,
             EntityManager em, TransactionSynchronizationRegistry transactions) {
         this.outbox = outbox;
         this.validator = new CaptureValidator(config.limits(), Clock.systemUTC());
         this.transactionTimeoutSeconds = config.transactionTimeoutSeconds();
         this.blobs = blobs;
-        this.rederiver = rederiver;
+        this.lock = lock;
+        this.placement = placement;
         this.em = em;
         this.transactions = transactions;
     }
@@ -128,7 +131,7 @@ public class CaptureService {
      */
     private List<IngestResult> store(List<Prepared> group) {
         String source = group.get(0).capture().source().value();
-        rederiver.lock(source);
+        lock.lock(source);
         ensureSource(source);
         Map<ContentDigest, byte[]> contents = new LinkedHashMap<>();
         group.forEach(p -> contents.putIfAbsent(p.capture().rawDigest(), p.capture().content()));
@@ -156,16 +159,17 @@ public class CaptureService {
             ValidCapture capture = group.get(i).capture();
             String url = capture.url().map(CaptureUrl::value).orElse(null);
             if (!inserted.contains(ids[i])) {
-                results.add(new IngestResult(existing(capture, url), false, false));
+                results.add(new IngestResult(existing(capture, url), IngestResult.Rederived.NONE));
             } else if (placedByRederivation) {
-                results.add(new IngestResult(ids[i], true, true));
+                results.add(new IngestResult(ids[i], IngestResult.Rederived.SOURCE));
             } else {
                 String canonicalUrl = (String) rows.get(i)[3];
                 SourceCapture placed = new SourceCapture(ids[i].toString(), capture.capturedAt(),
                         capture.rawDigest().hex(), Optional.ofNullable(url), Optional.ofNullable((String) rows.get(i)[4]),
                         group.get(i).extraction());
-                placedByRederivation = rederiver.place(source, placed, canonicalUrl);
-                results.add(new IngestResult(ids[i], true, placedByRederivation));
+                placedByRederivation = placement.place(source, placed, canonicalUrl);
+                results.add(new IngestResult(ids[i],
+                        placedByRederivation ? IngestResult.Rederived.SOURCE : IngestResult.Rederived.ARTICLE));
                 em.flush();
                 if (placedByRederivation) {
                     em.clear(); // it held every capture of the source: later captures start from an empty session
@@ -206,8 +210,8 @@ public class CaptureService {
                 .getResultList().isEmpty()) {
             throw ArchiveException.notFound("no captures of source '" + source + "' yet");
         }
-        rederiver.lock(source.value());
-        rederiver.rederive(source.value());
+        lock.lock(source.value());
+        placement.rederive(source.value());
     }
 
     private UUID existing(ValidCapture capture, String url) {

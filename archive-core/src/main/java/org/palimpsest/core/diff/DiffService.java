@@ -8,17 +8,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.palimpsest.core.decode.CaptureMediaType;
 import org.palimpsest.core.decode.TextDecoder;
-import org.palimpsest.core.derivation.SourceDerivation;
 import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.json.Json;
-import org.palimpsest.core.normalize.NormalizeConfig;
 import org.palimpsest.core.normalize.NormalizedCapture;
-import org.palimpsest.core.normalize.Template;
-import org.palimpsest.core.placement.SourceRederiver;
+import org.palimpsest.core.placement.SourceTemplates;
 import org.palimpsest.core.store.BlobStore;
 import org.palimpsest.core.store.CaptureEntity;
-import org.palimpsest.core.store.SourceEntity;
 import org.palimpsest.core.store.VersionEntity;
 
 /** Compares two versions or captures, by id. */
@@ -27,11 +23,11 @@ import org.palimpsest.core.store.VersionEntity;
 public class DiffService {
 
     private final Differ differ = new Differ();
-    private final SourceDerivation derivation;
+    private final SourceTemplates templates;
     private final BlobStore blobs;
 
-    public DiffService(NormalizeConfig config, BlobStore blobs) {
-        this.derivation = new SourceDerivation(config.rules(), config.similarityThreshold());
+    public DiffService(SourceTemplates templates, BlobStore blobs) {
+        this.templates = templates;
         this.blobs = blobs;
     }
 
@@ -72,9 +68,7 @@ public class DiffService {
     }
 
     private DiffDocument normalized(CaptureEntity c) {
-        SourceEntity source = SourceEntity.findById(c.source);
-        Template template = Json.read(source.template, Template.class);
-        NormalizedCapture n = derivation.normalize(SourceRederiver.sourceCapture(c), template);
+        NormalizedCapture n = templates.normalize(c);
         return new DiffDocument(n.headline(), n.paragraphs());
     }
 

@@ -1,5 +1,8 @@
 package org.palimpsest.core.identity;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Locality-sensitive hashing of MinHash signatures: 32 bands of 4 rows. Two bodies become candidates when any band
  * is equal, which happens with probability 1 - (1 - s^4)^32 for Jaccard similarity s (0.87 at 0.5, 0.99 at 0.6,
@@ -27,5 +30,18 @@ public final class Lsh {
             out[b] = h;
         }
         return out;
+    }
+
+    /**
+     * The band keys of a signature, as stored in {@code lsh_band.band_key}: each band's hash with its band number
+     * folded in, so equal hashes in different bands are different keys.
+     */
+    public static List<Long> bandKeys(int[] signature) {
+        long[] bands = bands(signature);
+        List<Long> keys = new ArrayList<>(bands.length);
+        for (int b = 0; b < bands.length; b++) {
+            keys.add(bands[b] * 31 + b);
+        }
+        return keys;
     }
 }

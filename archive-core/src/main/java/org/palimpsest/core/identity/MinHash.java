@@ -1,5 +1,6 @@
 package org.palimpsest.core.identity;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -87,5 +88,19 @@ public final class MinHash {
             out[n++] = h;
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /** A signature as stored in {@code version.signature}: its ints, big-endian. */
+    public static byte[] toBytes(int[] signature) {
+        ByteBuffer buffer = ByteBuffer.allocate(signature.length * 4);
+        buffer.asIntBuffer().put(signature);
+        return buffer.array();
+    }
+
+    /** A signature read back from {@link #toBytes}. */
+    public static int[] fromBytes(byte[] bytes) {
+        int[] out = new int[bytes.length / 4];
+        ByteBuffer.wrap(bytes).asIntBuffer().get(out);
+        return out;
     }
 }

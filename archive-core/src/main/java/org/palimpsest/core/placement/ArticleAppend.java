@@ -2,6 +2,7 @@ package org.palimpsest.core.placement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,8 +15,9 @@ import org.palimpsest.core.derivation.Derivation;
 import org.palimpsest.core.derivation.SourceCapture;
 import org.palimpsest.core.identity.IdentityDecision;
 import org.palimpsest.core.json.Json;
-import org.palimpsest.core.normalize.NormalizedCapture;
 import org.palimpsest.core.provenance.DerivationRecord;
+import org.palimpsest.core.provenance.DerivationRecord.IdentityKind;
+import org.palimpsest.core.provenance.DerivationRecord.VersionKind;
 import org.palimpsest.core.store.ArticleEntity;
 import org.palimpsest.core.store.SourceEntity;
 import org.palimpsest.core.store.Sql;
@@ -41,31 +43,23 @@ class ArticleAppend {
 
     /** What a member's stored provenance says, and the columns that order it. */
     private record Member(UUID id, String key, Instant capturedAt, boolean hasUrlKey, UUID versionId, String digest,
-            String templateDigest, String identity, String matchedCaptureId, int versionNumber, String versionDecision) {
-    }
-
-    /** The capture to place, and how it matched the article's versions (best first), when it had no URL. */
-    record Placed(SourceCapture capture, String canonicalUrl, NormalizedCapture normalized, int[] signature,
-            List<Match> matches) {
-    }
-
-    record Match(UUID article, UUID version, double score) {
+            String templateDigest, IdentityKind identity, String matchedCaptureId, int versionNumber,
+            VersionKind versionDecision) {
     }
 
     /** The article the capture now belongs to, or null when it is not a plain append (nothing written then). */
-    ArticleEntity tryAppend(SourceEntity src, ArticleEntity article, Placed placed, Instant now) {
+    ArticleEntity tryAppend(SourceEntity src, ArticleEntity article, NewCapture placed, Instant now) {
         SourceCapture capture = placed.capture();
-        String key = capture.orderKey();
+        String key = placed.key();
         List<Member> members = article == null ? List.of() : members(article.id);
         Map<UUID, Member> byId = new HashMap<>();
         members.forEach(m -> byId.put(m.id(), m));
-        boolean byUrl = capture.urlKey().isPresent() || article != null && article.identityKey.startsWith("url:");
+        boolean byUrl = MemberIdentity.articleByUrl(capture.urlKey(), article);
         String smallest = members.stream().map(Member::key).min(Comparator.naturalOrder()).orElse(key);
         for (Member m : members) {
-            boolean storedAsDerived = m.hasUrlKey() ? "url".equals(m.identity())
-                    : !byUrl && m.key().equals(smallest) ? "new".equals(m.identity())
-                    : "similarity".equals(m.identity()) && m.matchedCaptureId() != null
-                            && byId.containsKey(UUID.fromString(m.matchedCaptureId()));
+            IdentityKind expected = MemberIdentity.kind(m.hasUrlKey(), byUrl, m.key().equals(smallest));
+            boolean storedAsDerived = m.identity() == expected && (expected != IdentityKind.SIMILARITY
+                    || m.matchedCaptureId() != null && byId.containsKey(UUID.fromString(m.matchedCaptureId())));
             if (!storedAsDerived || m.key().compareTo(key) >= 0 || m.versionId() == null
                     || !Objects.equals(m.templateDigest(), src.templateDigest)) {
                 return null;
@@ -81,9 +75,9 @@ class ArticleAppend {
         for (Member m : members) {
             Timeline.Version v = versionOf.get(m.key());
             VersionEntity ve = stored.get(v.digest());
-            boolean first = v.firstCapture().equals(m.key());
+            VersionKind expected = v.firstCapture().equals(m.key()) ? VersionKind.NEW : VersionKind.REVISIT;
             if (ve == null || ve.signature == null || !ve.id.equals(m.versionId()) || v.number() != m.versionNumber()
-                    || !(first ? "new" : "revisit").equals(m.versionDecision())) {
+                    || expected != m.versionDecision()) {
                 return null;
             }
         }
@@ -96,7 +90,7 @@ class ArticleAppend {
             ae = new ArticleEntity();
             ae.id = UUID.randomUUID();
             ae.source = src.key;
-            ae.identityKey = capture.urlKey().map(k -> "url:" + k).orElse("sim:" + key);
+            ae.identityKey = MemberIdentity.identityKey(capture.urlKey(), null, key);
             ae.firstCapturedAt = capture.capturedAt();
         }
         if (capture.url().isPresent()) {
@@ -116,24 +110,23 @@ class ArticleAppend {
             VersionEntity ve = stored.get(v.digest());
             boolean created = ve == null;
             if (created) {
-                ve = ArticleReconciler.newVersion(ae.id, v.digest());
+                ve = VersionEntity.of(ae.id, v.digest());
             }
             reconciler.apply(src.key, ve, v, created ? placed.normalized() : null, placed::signature, now);
             if (v == own) {
                 ownVersion = ve;
             }
         }
-        IdentityDecision decision = capture.urlKey().isPresent() ? new IdentityDecision.ByUrl(capture.urlKey().get())
-                : members.isEmpty() ? new IdentityDecision.New()
-                : new IdentityDecision.BySimilarity(placed.matches().get(0).score(),
-                        firstCaptureOf(placed.matches().get(0).version(), members));
+        IdentityDecision decision = MemberIdentity.decide(capture.urlKey().orElse(null), byUrl, members.isEmpty(),
+                () -> new IdentityDecision.BySimilarity(placed.matches().get(0).score(), MemberIdentity.firstCaptureOf(
+                        placed.matches().get(0).version(), members, Member::versionId, Member::key)));
         Map<String, UUID> idOfKey = new HashMap<>();
         members.forEach(m -> idOfKey.put(m.key(), m.id()));
         boolean firstOfVersion = own.firstCapture().equals(key);
         var derived = new Derivation.DerivedCapture(capture, placed.normalized(), null, decision, own.number(),
                 firstOfVersion);
-        DerivationRecord record = ArticleReconciler.record(src, derived, ownVersion.id,
-                ArticleReconciler.identity(decision, idOfKey::get), List.of());
+        DerivationRecord record = CaptureProvenance.record(src, derived, ownVersion.id,
+                CaptureProvenance.identity(decision, idOfKey::get), List.of());
         Sql.statement(em, "update capture set article_id = ?1, version_id = ?2, derivation = cast(?3 as jsonb)"
                         + " where id = ?4")
                 .setParameter(1, ae.id).setParameter(2, ownVersion.id).setParameter(3, Json.write(record))
@@ -142,27 +135,27 @@ class ArticleAppend {
     }
 
     private List<Member> members(UUID article) {
-        List<?> rows = Sql.statement(em, """
-                        select id, captured_at, raw_sha256, url, url_key is not null, version_id,
-                            derivation ->> 'contentSha256', derivation ->> 'templateDigest',
-                            derivation -> 'identity' ->> 'decision', derivation -> 'identity' ->> 'matchedCaptureId',
-                            (derivation -> 'version' ->> 'versionNumber')::int, derivation -> 'version' ->> 'decision'
+        List<Tuple> rows = Sql.list(Sql.rows(em, """
+                        select id, captured_at, raw_sha256, url, url_key is not null as has_url_key, version_id,
+                            derivation ->> 'contentSha256' as digest, derivation ->> 'templateDigest' as template_digest,
+                            derivation -> 'identity' ->> 'decision' as identity,
+                            derivation -> 'identity' ->> 'matchedCaptureId' as matched_capture_id,
+                            (derivation -> 'version' ->> 'versionNumber')::int as version_number,
+                            derivation -> 'version' ->> 'decision' as version_decision
                         from capture where article_id = ?1""")
-                .setParameter(1, article).getResultList();
+                .setParameter(1, article));
         List<Member> members = new ArrayList<>(rows.size());
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            Instant capturedAt = (Instant) r[1];
-            members.add(new Member((UUID) r[0], SourceCapture.orderKey(capturedAt, (String) r[2], (String) r[3]),
-                    capturedAt, (Boolean) r[4], (UUID) r[5], (String) r[6], (String) r[7], (String) r[8],
-                    (String) r[9], r[10] == null ? 0 : ((Number) r[10]).intValue(), (String) r[11]));
+        for (Tuple r : rows) {
+            Instant capturedAt = r.get("captured_at", Instant.class);
+            Number versionNumber = r.get("version_number", Number.class);
+            members.add(new Member(r.get("id", UUID.class),
+                    SourceCapture.orderKey(capturedAt, r.get("raw_sha256", String.class), r.get("url", String.class)),
+                    capturedAt, r.get("has_url_key", Boolean.class), r.get("version_id", UUID.class),
+                    r.get("digest", String.class), r.get("template_digest", String.class),
+                    IdentityKind.of(r.get("identity", String.class)), r.get("matched_capture_id", String.class),
+                    versionNumber == null ? 0 : versionNumber.intValue(),
+                    VersionKind.of(r.get("version_decision", String.class))));
         }
         return members;
-    }
-
-    /** The earliest member on a version: the capture a similarity match is recorded against. */
-    private static String firstCaptureOf(UUID version, List<Member> members) {
-        return members.stream().filter(m -> version.equals(m.versionId())).map(Member::key)
-                .min(Comparator.naturalOrder()).orElseThrow();
     }
 }

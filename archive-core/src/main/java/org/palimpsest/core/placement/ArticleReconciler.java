@@ -3,7 +3,6 @@ package org.palimpsest.core.placement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,12 +16,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.palimpsest.core.derivation.Derivation;
-import org.palimpsest.core.identity.IdentityDecision;
+import org.palimpsest.core.identity.MinHash;
 import org.palimpsest.core.identity.Lsh;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.outbox.OutboxEvents;
 import org.palimpsest.core.normalize.NormalizedCapture;
-import org.palimpsest.core.normalize.Normalizer;
 import org.palimpsest.core.provenance.DerivationRecord;
 import org.palimpsest.core.provenance.Interval;
 import org.palimpsest.core.store.ArticleEntity;
@@ -69,7 +67,7 @@ public class ArticleReconciler {
             VersionEntity ve = versions.remove(tv.digest());
             Derivation.DerivedCapture first = derivedByKey.get(tv.firstCapture());
             if (ve == null) {
-                ve = newVersion(ae.id, tv.digest());
+                ve = VersionEntity.of(ae.id, tv.digest());
             }
             apply(src.key, ve, tv, first.normalized(), first::signature, now);
             byNumber.put(tv.number(), ve);
@@ -98,14 +96,6 @@ public class ArticleReconciler {
         return em.createQuery("from VersionEntity where articleId = ?1 and supersededBy is null", VersionEntity.class)
                 .setParameter(1, article).setFlushMode(FlushModeType.COMMIT).getResultStream()
                 .collect(Collectors.toMap(v -> v.contentSha256, Function.identity()));
-    }
-
-    static VersionEntity newVersion(UUID articleId, String digest) {
-        VersionEntity ve = new VersionEntity();
-        ve.id = UUID.randomUUID();
-        ve.articleId = articleId;
-        ve.contentSha256 = digest;
-        return ve;
     }
 
     /**
@@ -140,7 +130,7 @@ public class ArticleReconciler {
         }
         if (ve.signature == null) {
             int[] s = signature.get();
-            ve.signature = bytes(s);
+            ve.signature = MinHash.toBytes(s);
             bands(source, ve.id, s);
         }
     }
@@ -164,43 +154,9 @@ public class ArticleReconciler {
         }
     }
 
-    /** The identity part of a capture's provenance. */
-    static DerivationRecord.Identity identity(IdentityDecision decision, Function<String, UUID> idOfKey) {
-        if (decision instanceof IdentityDecision.ByUrl u) {
-            return new DerivationRecord.Identity("url", u.surtKey(), null, null);
-        }
-        if (decision instanceof IdentityDecision.BySimilarity sim) {
-            return new DerivationRecord.Identity("similarity", null, sim.score(),
-                    idOfKey.apply(sim.matchedCapture()).toString());
-        }
-        return new DerivationRecord.Identity("new", null, null, null);
-    }
-
-    static byte[] bytes(int[] signature) {
-        ByteBuffer buffer = ByteBuffer.allocate(signature.length * 4);
-        buffer.asIntBuffer().put(signature);
-        return buffer.array();
-    }
-
-    static int[] signature(byte[] bytes) {
-        int[] out = new int[bytes.length / 4];
-        ByteBuffer.wrap(bytes).asIntBuffer().get(out);
-        return out;
-    }
-
-    /** The LSH band keys of a signature, as stored in {@code lsh_band.band_key}. */
-    static List<Long> bandKeys(int[] signature) {
-        long[] bands = Lsh.bands(signature);
-        List<Long> keys = new ArrayList<>(bands.length);
-        for (int b = 0; b < bands.length; b++) {
-            keys.add(bands[b] * 31 + b);
-        }
-        return keys;
-    }
-
     private void bands(String source, UUID versionId, int[] signature) {
         Sql.insertAll(em, "lsh_band", "source, band_key, version_id",
-                bandKeys(signature).stream().map(key -> new Object[] {source, key, versionId}).toList());
+                Lsh.bandKeys(signature).stream().map(key -> new Object[] {source, key, versionId}).toList());
     }
 
     private DerivationRecord record(SourceEntity src, Derivation.DerivedCapture dc, CaptureEntity ce, VersionEntity ve,
@@ -215,20 +171,8 @@ public class ArticleReconciler {
                         n.contentSha256(), old.version().versionId(), ve.id.toString()));
             }
         }
-        return record(src, dc, ve.id, identity(dc.identity(), key -> byKey.get(key).id), history);
-    }
-
-    /** A capture's provenance: how it was read, attached to its article, and placed on the article's timeline. */
-    static DerivationRecord record(SourceEntity src, Derivation.DerivedCapture dc, UUID versionId,
-            DerivationRecord.Identity identity, List<DerivationRecord.Rederivation> history) {
-        var n = dc.normalized();
-        var x = dc.capture().extraction();
-        return new DerivationRecord(Normalizer.VERSION, src.templateVersion, src.templateDigest,
-                new DerivationRecord.Decoding(x.charset(), x.charsetSource(), x.malformedInputs(), x.header()),
-                n.headline(), n.contentSha256(), n.removed(), identity,
-                new DerivationRecord.VersionDecision(dc.firstOfVersion() ? "new" : "revisit", versionId.toString(),
-                        dc.versionNumber(), n.contentSha256()),
-                List.copyOf(history));
+        return CaptureProvenance.record(src, dc, ve.id,
+                CaptureProvenance.identity(dc.identity(), key -> byKey.get(key).id), history);
     }
 
     private void describe(ArticleEntity ae, Derivation.Article article, Map<String, CaptureEntity> byKey, Instant now) {

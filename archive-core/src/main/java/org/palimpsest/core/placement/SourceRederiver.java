@@ -1,8 +1,6 @@
 package org.palimpsest.core.placement;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,71 +14,38 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import org.palimpsest.core.decode.Extraction;
 import org.palimpsest.core.derivation.Derivation;
 import org.palimpsest.core.derivation.SourceCapture;
 import org.palimpsest.core.derivation.SourceDerivation;
-import org.palimpsest.core.json.Json;
 import org.palimpsest.core.normalize.NormalizeConfig;
-import org.palimpsest.core.normalize.Template;
 import org.palimpsest.core.store.ArticleEntity;
 import org.palimpsest.core.store.CaptureEntity;
 import org.palimpsest.core.store.SourceEntity;
-import org.palimpsest.core.store.Sql;
 import org.palimpsest.core.store.VersionEntity;
 
 /**
- * Places captures into articles and versions. A new capture is placed incrementally when that provably agrees
- * with deriving the whole source again ({@link IncrementalPlacement}, which also grows the template by a line when
- * the source's articles are all found by URL); otherwise — the capture would join two articles, or teach the
- * template a line in a source grouped by similarity — the whole source is re-derived from its stored captures and
- * reconciled with the stored rows. Callers hold the source's lock, inside their transaction.
+ * Re-derives a whole source from its stored captures ({@link SourceDerivation}, the fixed point of template and
+ * articles) and reconciles the result with the stored rows: articles keep their ids where their identity or most of
+ * their captures carry over, versions theirs by digest, and what is gone points at what replaced it. Callers hold the
+ * source's lock, inside their transaction.
  */
 @ApplicationScoped
-public class SourceRederiver {
+class SourceRederiver {
     private static final Logger LOG = Logger.getLogger(SourceRederiver.class);
     private final SourceDerivation derivation;
     private final ArticleReconciler reconciler;
     private final TemplateLines templateLines;
-    private final IncrementalPlacement incremental;
-    private final EntityManager em;
-    private final TransactionSynchronizationRegistry transactions;
+    private final SourceTemplates templates;
 
-    public SourceRederiver(NormalizeConfig config, ArticleReconciler reconciler, TemplateLines templateLines,
-            IncrementalPlacement incremental, EntityManager em, TransactionSynchronizationRegistry transactions) {
+    SourceRederiver(NormalizeConfig config, ArticleReconciler reconciler, TemplateLines templateLines,
+            SourceTemplates templates) {
         this.derivation = new SourceDerivation(config.rules(), config.similarityThreshold());
         this.reconciler = reconciler;
         this.templateLines = templateLines;
-        this.incremental = incremental;
-        this.em = em;
-        this.transactions = transactions;
+        this.templates = templates;
     }
 
-    /**
-     * Takes the transaction-scoped lock that serialises every write to one source, once per transaction (a batch
-     * stores a source's captures in one).
-     */
-    public void lock(String source) {
-        String key = "source:" + source;
-        if (transactions.getResource(key) == null) {
-            Sql.statement(em, "select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, key).getSingleResult();
-            transactions.putResource(key, Boolean.TRUE);
-        }
-    }
-
-    /**
-     * Places a stored capture ({@code canonicalUrl}: its canonical URL, if any); returns whether the whole source
-     * had to be re-derived.
-     */
-    public boolean place(String source, SourceCapture capture, String canonicalUrl) {
-        if (incremental.tryPlace(source, capture, canonicalUrl)) {
-            return false;
-        }
-        rederive(source);
-        return true;
-    }
-
-    public void rederive(String source) {
+    void rederive(String source) {
         long started = System.nanoTime();
         Instant now = Instant.now();
         SourceEntity src = SourceEntity.findById(source);
@@ -88,12 +53,12 @@ public class SourceRederiver {
         Map<String, CaptureEntity> byKey = new HashMap<>();
         List<SourceCapture> inputs = new ArrayList<>();
         for (CaptureEntity c : stored) {
-            SourceCapture sc = sourceCapture(c);
+            SourceCapture sc = SourceTemplates.sourceCapture(c);
             byKey.put(sc.orderKey(), c);
             inputs.add(sc);
         }
         Derivation d = derivation.derive(inputs);
-        updateTemplate(src, d.template(), now);
+        templates.update(src, d.template(), now);
 
         Map<UUID, UUID> oldVersionOf = new HashMap<>();
         Map<UUID, UUID> oldArticleOf = new HashMap<>();
@@ -148,25 +113,5 @@ public class SourceRederiver {
                 .entrySet().stream()
                 .max(Map.Entry.<UUID, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> unmatched.get(e.getKey()));
-    }
-
-    /** Stores a source's template; a change of its lines is a new template version. */
-    static void updateTemplate(SourceEntity src, Template template, Instant now) {
-        String digest = template.digest();
-        if (!digest.equals(src.templateDigest)) {
-            src.templateVersion++;
-            src.templateDigest = digest;
-            src.updatedAt = now;
-        }
-        String json = Json.write(template);
-        if (!Json.sameValue(json, src.template)) {
-            src.template = json;
-        }
-    }
-
-    /** A stored capture as derivation sees it. */
-    public static SourceCapture sourceCapture(CaptureEntity c) {
-        return new SourceCapture(c.id.toString(), c.capturedAt, c.rawSha256, Optional.ofNullable(c.url),
-                Optional.ofNullable(c.urlKey), Json.read(c.extracted, Extraction.class));
     }
 }

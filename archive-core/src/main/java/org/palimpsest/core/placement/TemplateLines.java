@@ -2,6 +2,8 @@ package org.palimpsest.core.placement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Tuple;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,12 +15,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.palimpsest.core.digest.ContentDigest;
+import org.palimpsest.core.identity.IdentityKey;
 import org.palimpsest.core.normalize.NormalizedCapture;
+import org.palimpsest.core.normalize.Zone;
 import org.palimpsest.core.store.Sql;
 
 /**
- * Which articles each line was seen in, per template zone ({@code H}: above or as the headline, {@code B}: in the
- * body): what template learning counts, kept so that one capture can be checked against the thresholds.
+ * Which articles each line was seen in, per template {@link Zone}: what template learning counts, kept so that one
+ * capture can be checked against the thresholds.
  */
 @ApplicationScoped
 public class TemplateLines {
@@ -30,21 +34,32 @@ public class TemplateLines {
     }
 
     /** A line in a zone, with the hash it is stored under (computed once: lines are looked up and inserted). */
-    public record ZoneLine(char zone, String line, String hash) {
-        static ZoneLine of(char zone, String line) {
+    public record ZoneLine(Zone zone, String line, String hash) {
+        static ZoneLine of(Zone zone, String line) {
             return new ZoneLine(zone, line, ContentDigest.of(line).hex().substring(0, 32));
         }
 
         /** Zone and hash: how a stored row names the line. */
         String key() {
-            return zone + hash;
+            return key(zone.code(), hash);
+        }
+
+        /** The key of a stored row's zone code and hash. */
+        static String key(Object zoneCode, Object hash) {
+            return String.valueOf(zoneCode) + hash;
+        }
+
+        /** The zone a {@link #key} names. */
+        static Zone zoneOf(String key) {
+            return Zone.ofCode(key.charAt(0));
         }
     }
 
     public static Set<ZoneLine> of(NormalizedCapture n) {
         Set<ZoneLine> lines = new LinkedHashSet<>();
-        n.headCanonical().forEach(l -> lines.add(ZoneLine.of('H', l)));
-        n.bodyCanonical().forEach(l -> lines.add(ZoneLine.of('B', l)));
+        for (Zone zone : Zone.values()) {
+            zone.canonicalLines(n).forEach(l -> lines.add(ZoneLine.of(zone, l)));
+        }
         return lines;
     }
 
@@ -68,19 +83,17 @@ public class TemplateLines {
         }
         // One count row and one primary-key probe per line, however many articles share it (template_line_count is
         // kept by triggers, see V4).
-        List<?> rows = Sql.statement(em, "select c.zone, c.line_hash, c.articles, exists (select 1 from template_line t"
-                        + " where t.source = c.source and t.line_hash = c.line_hash and t.zone = c.zone"
-                        + " and t.article_id = :article) from template_line_count c"
+        List<Tuple> rows = Sql.list(Sql.rows(em, "select c.zone, c.line_hash, c.articles, exists (select 1"
+                        + " from template_line t where t.source = c.source and t.line_hash = c.line_hash"
+                        + " and t.zone = c.zone and t.article_id = :article) as held from template_line_count c"
                         + " where c.source = :source and c.line_hash in (:hashes)")
                 .setParameter("article", article == null ? new UUID(0, 0) : article).setParameter("source", source)
-                .setParameter("hashes", byHash.values().stream().map(ZoneLine::hash).distinct().toList())
-                .getResultList();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            ZoneLine line = byHash.get(r[0].toString() + r[1]);
+                .setParameter("hashes", byHash.values().stream().map(ZoneLine::hash).distinct().toList()));
+        for (Tuple row : rows) {
+            ZoneLine line = byHash.get(ZoneLine.key(row.get("zone"), row.get("line_hash")));
             if (line != null) {
-                int seen = ((Number) r[2]).intValue();
-                boolean held = (Boolean) r[3];
+                int seen = row.get("articles", Number.class).intValue();
+                boolean held = row.get("held", Boolean.class);
                 counts.put(line, held ? seen : seen + 1);
                 if (held) {
                     fresh.remove(line);
@@ -110,14 +123,11 @@ public class TemplateLines {
 
     /** The live articles of the source holding any of the lines, in either zone. */
     Set<UUID> articlesHolding(String source, Collection<ZoneLine> lines) {
-        List<?> ids = Sql.statement(em, "select distinct t.article_id from template_line t join article a"
+        return new HashSet<>(em.createNativeQuery("select distinct t.article_id from template_line t join article a"
                         + " on a.id = t.article_id and a.superseded_by is null where t.source = :source"
-                        + " and t.line_hash in (:hashes)")
+                        + " and t.line_hash in (:hashes)", UUID.class).setFlushMode(FlushModeType.COMMIT)
                 .setParameter("source", source).setParameter("hashes", lines.stream().map(ZoneLine::hash).toList())
-                .getResultList();
-        Set<UUID> articles = new HashSet<>();
-        ids.forEach(id -> articles.add((UUID) id));
-        return articles;
+                .getResultList());
     }
 
     /** The stored lines of each of the articles, by {@link ZoneLine#key}. */
@@ -126,12 +136,12 @@ public class TemplateLines {
         if (articles.isEmpty()) {
             return lines;
         }
-        List<?> rows = Sql.statement(em, "select article_id, zone, line_hash from template_line where source = :source"
-                        + " and article_id in (:articles)")
-                .setParameter("source", source).setParameter("articles", articles).getResultList();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            lines.computeIfAbsent((UUID) r[0], k -> new HashSet<>()).add(r[1].toString() + r[2]);
+        List<Tuple> rows = Sql.list(Sql.rows(em, "select article_id, zone, line_hash from template_line"
+                        + " where source = :source and article_id in (:articles)")
+                .setParameter("source", source).setParameter("articles", articles));
+        for (Tuple row : rows) {
+            lines.computeIfAbsent(row.get("article_id", UUID.class), k -> new HashSet<>())
+                    .add(ZoneLine.key(row.get("zone"), row.get("line_hash")));
         }
         return lines;
     }
@@ -142,15 +152,14 @@ public class TemplateLines {
         if (keys.isEmpty()) {
             return counts;
         }
-        List<?> rows = Sql.statement(em, "select zone, line_hash, articles from template_line_count"
+        List<Tuple> rows = Sql.list(Sql.rows(em, "select zone, line_hash, articles from template_line_count"
                         + " where source = :source and line_hash in (:hashes)")
                 .setParameter("source", source)
-                .setParameter("hashes", keys.stream().map(k -> k.substring(1)).distinct().toList()).getResultList();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            String key = r[0].toString() + r[1];
+                .setParameter("hashes", keys.stream().map(k -> k.substring(1)).distinct().toList()));
+        for (Tuple row : rows) {
+            String key = ZoneLine.key(row.get("zone"), row.get("line_hash"));
             if (keys.contains(key)) {
-                counts.put(key, ((Number) r[2]).intValue());
+                counts.put(key, row.get("articles", Number.class).intValue());
             }
         }
         return counts;
@@ -159,8 +168,8 @@ public class TemplateLines {
     /** Whether the source has a live article found by similarity rather than by URL. */
     boolean hasArticlesFoundBySimilarity(String source) {
         return !Sql.statement(em, "select 1 from article where source = ?1 and superseded_by is null"
-                        + " and identity_key like 'sim:%' limit 1")
-                .setParameter(1, source).getResultList().isEmpty();
+                        + " and identity_key like ?2 limit 1")
+                .setParameter(1, source).setParameter(2, IdentityKey.SIMILARITY.likePattern()).getResultList().isEmpty();
     }
 
     /** Replaces the rows of some of the source's articles. */
@@ -185,7 +194,7 @@ public class TemplateLines {
     private void insert(String source, Map<UUID, ? extends Collection<ZoneLine>> linesByArticle) {
         List<Object[]> rows = new ArrayList<>();
         linesByArticle.forEach((article, lines) -> lines.forEach(
-                l -> rows.add(new Object[] {source, String.valueOf(l.zone()), l.hash(), article})));
+                l -> rows.add(new Object[] {source, String.valueOf(l.zone().code()), l.hash(), article})));
         Sql.insertAll(em, "template_line", "source, zone, line_hash, article_id", rows);
     }
 }

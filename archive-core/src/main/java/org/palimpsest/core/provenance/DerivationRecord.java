@@ -1,7 +1,9 @@
 package org.palimpsest.core.provenance;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.palimpsest.core.normalize.RemovedLine;
 
 /**
@@ -26,12 +28,42 @@ public record DerivationRecord(
     public record Decoding(String charset, String charsetSource, int malformedInputs, String header) {
     }
 
-    /** {@code decision} is {@code url}, {@code similarity} or {@code new}. */
-    public record Identity(String decision, String urlKey, Double score, String matchedCaptureId) {
+    /** How the capture was attached to its article; a similarity match names the capture it matched. */
+    public record Identity(IdentityKind decision, String urlKey, Double score, String matchedCaptureId) {
     }
 
-    /** {@code decision} is {@code new} or {@code revisit}; a revisit names the version it saw again. */
-    public record VersionDecision(String decision, String versionId, int versionNumber, String contentSha256) {
+    /** Whether the capture made its version or revisited it; either way it names the version. */
+    public record VersionDecision(VersionKind decision, String versionId, int versionNumber, String contentSha256) {
+    }
+
+    /** The identity decisions, stored and served as {@code url}, {@code similarity} or {@code new}. */
+    public enum IdentityKind {
+        URL, SIMILARITY, NEW;
+
+        @JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The decision a stored {@link #json} value names (null for null). */
+        public static IdentityKind of(String json) {
+            return json == null ? null : valueOf(json.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** The version decisions, stored and served as {@code new} or {@code revisit}. */
+    public enum VersionKind {
+        NEW, REVISIT;
+
+        @JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The decision a stored {@link #json} value names (null for null). */
+        public static VersionKind of(String json) {
+            return json == null ? null : valueOf(json.toUpperCase(Locale.ROOT));
+        }
     }
 
     /** A re-reading of the capture after the source's template changed. */

@@ -3,6 +3,7 @@ package org.palimpsest.core.store;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +19,20 @@ public final class Sql {
     /** A native statement that does not make Hibernate flush (and dirty-check) the session first. */
     public static Query statement(EntityManager em, String sql) {
         return em.createNativeQuery(sql).setFlushMode(FlushModeType.COMMIT);
+    }
+
+    /**
+     * A native query whose rows are read by column name ({@link Tuple#get(String, Class)}), not by position; like
+     * {@link #statement} it does not flush the session first. Every selected expression needs an alias.
+     */
+    public static Query rows(EntityManager em, String sql) {
+        return em.createNativeQuery(sql, Tuple.class).setFlushMode(FlushModeType.COMMIT);
+    }
+
+    /** The rows of a query made by {@link #rows}. */
+    @SuppressWarnings("unchecked")
+    public static List<Tuple> list(Query rows) {
+        return rows.getResultList();
     }
 
     /** Inserts rows in multi-row statements: {@code insert into table (columns) values (...), (...) on conflict do nothing}. */

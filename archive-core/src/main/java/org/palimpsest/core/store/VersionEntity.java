@@ -40,4 +40,13 @@ public class VersionEntity extends PanacheEntityBase {
     public UUID supersededBy;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** A new, not yet persisted version of an article, with a fresh id. */
+    public static VersionEntity of(UUID articleId, String contentSha256) {
+        VersionEntity version = new VersionEntity();
+        version.id = UUID.randomUUID();
+        version.articleId = articleId;
+        version.contentSha256 = contentSha256;
+        return version;
+    }
 }

@@ -8,6 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.palimpsest.core.normalize.NormalizationRules;
+import org.palimpsest.core.normalize.NormalizedCapture;
+import org.palimpsest.core.normalize.Normalizer;
+import org.palimpsest.core.normalize.RemovedLine;
+import org.palimpsest.core.normalize.Template;
 
 class ExtractorTest {
     @Test

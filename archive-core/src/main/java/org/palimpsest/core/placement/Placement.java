@@ -1,0 +1,38 @@
+package org.palimpsest.core.placement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.palimpsest.core.derivation.SourceCapture;
+
+/**
+ * Places stored captures into articles and versions. A new capture is placed incrementally when that provably agrees
+ * with deriving the whole source again ({@link IncrementalPlacement}); otherwise — the capture would join two
+ * articles, or teach the template a line in a source grouped by similarity — the whole source is re-derived
+ * ({@link SourceRederiver}). Callers hold the source's {@link SourceLock}, inside their transaction.
+ */
+@ApplicationScoped
+public class Placement {
+    private final IncrementalPlacement incremental;
+    private final SourceRederiver rederiver;
+
+    Placement(IncrementalPlacement incremental, SourceRederiver rederiver) {
+        this.incremental = incremental;
+        this.rederiver = rederiver;
+    }
+
+    /**
+     * Places a stored capture ({@code canonicalUrl}: its canonical URL, if any); returns whether the whole source
+     * had to be re-derived.
+     */
+    public boolean place(String source, SourceCapture capture, String canonicalUrl) {
+        if (incremental.tryPlace(source, capture, canonicalUrl)) {
+            return false;
+        }
+        rederiver.rederive(source);
+        return true;
+    }
+
+    /** Re-derives every article of the source from its stored captures. */
+    public void rederive(String source) {
+        rederiver.rederive(source);
+    }
+}

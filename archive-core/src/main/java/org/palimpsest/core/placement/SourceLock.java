@@ -1,0 +1,30 @@
+package org.palimpsest.core.placement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.palimpsest.core.store.Sql;
+
+/**
+ * The transaction-scoped lock that serialises every write to one source: placement reads a source's template and
+ * articles and writes them back, so two transactions placing captures of one source must not interleave.
+ */
+@ApplicationScoped
+public class SourceLock {
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public SourceLock(EntityManager em, TransactionSynchronizationRegistry transactions) {
+        this.em = em;
+        this.transactions = transactions;
+    }
+
+    /** Takes the source's lock, once per transaction (a batch stores a source's captures in one). */
+    public void lock(String source) {
+        String key = "source:" + source;
+        if (transactions.getResource(key) == null) {
+            Sql.statement(em, "select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, key).getSingleResult();
+            transactions.putResource(key, Boolean.TRUE);
+        }
+    }
+}
