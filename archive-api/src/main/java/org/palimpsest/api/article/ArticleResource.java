@@ -13,7 +13,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.palimpsest.api.http.HttpDates;
-import org.palimpsest.core.article.ArchiveReader;
+import org.palimpsest.core.article.ArticleReader;
+import org.palimpsest.core.article.AsOfReader;
 import org.palimpsest.core.article.ArticleSummary;
 import org.palimpsest.core.article.ArticleView;
 import org.palimpsest.core.article.AsOf;
@@ -25,10 +26,12 @@ import org.palimpsest.core.error.ArchiveException;
 @Path("/api/articles")
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleResource {
-    private final ArchiveReader reader;
+    private final ArticleReader reader;
+    private final AsOfReader asOf;
 
-    public ArticleResource(ArchiveReader reader) {
+    public ArticleResource(ArticleReader reader, AsOfReader asOf) {
         this.reader = reader;
+        this.asOf = asOf;
     }
 
     @GET
@@ -59,7 +62,7 @@ public class ArticleResource {
     public Response asOf(@PathParam("articleId") UUID articleId, @PathParam("instant") String instant) {
         Instant at = Params.instant("instant", instant).orElseThrow();
         // Which of the two 404s it is, is only asked when there is no answer.
-        AsOf found = reader.asOf(articleId, at).orElseThrow(() -> !reader.exists(articleId) ? missing(articleId)
+        AsOf found = asOf.asOf(articleId, at).orElseThrow(() -> !reader.exists(articleId) ? missing(articleId)
                 : ArchiveException.notFound("the archive held no capture of article " + articleId + " at or before "
                         + at + ": ask for a later instant"));
         return Response.ok(found.version())

@@ -5,7 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.palimpsest.core.article.ArchiveReader;
+import org.palimpsest.core.article.ArticleReader;
 import org.palimpsest.core.article.TemplateView;
 import org.palimpsest.core.capture.SourceKey;
 import org.palimpsest.core.error.ArchiveException;
@@ -14,9 +14,9 @@ import org.palimpsest.core.error.ArchiveException;
 @Path("/api/sources")
 @Produces(MediaType.APPLICATION_JSON)
 public class SourceResource {
-    private final ArchiveReader reader;
+    private final ArticleReader reader;
 
-    public SourceResource(ArchiveReader reader) {
+    public SourceResource(ArticleReader reader) {
         this.reader = reader;
     }
 

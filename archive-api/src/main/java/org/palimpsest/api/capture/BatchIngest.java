@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.palimpsest.api.problem.Problem;
-import org.palimpsest.core.article.ArchiveReader;
+import org.palimpsest.core.article.CaptureReader;
 import org.palimpsest.core.article.CaptureView;
 import org.palimpsest.core.capture.CaptureOrigin;
 import org.palimpsest.core.capture.CaptureRequest;
@@ -39,10 +39,10 @@ public class BatchIngest {
     static final long CHUNK_CHARS = 8_000_000;
 
     private final CaptureService captures;
-    private final ArchiveReader reader;
+    private final CaptureReader reader;
     private final ObjectMapper json;
 
-    public BatchIngest(CaptureService captures, ArchiveReader reader, ObjectMapper json) {
+    public BatchIngest(CaptureService captures, CaptureReader reader, ObjectMapper json) {
         this.captures = captures;
         this.reader = reader;
         this.json = json;

@@ -19,7 +19,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.UUID;
-import org.palimpsest.core.article.ArchiveReader;
+import org.palimpsest.core.article.CaptureReader;
 import org.palimpsest.core.article.CaptureView;
 import org.palimpsest.core.capture.CaptureConfig;
 import org.palimpsest.core.capture.CaptureOrigin;
@@ -37,11 +37,11 @@ public class CaptureResource {
     public static final String DERIVATION_HEADER = "Palimpsest-Derived";
 
     private final CaptureService captures;
-    private final ArchiveReader reader;
+    private final CaptureReader reader;
     private final BatchIngest batch;
     private final long maxBytes;
 
-    public CaptureResource(CaptureService captures, ArchiveReader reader, BatchIngest batch, CaptureConfig config) {
+    public CaptureResource(CaptureService captures, CaptureReader reader, BatchIngest batch, CaptureConfig config) {
         this.captures = captures;
         this.reader = reader;
         this.batch = batch;
@@ -87,7 +87,7 @@ public class CaptureResource {
     @GET
     @Path("{id}/raw")
     public Response raw(@PathParam("id") UUID id) {
-        ArchiveReader.RawCapture raw = reader.raw(id).orElseThrow(() -> notFound(id));
+        CaptureReader.RawCapture raw = reader.raw(id).orElseThrow(() -> notFound(id));
         return Response.ok(raw.bytes()).type(raw.contentType())
                 .header("Repr-Digest", raw.digest().reprDigest())
                 .header(HttpHeaders.ETAG, "\"" + raw.digest().hex() + "\"")

@@ -15,7 +15,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.palimpsest.api.http.HttpDates;
-import org.palimpsest.core.article.ArchiveReader;
+import org.palimpsest.core.article.ArticleReader;
+import org.palimpsest.core.article.AsOfReader;
+import org.palimpsest.core.article.CaptureReader;
 import org.palimpsest.core.capture.CaptureUrl;
 import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.identity.CanonicalUrl;
@@ -23,10 +25,14 @@ import org.palimpsest.core.identity.CanonicalUrl;
 /** Memento (RFC 7089): TimeGate, TimeMap and mementos for every URI that has captures. */
 @Path("/memento")
 public class MementoResource {
-    private final ArchiveReader reader;
+    private final AsOfReader reader;
+    private final CaptureReader captures;
+    private final ArticleReader articles;
 
-    public MementoResource(ArchiveReader reader) {
+    public MementoResource(AsOfReader reader, CaptureReader captures, ArticleReader articles) {
         this.reader = reader;
+        this.captures = captures;
+        this.articles = articles;
     }
 
     @GET
@@ -37,7 +43,7 @@ public class MementoResource {
                 : Optional.of(acceptDatetime(acceptDatetime));
         String asked = asked(uri, info);
         // Only the captures around the instant and the latest one, not the whole TimeMap.
-        ArchiveReader.UrlNeighbours around = reader.urlNeighbours(surtKey(asked), at)
+        AsOfReader.UrlNeighbours around = reader.urlNeighbours(surtKey(asked), at)
                 .orElseThrow(() -> noCaptures(asked));
         Memento chosen = at.map(t -> TimeMap.closer(around.atOrBefore().map(MementoResource::memento),
                 around.after().map(MementoResource::memento), t)).orElseGet(() -> memento(around.latest()));
@@ -70,12 +76,12 @@ public class MementoResource {
         }
         Response.ResponseBuilder response;
         if ("normalized".equals(view)) {
-            var version = reader.capture(m.captureId()).flatMap(c -> reader.version(c.articleId(), c.versionId()))
+            var version = captures.capture(m.captureId()).flatMap(c -> articles.version(c.articleId(), c.versionId()))
                     .orElseThrow();
             response = Response.ok(version.headline() + "\n\n" + String.join("\n\n", version.paragraphs()) + "\n",
                     "text/plain; charset=utf-8");
         } else {
-            ArchiveReader.RawCapture raw = reader.raw(m.captureId()).orElseThrow();
+            CaptureReader.RawCapture raw = captures.raw(m.captureId()).orElseThrow();
             response = Response.ok(raw.bytes(), raw.contentType()).header("Repr-Digest", raw.digest().reprDigest());
         }
         return response.header("Memento-Datetime", HttpDates.format(m.datetime()))
@@ -85,7 +91,7 @@ public class MementoResource {
     /** The TimeMap of the URI as asked, which may be a variant (tracking parameters, host case, a fragment). */
     private TimeMap timeMap(String uri, UriInfo info) {
         String asked = asked(uri, info);
-        List<ArchiveReader.UrlCapture> captures = reader.capturesOfUrl(surtKey(asked));
+        List<AsOfReader.UrlCapture> captures = reader.capturesOfUrl(surtKey(asked));
         if (captures.isEmpty()) {
             throw noCaptures(asked);
         }
@@ -112,7 +118,7 @@ public class MementoResource {
         return ArchiveException.notFound("the archive has no captures of " + asked);
     }
 
-    private static Memento memento(ArchiveReader.UrlCapture capture) {
+    private static Memento memento(AsOfReader.UrlCapture capture) {
         return new Memento(capture.captureId(), capture.capturedAt());
     }
 

@@ -22,7 +22,8 @@ import org.palimpsest.api.article.Params;
 import org.palimpsest.api.diff.DiffFormats;
 import org.palimpsest.api.diff.SideBySide;
 import org.palimpsest.api.problem.Problem;
-import org.palimpsest.core.article.ArchiveReader;
+import org.palimpsest.core.article.ArticleReader;
+import org.palimpsest.core.article.CaptureReader;
 import org.palimpsest.core.article.ArticleSummary;
 import org.palimpsest.core.article.ArticleView;
 import org.palimpsest.core.article.CaptureView;
@@ -38,12 +39,14 @@ import org.palimpsest.indexer.search.SearchService;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class Pages {
-    private final ArchiveReader reader;
+    private final ArticleReader reader;
+    private final CaptureReader captures;
     private final SearchService search;
     private final DiffService diffs;
 
-    public Pages(ArchiveReader reader, SearchService search, DiffService diffs) {
+    public Pages(ArticleReader reader, CaptureReader captures, SearchService search, DiffService diffs) {
         this.reader = reader;
+        this.captures = captures;
         this.search = search;
         this.diffs = diffs;
     }
@@ -110,7 +113,7 @@ public class Pages {
     @GET
     @Path("captures/{captureId}")
     public TemplateInstance capture(@PathParam("captureId") UUID captureId) {
-        CaptureView capture = reader.capture(captureId).orElseThrow(() -> ArchiveException.notFound(
+        CaptureView capture = captures.capture(captureId).orElseThrow(() -> ArchiveException.notFound(
                 "no capture " + captureId + " in the archive"));
         VersionView version = capture.articleId() == null || capture.versionId() == null ? null
                 : reader.version(capture.articleId(), capture.versionId()).orElse(null);

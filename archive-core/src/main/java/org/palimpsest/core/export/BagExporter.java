@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,36 +18,91 @@ import org.palimpsest.core.json.Json;
 
 /**
  * A BagIt (RFC 8493) zip: {@code data/versions.jsonl} and {@code data/captures.warc}, {@code manifest-sha256.txt}
- * over them, {@code bag-info.txt} (Bagging-Date, Payload-Oxum, the query) and {@code tagmanifest-sha256.txt}. Each
- * entry is streamed and hashed as it is written.
+ * over them, {@code bag-info.txt} (Bagging-Date, Payload-Oxum, the query) and {@code tagmanifest-sha256.txt}.
+ * <p>
+ * Both payload files come from one read of the export, so they describe the same snapshot: each record goes to the
+ * WARC, streamed into the zip as it is written, and to the JSONL, spooled to a temporary file (text only, the smaller
+ * of the two) that follows it into the zip. Every entry is hashed as it is written.
  */
 @ApplicationScoped
-public class BagExporter {
+public class BagExporter implements ExportWriter {
     static final String ROOT = "palimpsest-bag/";
+    private static final String VERSIONS = "data/versions.jsonl";
+    private static final String CAPTURES = "data/captures.warc";
 
-    private final ExportService exports;
+    private final JsonlWriter jsonl;
     private final WarcExporter warc;
 
-    public BagExporter(ExportService exports, WarcExporter warc) {
-        this.exports = exports;
+    public BagExporter(JsonlWriter jsonl, WarcExporter warc) {
+        this.jsonl = jsonl;
         this.warc = warc;
     }
 
-    public void write(ExportQuery query, OutputStream out, Clock clock) throws IOException {
+    @Override
+    public ExportFormat format() {
+        return ExportFormat.BAG;
+    }
+
+    @Override
+    public Records open(ExportQuery query, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
-        Map<String, String> payload = new LinkedHashMap<>();
-        long[] oxum = new long[2];
-        ExportManifest manifest = entry(zip, "data/versions.jsonl", payload, oxum,
-                o -> new ExportWriter(exports, clock).write(query, ExportWriter.Format.JSONL, o));
-        entry(zip, "data/captures.warc", payload, oxum, o -> warc.write(query, o, clock));
+        Path spool = Files.createTempFile("palimpsest-bag-", ".jsonl");
+        OutputStream spooled = Files.newOutputStream(spool);
+        zip.putNextEntry(new ZipEntry(ROOT + CAPTURES));
+        HashingOutputStream captures = new HashingOutputStream(zip);
+        Records versionRecords;
+        Records captureRecords;
+        try {
+            versionRecords = jsonl.open(query, spooled);
+            captureRecords = warc.open(query, captures);
+        } catch (IOException | RuntimeException e) {
+            spooled.close();
+            Files.deleteIfExists(spool);
+            throw e;
+        }
+        return new Records() {
+            @Override
+            public void write(ExportRecord record) throws IOException {
+                versionRecords.write(record);
+                captureRecords.write(record);
+            }
+
+            @Override
+            public ExportManifest finish(ExportCounts counts, Instant takenAt) throws IOException {
+                try {
+                    ExportManifest manifest = versionRecords.finish(counts, takenAt);
+                    spooled.close();
+                    captureRecords.finish(counts, takenAt);
+                    zip.closeEntry();
+                    Map<String, String> payload = new LinkedHashMap<>();
+                    zip.putNextEntry(new ZipEntry(ROOT + VERSIONS));
+                    HashingOutputStream versions = new HashingOutputStream(zip);
+                    Files.copy(spool, versions);
+                    zip.closeEntry();
+                    payload.put(VERSIONS, versions.hex());
+                    payload.put(CAPTURES, captures.hex());
+                    writeTags(zip, query, manifest, payload, versions.count() + captures.count(), takenAt);
+                    zip.finish();
+                    out.flush();
+                    return manifest;
+                } finally {
+                    spooled.close();
+                    Files.deleteIfExists(spool);
+                }
+            }
+        };
+    }
+
+    private static void writeTags(ZipOutputStream zip, ExportQuery query, ExportManifest manifest,
+            Map<String, String> payload, long payloadBytes, Instant takenAt) throws IOException {
         Map<String, String> tags = new LinkedHashMap<>();
         tag(zip, "bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n", tags);
         StringBuilder manifestFile = new StringBuilder();
         payload.forEach((path, sha) -> manifestFile.append(sha).append("  ").append(path).append('\n'));
         tag(zip, "manifest-sha256.txt", manifestFile.toString(), tags);
         tag(zip, "bag-info.txt", "Source-Organization: Palimpsest news archive\n"
-                + "Bagging-Date: " + clock.instant().atOffset(ZoneOffset.UTC).toLocalDate() + "\n"
-                + "Payload-Oxum: " + oxum[0] + "." + oxum[1] + "\n"
+                + "Bagging-Date: " + takenAt.atOffset(ZoneOffset.UTC).toLocalDate() + "\n"
+                + "Payload-Oxum: " + payloadBytes + "." + payload.size() + "\n"
                 + "External-Description: versions (JSONL) and captures (WARC 1.1) of a Palimpsest export\n"
                 + "Palimpsest-Query: " + Json.write(query) + "\n"
                 + "Palimpsest-Records: " + manifest.records() + "\n"
@@ -55,24 +112,6 @@ public class BagExporter {
         zip.putNextEntry(new ZipEntry(ROOT + "tagmanifest-sha256.txt"));
         zip.write(tagManifest.toString().getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
-        zip.finish();
-        out.flush();
-    }
-
-    interface Body {
-        ExportManifest write(OutputStream out) throws IOException;
-    }
-
-    private static ExportManifest entry(ZipOutputStream zip, String path, Map<String, String> payload, long[] oxum,
-            Body body) throws IOException {
-        zip.putNextEntry(new ZipEntry(ROOT + path));
-        HashingOutputStream counting = new HashingOutputStream(zip);
-        ExportManifest manifest = body.write(counting);
-        zip.closeEntry();
-        payload.put(path, counting.hex());
-        oxum[0] += counting.count();
-        oxum[1]++;
-        return manifest;
     }
 
     private static void tag(ZipOutputStream zip, String path, String content, Map<String, String> tags)

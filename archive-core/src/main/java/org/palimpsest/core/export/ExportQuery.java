@@ -1,7 +1,9 @@
 package org.palimpsest.core.export;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
+import org.palimpsest.core.error.ArchiveException;
 
 /**
  * What to export: versions matching a full-text query, of a source, captured in a window, or held as of an instant;
@@ -13,5 +15,16 @@ public record ExportQuery(Optional<String> q, Optional<String> source, Optional<
         Optional<Instant> asOf, Unit unit) {
 
     /** One record per version (with all its captures), or one per capture (with its version). */
-    public enum Unit { VERSION, CAPTURE }
+    public enum Unit {
+        VERSION, CAPTURE;
+
+        /** The unit a request names, case and surrounding space ignored. */
+        public static Unit parse(String name) {
+            return switch (name.strip().toLowerCase(Locale.ROOT)) {
+                case "version" -> VERSION;
+                case "capture" -> CAPTURE;
+                default -> throw ArchiveException.invalid("unit '" + name + "' is not known: use version or capture");
+            };
+        }
+    }
 }

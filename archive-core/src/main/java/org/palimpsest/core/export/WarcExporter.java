@@ -3,10 +3,9 @@ package org.palimpsest.core.export;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
-import org.palimpsest.core.article.ArchiveReader;
+import org.palimpsest.core.article.CaptureReader;
 import org.palimpsest.core.digest.HashingOutputStream;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.normalize.Normalizer;
@@ -31,45 +30,59 @@ import org.palimpsest.core.normalize.Normalizer;
  * metadata record carrying the manifest. Record ids derive from capture ids, so the same query gives the same records.
  */
 @ApplicationScoped
-public class WarcExporter {
-    private final ExportService exports;
-    private final ArchiveReader reader;
+public class WarcExporter implements ExportWriter {
+    /** The target URI of a capture that has no URL; WARC import reads it back as that capture. */
+    public static final String CAPTURE_URN = "urn:palimpsest:capture:";
+    /** The target URI of the closing metadata record that carries the manifest. */
+    public static final String MANIFEST_URN = "urn:palimpsest:export-manifest";
 
-    public WarcExporter(ExportService exports, ArchiveReader reader) {
-        this.exports = exports;
+    private final CaptureReader reader;
+
+    public WarcExporter(CaptureReader reader) {
         this.reader = reader;
     }
 
-    public ExportManifest write(ExportQuery query, OutputStream out, Clock clock) throws IOException {
+    @Override
+    public ExportFormat format() {
+        return ExportFormat.WARC;
+    }
+
+    @Override
+    public Records open(ExportQuery query, OutputStream out) throws IOException {
         HashingOutputStream payload = new HashingOutputStream(out);
         WarcWriter warc = new WarcWriter(payload);
-        warc.write(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).filename("palimpsest-export.warc")
+        warc.write(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).filename(format().fileName())
                 .fields(Map.of("software", List.of("Palimpsest"), "format", List.of("WARC File Format 1.1"),
                         "description", List.of("Captures with their normalised text and provenance"),
                         "palimpsest-query", List.of(Json.write(query))))
                 .build());
-        long[] counts = exports.stream(query, record -> record.captures().forEach(c -> {
-            try {
-                writeCapture(warc, record, c);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        return new Records() {
+            @Override
+            public void write(ExportRecord record) throws IOException {
+                for (ExportRecord.Capture c : record.captures()) {
+                    writeCapture(warc, record, c);
+                }
             }
-        }));
-        ExportManifest manifest = new ExportManifest("warc", query, clock.instant(), counts[0], counts[1],
-                payload.hex(), Normalizer.VERSION);
-        WarcWriter tail = new WarcWriter(out);
-        tail.write(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1)
-                .targetURI(URI.create("urn:palimpsest:export-manifest"))
-                .body(MediaType.parse("application/json"), Json.write(manifest).getBytes(StandardCharsets.UTF_8)).build());
-        out.flush();
-        return manifest;
+
+            @Override
+            public ExportManifest finish(ExportCounts counts, Instant takenAt) throws IOException {
+                ExportManifest manifest = new ExportManifest(format().label(), query, takenAt, counts.records(),
+                        counts.captures(), payload.hex(), Normalizer.VERSION);
+                new WarcWriter(out).write(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1)
+                        .targetURI(URI.create(MANIFEST_URN))
+                        .body(MediaType.parse("application/json"), Json.write(manifest).getBytes(StandardCharsets.UTF_8))
+                        .build());
+                out.flush();
+                return manifest;
+            }
+        };
     }
 
     private void writeCapture(WarcWriter warc, ExportRecord version, ExportRecord.Capture c) throws IOException {
         UUID captureId = UUID.fromString(c.captureId());
-        ArchiveReader.RawCapture raw = reader.raw(captureId).orElseThrow();
+        CaptureReader.RawCapture raw = reader.raw(captureId).orElseThrow();
         var view = reader.capture(captureId).orElseThrow();
-        URI target = URI.create(view.url() != null ? view.url() : "urn:palimpsest:capture:" + c.captureId());
+        URI target = URI.create(view.url() != null ? view.url() : CAPTURE_URN + c.captureId());
         URI resourceId = URI.create("urn:uuid:" + captureId);
         warc.write(new WarcResource.Builder(target).version(MessageVersion.WARC_1_1).recordId(resourceId)
                 .date(c.capturedAt())

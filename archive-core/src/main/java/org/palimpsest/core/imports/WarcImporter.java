@@ -30,6 +30,7 @@ import org.palimpsest.core.capture.CaptureService;
 import org.palimpsest.core.capture.SourceKey;
 import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.error.ArchiveException;
+import org.palimpsest.core.export.WarcExporter;
 import org.palimpsest.core.store.BlobStore;
 import org.palimpsest.core.store.Sql;
 
@@ -43,7 +44,7 @@ import org.palimpsest.core.store.Sql;
 public class WarcImporter {
     private static final Logger LOG = Logger.getLogger(WarcImporter.class);
     private static final Set<String> TEXT = Set.of("text/html", "text/plain", "application/xhtml+xml");
-    private static final String OWN_URN = "urn:palimpsest:capture:";
+    private static final String OWN_URN = WarcExporter.CAPTURE_URN;
     static final int PROGRESS_EVERY = 25;
     /** Records stored together (each source's in one transaction); fewer when they are large. */
     static final int CHUNK_RECORDS = 100;

@@ -1,0 +1,79 @@
+package org.palimpsest.core.article;
+
+import jakarta.persistence.Tuple;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import org.palimpsest.core.json.Json;
+import org.palimpsest.core.store.ArticleEntity;
+import org.palimpsest.core.store.CaptureEntity;
+import org.palimpsest.core.store.Sql;
+import org.palimpsest.core.store.VersionEntity;
+
+/** What the readers share: following replaced articles, and the captures of a version or an article's versions. */
+final class StoredTimelines {
+    private StoredTimelines() {
+    }
+
+    /** The article with this id, or the one that replaced it when re-derivation merged articles. */
+    static Optional<ArticleEntity> live(UUID id) {
+        Optional<ArticleEntity> article = ArticleEntity.findByIdOptional(id);
+        for (int hops = 0; article.isPresent() && article.get().supersededBy != null && hops < 32; hops++) {
+            article = ArticleEntity.findByIdOptional(article.get().supersededBy);
+        }
+        return article;
+    }
+
+    /**
+     * The article's captures by version, oldest first. Only the columns a timeline shows are read: the stored
+     * extraction and provenance of a capture are large, and an article captured hundreds of times would drag them all.
+     */
+    static Map<UUID, List<VersionView.CaptureRef>> capturesByVersion(UUID articleId) {
+        Map<UUID, List<VersionView.CaptureRef>> out = new HashMap<>();
+        captureRefs("article_id", articleId,
+                (version, ref) -> out.computeIfAbsent(version, v -> new ArrayList<>()).add(ref));
+        return out;
+    }
+
+    /**
+     * One version's captures, oldest first, from the (version_id, captured_at) index: a single version (as-of, the
+     * version endpoint) costs what that version was captured, not what its article was.
+     */
+    static List<VersionView.CaptureRef> capturesOfVersion(UUID versionId) {
+        List<VersionView.CaptureRef> out = new ArrayList<>();
+        captureRefs("version_id", versionId, (version, ref) -> out.add(ref));
+        return out;
+    }
+
+    /**
+     * The timeline's columns of the captures whose {@code column} is {@code id}, to {@code sink} in derivation order
+     * ({@link org.palimpsest.core.derivation.SourceCapture#orderKey}: time, digest, URL). A capture made its version
+     * ("new" in its provenance) exactly when it is the first of that version in this order, so the flag is read from
+     * the order rather than from each capture's stored provenance, which PostgreSQL would have to decompress.
+     */
+    private static void captureRefs(String column, UUID id, BiConsumer<UUID, VersionView.CaptureRef> sink) {
+        List<Tuple> rows = Sql.list(Sql.rows(CaptureEntity.getEntityManager(), "select id, captured_at, raw_sha256,"
+                        + " url, version_id from capture where " + column + " = ?1"
+                        + " order by captured_at, raw_sha256, coalesce(url, '') collate \"C\"")
+                .setParameter(1, id));
+        Set<UUID> seen = new HashSet<>();
+        for (Tuple r : rows) {
+            UUID version = r.get("version_id", UUID.class);
+            sink.accept(version, new VersionView.CaptureRef(r.get("id", UUID.class), r.get("captured_at", Instant.class),
+                    r.get("raw_sha256", String.class), r.get("url", String.class), seen.add(version)));
+        }
+    }
+
+    static VersionView version(VersionEntity v, List<VersionView.CaptureRef> captures) {
+        return new VersionView(v.id, v.articleId, v.versionNumber, v.contentSha256, v.headline,
+                Json.readStrings(v.paragraphs), v.validFrom, v.validTo, Json.readIntervals(v.intervals), captures,
+                v.supersededBy, null);
+    }
+}
