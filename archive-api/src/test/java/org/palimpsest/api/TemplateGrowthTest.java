@@ -57,7 +57,7 @@ class TemplateGrowthTest {
         assertEquals("article", post(source, 1, true, "2025-05-11T10:01:00Z"));
         assertEquals("article", post(source, 2, true, "2025-05-11T10:02:00Z"));
         assertEquals("article", post(source, 3, false, "2025-05-11T10:03:00Z"));
-        Map<String, String> before = ArticleApiTest.versionIds(source);
+        Map<String, String> before = ArchiveShapes.versionIds(source);
 
         // The third article to hold the promotion makes it body template (three articles).
         assertEquals("article", post(source, 0, true, "2025-05-11T10:04:00Z"),
@@ -66,8 +66,8 @@ class TemplateGrowthTest {
         JsonPath template = given().get("/api/sources/" + source + "/template").then().statusCode(200).extract()
                 .jsonPath();
         assertEquals(3, template.getInt("bodyLines.find { it.text == '" + PROMO + "' }.articles"));
-        Map<String, String> shape = ArticleApiTest.archiveShape(source, 5);
-        Map<String, String> ids = ArticleApiTest.versionIds(source);
+        Map<String, String> shape = ArchiveShapes.archiveShape(source, 5);
+        Map<String, String> ids = ArchiveShapes.versionIds(source);
         assertEquals(shape.get("2025-05-11T10:00:00Z").split("\\|")[1], shape.get("2025-05-11T10:04:00Z").split("\\|")[1],
                 "without the promotion, story 0 captured again is the same version");
         assertNotEquals(before.get(firstCaptureOf(source, 1)), ids.get(firstCaptureOf(source, 1)),
@@ -88,8 +88,8 @@ class TemplateGrowthTest {
 
         given().header("Authorization", ARCHIVIST).post("/api/admin/sources/" + source + "/rederive").then()
                 .statusCode(204);
-        assertEquals(shape, ArticleApiTest.archiveShape(source, 5), "a full re-derivation agrees");
-        assertEquals(ids, ArticleApiTest.versionIds(source), "and keeps every article and version id");
+        assertEquals(shape, ArchiveShapes.archiveShape(source, 5), "a full re-derivation agrees");
+        assertEquals(ids, ArchiveShapes.versionIds(source), "and keeps every article and version id");
     }
 
     @Test

@@ -4,21 +4,15 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.palimpsest.core.json.Json;
@@ -123,95 +117,7 @@ public final class IndexingLoad {
     /** Posts captures at {@code rate} for {@code seconds} and measures their lag; answers how many were accepted. */
     static int lag(String api, String token, int rate, int batch, int seconds, int sources, int sampleEvery,
             List<String> samples, boolean report) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        record Sent(String word, long committedNanos) {
-        }
-        ConcurrentLinkedQueue<Sent> toCheck = new ConcurrentLinkedQueue<>();
-        List<Double> lags = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger failures = new AtomicInteger();
-        AtomicInteger sent = new AtomicInteger();
-        AtomicInteger searches = new AtomicInteger();
-        ExecutorService senders = Executors.newFixedThreadPool(16);
-        long run = System.nanoTime();
-        int total = rate * seconds;
-        String tag = Long.toString(System.currentTimeMillis(), 36);
-        for (int first = 0; first < total; first += batch) {
-            long due = run + (long) (first * 1e9 / rate);
-            int from = first;
-            int to = Math.min(total, first + batch);
-            senders.submit(() -> {
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                } else if (-wait > TimeUnit.SECONDS.toNanos(5)) {
-                    return null; // more than 5 s behind its schedule: the server cannot take the offered rate
-                }
-                List<Capture> captures = new ArrayList<>();
-                for (int n = from; n < to; n++) {
-                    captures.add(capture(samples, tag, sources, n));
-                }
-                List<Integer> statuses = batch == 1 ? List.of(postOne(http, api, token, captures.get(0)))
-                        : postBatch(http, api, token, captures);
-                long committed = System.nanoTime();
-                for (int k = 0; k < captures.size(); k++) {
-                    Capture c = captures.get(k);
-                    if (statuses.get(k) != 201) {
-                        failures.incrementAndGet();
-                    } else if (c.sampled(sampleEvery)) {
-                        toCheck.add(new Sent(c.word(), committed));
-                    }
-                    sent.incrementAndGet();
-                }
-                return null;
-            });
-        }
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(100); // a sweep every 100 ms: the sampler must not become the load
-                } catch (InterruptedException e) {
-                    return;
-                }
-                List<Sent> pending = new ArrayList<>(toCheck);
-                for (Sent s : pending) {
-                    try {
-                        String url = api + "/api/search?allVersions=true&size=1&q=" + URLEncoder.encode(s.word(), StandardCharsets.UTF_8);
-                        searches.incrementAndGet();
-                        String body = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                                HttpResponse.BodyHandlers.ofString()).body();
-                        if (body.startsWith("{\"total\":1")) {
-                            lags.add((System.nanoTime() - s.committedNanos()) / 1e6);
-                            toCheck.remove(s);
-                        }
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            }
-        });
-        sampler.start();
-        senders.shutdown();
-        senders.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
-        double sendSecs = (System.nanoTime() - run) / 1e9;
-        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!toCheck.isEmpty() && System.nanoTime() < waitUntil) {
-            Thread.sleep(100);
-        }
-        sampler.interrupt();
-        List<Double> sorted = new ArrayList<>(lags);
-        Collections.sort(sorted);
-        if (!report) {
-            return sent.get() - failures.get();
-        }
-        System.out.printf("lag: %d of %d captures sent in %.1f s = %.0f captures/s accepted (offered %d/s, %s), %d"
-                + " refused; %d sampled, %d never found; the sampler searched %.0f times/s%n", sent.get(), total,
-                sendSecs, sent.get() / sendSecs, rate, batch == 1 ? "one per request" : "in batches of " + batch,
-                failures.get(), sorted.size(), toCheck.size(), searches.get() / sendSecs);
-        if (!sorted.isEmpty()) {
-            System.out.printf("lag commit->searchable ms: p50 %.0f, p90 %.0f, p99 %.0f, max %.0f%n", pct(sorted, 50),
-                    pct(sorted, 90), pct(sorted, 99), sorted.get(sorted.size() - 1));
-        }
-        return sent.get() - failures.get();
+        return new LagLoad(api, token, rate, batch, seconds, sources, sampleEvery, samples).run(report);
     }
 
     /**

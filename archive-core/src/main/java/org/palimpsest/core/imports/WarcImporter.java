@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,14 +79,16 @@ public class WarcImporter {
     }
 
     public Optional<ImportJob> find(UUID id) {
-        return QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery("select id, source, status, seen,"
-                        + " imported, skipped, failed, error, created_at, finished_at from import_job where id = ?1")
-                .setParameter(1, id).getResultStream().findFirst().map(row -> {
-                    Object[] r = (Object[]) row;
-                    return new ImportJob((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
-                            ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
-                            (String) r[7], (Instant) r[8], (Instant) r[9]);
-                }));
+        return QuarkusTransaction.joiningExisting().call(() -> Sql.list(Sql.rows(em, "select id, source, status,"
+                        + " seen, imported, skipped, failed, error, created_at, finished_at from import_job where id = ?1")
+                .setParameter(1, id)).stream().findFirst().map(r -> new ImportJob(r.get("id", UUID.class),
+                        r.get("source", String.class), r.get("status", String.class), count(r, "seen"),
+                        count(r, "imported"), count(r, "skipped"), count(r, "failed"), r.get("error", String.class),
+                        r.get("created_at", Instant.class), r.get("finished_at", Instant.class))));
+    }
+
+    private static int count(Tuple row, String column) {
+        return row.get(column, Number.class).intValue();
     }
 
     /** A record read and waiting to be stored with the others of its chunk. */

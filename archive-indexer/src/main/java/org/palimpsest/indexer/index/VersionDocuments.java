@@ -2,6 +2,7 @@ package org.palimpsest.indexer.index;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,16 +10,18 @@ import java.util.List;
 import java.util.UUID;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.provenance.Interval;
+import org.palimpsest.core.store.Sql;
 
 /** Reads versions from PostgreSQL as index documents: the live ones to upsert, the superseded ones to delete. */
 @ApplicationScoped
 public class VersionDocuments {
     private static final String SELECT = """
-            select v.id, v.article_id, a.source, a.url, a.canonical_url, v.headline, cast(v.paragraphs as text),
-                   v.content_sha256, v.version_number, v.valid_from, v.valid_to, cast(v.intervals as text),
-                   v.capture_count, (v.superseded_by is not null or a.superseded_by is not null) as gone,
-                   (select min(c.captured_at) from capture c where c.version_id = v.id),
-                   (select max(c.captured_at) from capture c where c.version_id = v.id)
+            select v.id, v.article_id, a.source, a.url, a.canonical_url, v.headline,
+                   cast(v.paragraphs as text) as paragraphs, v.content_sha256, v.version_number, v.valid_from,
+                   v.valid_to, cast(v.intervals as text) as intervals, v.capture_count,
+                   (v.superseded_by is not null or a.superseded_by is not null) as gone,
+                   (select min(c.captured_at) from capture c where c.version_id = v.id) as first_captured_at,
+                   (select max(c.captured_at) from capture c where c.version_id = v.id) as last_captured_at
             from version v join article a on a.id = v.article_id
             """;
 
@@ -36,16 +39,15 @@ public class VersionDocuments {
         if (versionIds.isEmpty()) {
             return new Batch(List.of(), List.of());
         }
-        List<?> rows = em.createNativeQuery(SELECT + " where v.id in (:ids)").setParameter("ids", versionIds)
-                .getResultList();
+        List<Tuple> rows = Sql.list(Sql.rows(em, SELECT + " where v.id in (:ids)").setParameter("ids", versionIds));
         return toBatch(rows);
     }
 
     /** Live versions after {@code afterId} in id order, for rebuilding an index in pages. */
     public Batch livePage(UUID afterId, int size) {
-        List<?> rows = em.createNativeQuery(SELECT + " where v.superseded_by is null and a.superseded_by is null"
-                        + " and v.id > :after order by v.id limit :size")
-                .setParameter("after", afterId).setParameter("size", size).getResultList();
+        List<Tuple> rows = Sql.list(Sql.rows(em, SELECT + " where v.superseded_by is null"
+                        + " and a.superseded_by is null and v.id > :after order by v.id limit :size")
+                .setParameter("after", afterId).setParameter("size", size));
         return toBatch(rows);
     }
 
@@ -55,23 +57,25 @@ public class VersionDocuments {
                 .setParameter("since", since).getResultList().stream().map(UUID.class::cast).toList();
     }
 
-    private static Batch toBatch(List<?> rows) {
+    private static Batch toBatch(List<Tuple> rows) {
         List<VersionDocument> upserts = new ArrayList<>();
         List<String> deletes = new ArrayList<>();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            String id = r[0].toString();
-            if ((Boolean) r[13]) {
+        for (Tuple r : rows) {
+            String id = r.get("id").toString();
+            if (r.get("gone", Boolean.class)) {
                 deletes.add(id);
                 continue;
             }
-            List<Interval> intervals = Json.readIntervals((String) r[11]);
-            Instant validTo = (Instant) r[10];
-            upserts.add(new VersionDocument(id, r[1].toString(), (String) r[2], (String) r[3], (String) r[4],
-                    (String) r[5], String.join("\n\n", Json.readStrings((String) r[6])), (String) r[7],
-                    ((Number) r[8]).intValue(), (Instant) r[9], validTo,
+            List<Interval> intervals = Json.readIntervals(r.get("intervals", String.class));
+            Instant validTo = r.get("valid_to", Instant.class);
+            upserts.add(new VersionDocument(id, r.get("article_id").toString(), r.get("source", String.class),
+                    r.get("url", String.class), r.get("canonical_url", String.class), r.get("headline", String.class),
+                    String.join("\n\n", Json.readStrings(r.get("paragraphs", String.class))),
+                    r.get("content_sha256", String.class), r.get("version_number", Number.class).intValue(),
+                    r.get("valid_from", Instant.class), validTo,
                     intervals.stream().map(i -> new VersionDocument.Validity(i.from(), i.to())).toList(),
-                    validTo == null, ((Number) r[12]).intValue(), (Instant) r[14], (Instant) r[15]));
+                    validTo == null, r.get("capture_count", Number.class).intValue(),
+                    r.get("first_captured_at", Instant.class), r.get("last_captured_at", Instant.class)));
         }
         return new Batch(upserts, deletes);
     }

@@ -3,6 +3,7 @@ package org.palimpsest.indexer.outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -26,16 +27,17 @@ public class IndexingAdmin {
 
     public IndexingStatus status() {
         return QuarkusTransaction.joiningExisting().call(() -> {
-            Object[] r = (Object[]) em.createNativeQuery("select count(*), min(created_at), count(*) filter"
-                    + " (where attempts > 0), now() from outbox where done_at is null").getSingleResult();
+            Tuple r = (Tuple) em.createNativeQuery("select count(*) as backlog, min(created_at) as oldest,"
+                    + " count(*) filter (where attempts > 0) as retrying, now() as now from outbox"
+                    + " where done_at is null", Tuple.class).getSingleResult();
             String lastError = (String) em.createNativeQuery("select last_error from outbox where done_at is null and"
                             + " last_error is not null order by id desc limit 1", String.class)
                     .getResultStream().findFirst().orElse(null);
-            Instant oldest = (Instant) r[1];
-            Instant now = (Instant) r[3];
-            return new IndexingStatus(((Number) r[0]).longValue(), oldest,
-                    oldest == null ? Duration.ZERO : Duration.between(oldest, now), ((Number) r[2]).longValue(),
-                    lastError);
+            Instant oldest = r.get("oldest", Instant.class);
+            Instant now = r.get("now", Instant.class);
+            return new IndexingStatus(r.get("backlog", Number.class).longValue(), oldest,
+                    oldest == null ? Duration.ZERO : Duration.between(oldest, now),
+                    r.get("retrying", Number.class).longValue(), lastError);
         });
     }
 

@@ -4,12 +4,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.palimpsest.core.store.Sql;
 import org.palimpsest.indexer.index.IndexConfig;
 import org.palimpsest.indexer.index.IndexingException;
 import org.palimpsest.indexer.index.VersionDocuments;
@@ -56,18 +58,17 @@ public class OutboxConsumer {
     }
 
     private Round claimAndIndex() {
-        List<?> rows = em.createNativeQuery("select id, aggregate_id from outbox where done_at is null"
-                        + " and next_attempt <= now() order by id limit :n for update skip locked")
-                .setParameter("n", config.batchSize()).getResultList();
+        List<Tuple> rows = Sql.list(em.createNativeQuery("select id, aggregate_id from outbox where done_at is null"
+                        + " and next_attempt <= now() order by id limit :n for update skip locked", Tuple.class)
+                .setParameter("n", config.batchSize()));
         if (rows.isEmpty()) {
             return new Round(0, false);
         }
         List<Long> ids = new ArrayList<>();
         Set<UUID> versions = new LinkedHashSet<>();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            ids.add(((Number) r[0]).longValue());
-            versions.add((UUID) r[1]);
+        for (Tuple r : rows) {
+            ids.add(r.get("id", Number.class).longValue());
+            versions.add(r.get("aggregate_id", UUID.class));
         }
         try {
             if (!indexReady) {

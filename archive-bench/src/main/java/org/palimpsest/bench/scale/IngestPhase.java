@@ -1,0 +1,168 @@
+package org.palimpsest.bench.scale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.palimpsest.bench.CpuMeter;
+import org.palimpsest.core.json.Json;
+
+/**
+ * Grows the archive by {@code count} captures through the API: a few hundred single captures, then NDJSON batches,
+ * two in flight; reports both rates beside a bare JDBC batch insert and a COPY of the same payloads
+ * ({@link BaselineInserts}).
+ */
+final class IngestPhase implements Phase {
+    static final int SINGLES = 300;
+    /** How often (in captures) batch ingest reports its rate and the CPU it cost, on stderr. */
+    static final int PROGRESS_EVERY = 5_000;
+    static final int BASELINE_ROWS = 10_000;
+
+    private final ScaleRun run;
+    private final SyntheticArchive archive;
+    private final long count;
+    private final int batchSize;
+
+    IngestPhase(ScaleRun run, SyntheticArchive archive, long count, int batchSize) {
+        this.run = run;
+        this.archive = archive;
+        this.count = count;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public String name() {
+        return "ingest";
+    }
+
+    @Override
+    public void run() throws Exception {
+        List<SyntheticArchive.Capture> kept = new ArrayList<>();
+        long bytes = 0;
+        // Single captures first (a few hundred), then batches: both are part of the archive.
+        int singles = (int) Math.min(SINGLES, count / 10);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < singles; i++) {
+            SyntheticArchive.Capture c = archive.next();
+            kept.add(c);
+            bytes += c.text().length();
+            HttpResponse<String> r = run.http.send(HttpRequest.newBuilder(URI.create(run.api + "/api/captures?source="
+                            + c.source() + "&url=" + ScaleRun.enc(c.url()) + "&capturedAt=" + c.capturedAt()))
+                    .header("Authorization", "Bearer " + run.token).header("Content-Type", "text/plain; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(c.text())).build(), HttpResponse.BodyHandlers.ofString());
+            ScaleRun.check(r, 201);
+            run.reservoir.keep(Json.MAPPER.readTree(r.body()));
+        }
+        double singleSecs = (System.nanoTime() - t0) / 1e9;
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "batch-sender");
+            t.setDaemon(true); // a refused line ends the run instead of leaving the JVM waiting on idle senders
+            return t;
+        });
+        List<Future<List<JsonNode>>> inFlight = new ArrayList<>();
+        long remaining = count - singles;
+        long t1 = System.nanoTime();
+        Progress progress = new Progress(run.cpu);
+        while (remaining > 0) {
+            int n = (int) Math.min(batchSize, remaining);
+            StringBuilder body = new StringBuilder(n * 7_000);
+            for (int i = 0; i < n; i++) {
+                SyntheticArchive.Capture c = archive.next();
+                if (kept.size() < BASELINE_ROWS) {
+                    kept.add(c);
+                }
+                bytes += c.text().length();
+                ObjectNode line = Json.MAPPER.createObjectNode().put("source", c.source()).put("url", c.url())
+                        .put("capturedAt", c.capturedAt().toString()).put("contentType", "text/plain")
+                        .put("content", c.text());
+                body.append(Json.MAPPER.writeValueAsString(line)).append('\n');
+            }
+            remaining -= n;
+            String payload = body.toString();
+            inFlight.add(pool.submit(() -> postBatch(payload)));
+            if (inFlight.size() >= 2) {
+                inFlight.remove(0).get().forEach(run.reservoir::keep);
+            }
+            progress.sent(n, remaining);
+        }
+        for (Future<List<JsonNode>> f : inFlight) {
+            f.get().forEach(run.reservoir::keep);
+        }
+        pool.shutdown();
+        double batchSecs = (System.nanoTime() - t1) / 1e9;
+        double batchRate = (count - singles) / batchSecs;
+        BaselineInserts.Rates baselines = BaselineInserts.measure(run.db, kept);
+        run.report.row("batch ingest (captures/s)", batchRate, baselines.jdbc(), "≥ 1,500 and ≥ 0.3× JDBC batch");
+        run.report.row("batch ingest vs COPY (captures/s)", batchRate, baselines.copy(), "");
+        run.report.row("single ingest (captures/s)", singles / singleSecs, baselines.jdbc(), "");
+        run.report.note(String.format(Locale.ROOT, "ingested %,d captures (%.1f MB of text) in %.1f s", count,
+                bytes / 1e6, singleSecs + batchSecs));
+    }
+
+    /** Prints the batch rate and the CPU per capture of the API and PostgreSQL every {@link #PROGRESS_EVERY}. */
+    private static final class Progress {
+        private final CpuMeter cpu;
+        private long windowStart = System.nanoTime();
+        private long windowCaptures;
+        private CpuMeter.Reading windowCpu;
+
+        Progress(CpuMeter cpu) {
+            this.cpu = cpu;
+            this.windowCpu = cpu.read();
+        }
+
+        void sent(int n, long remaining) {
+            windowCaptures += n;
+            if (windowCaptures >= PROGRESS_EVERY || remaining == 0) {
+                long now = System.nanoTime();
+                CpuMeter.Reading used = cpu.read();
+                CpuMeter.Reading spent = used.minus(windowCpu);
+                System.err.printf("ingest: %,d to go; last %,d at %.0f captures/s, CPU per capture: API %.2f ms,"
+                                + " PostgreSQL %.2f ms%n", remaining, windowCaptures,
+                        windowCaptures / ((now - windowStart) / 1e9), spent.api() * 1000 / windowCaptures,
+                        spent.postgres() * 1000 / windowCaptures);
+                windowStart = now;
+                windowCaptures = 0;
+                windowCpu = used;
+            }
+        }
+    }
+
+    private List<JsonNode> postBatch(String payload) {
+        try {
+            HttpResponse<InputStream> r = run.http.send(HttpRequest.newBuilder(URI.create(run.api + "/api/captures/batch"))
+                    .header("Authorization", "Bearer " + run.token).header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofInputStream());
+            List<JsonNode> out = new ArrayList<>();
+            try (var lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    JsonNode node = Json.MAPPER.readTree(line);
+                    if (node.has("type")) { // a problem: only accepted captures carry no type
+                        throw new IllegalStateException("a batch line was refused: " + line);
+                    }
+                    out.add(node);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.palimpsest.bench.scale;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.UUID;
+import org.palimpsest.core.identity.CanonicalUrl;
+
+/**
+ * As-of and TimeGate look-ups of sampled captures at an instant after each, beside the same look-up as one SQL
+ * statement; the first {@link #WARMUP} are not measured.
+ */
+final class LookupPhase implements Phase {
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    static final int LOOKUPS = 2_000;
+    static final int WARMUP = 5_000;
+
+    private final ScaleRun run;
+
+    LookupPhase(ScaleRun run) {
+        this.run = run;
+    }
+
+    @Override
+    public String name() {
+        return "look-ups";
+    }
+
+    @Override
+    public void run() throws Exception {
+        Stats asOf = new Stats();
+        Stats timegate = new Stats();
+        Stats sqlAsOf = new Stats();
+        Stats sqlTimegate = new Stats();
+        try (PreparedStatement byArticle = run.db.prepareStatement("select id, version_id from capture"
+                + " where article_id = ? and captured_at <= ? order by captured_at desc, raw_sha256 desc limit 1");
+                PreparedStatement byUrl = run.db.prepareStatement("select id, captured_at from capture"
+                        + " where url_key = ? and captured_at <= ? order by captured_at desc limit 1")) {
+            for (int i = 0; i < WARMUP + LOOKUPS; i++) {
+                Reservoir.Sample s = run.reservoir.any();
+                Instant at = s.capturedAt().plusSeconds(run.random.nextInt(7200));
+                // The first ones compile the look-up paths of the API and of this client, and warm the caches: a
+                // server answering look-ups has answered many before.
+                boolean measured = i >= WARMUP;
+                String surt = CanonicalUrl.of(s.url()).surtKey();
+                long a0 = System.nanoTime();
+                Probe.Answer r = Probe.get(run.api + "/api/articles/" + s.articleId() + "/as-of/" + at, Map.of());
+                long a1 = System.nanoTime();
+                ScaleRun.check(r.status(), 200, "as-of");
+                // The TimeGate of the article's address; tracking parameters would canonicalise to the same one.
+                Probe.Answer g = Probe.get(run.api + "/memento/timegate/" + s.url().replaceFirst("\\?.*", ""),
+                        Map.of("Accept-Datetime", HTTP_DATE.format(at)));
+                long a2 = System.nanoTime();
+                ScaleRun.check(g.status(), 302, "timegate");
+                byArticle.setObject(1, UUID.fromString(s.articleId()));
+                byArticle.setTimestamp(2, Timestamp.from(at));
+                long b0 = System.nanoTime();
+                try (ResultSet rs = byArticle.executeQuery()) {
+                    rs.next();
+                }
+                long b1 = System.nanoTime();
+                byUrl.setString(1, surt);
+                byUrl.setTimestamp(2, Timestamp.from(at));
+                try (ResultSet rs = byUrl.executeQuery()) {
+                    rs.next();
+                }
+                long b2 = System.nanoTime();
+                if (measured) {
+                    asOf.add(a1 - a0);
+                    timegate.add(a2 - a1);
+                    sqlAsOf.add(b1 - b0);
+                    sqlTimegate.add(b2 - b1);
+                }
+            }
+        }
+        run.report.latency("as-of", asOf, sqlAsOf, "p99 ≤ 5 ms at 1M");
+        run.report.latency("TimeGate", timegate, sqlTimegate, "p99 ≤ 5 ms at 1M");
+    }
+}

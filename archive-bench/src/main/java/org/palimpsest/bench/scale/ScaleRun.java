@@ -1,0 +1,82 @@
+package org.palimpsest.bench.scale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.palimpsest.bench.CpuMeter;
+import org.palimpsest.core.json.Json;
+
+/**
+ * What the phases of one scale run share: the servers (the API, Elasticsearch, PostgreSQL), the API process's meters,
+ * one seeded random source, the captures sampled for look-ups, and the report.
+ */
+final class ScaleRun {
+    final HttpClient http = HttpClient.newHttpClient();
+    final String api;
+    final String es;
+    final String token;
+    final Connection db;
+    final RssSampler rss;
+    final CpuMeter cpu;
+    final SplittableRandom random = new SplittableRandom(7);
+    final Reservoir reservoir;
+    final Report report = new Report();
+
+    ScaleRun(String api, String es, String token, Connection db, RssSampler rss, CpuMeter cpu) {
+        this.api = api;
+        this.es = es;
+        this.token = token;
+        this.db = db;
+        this.rss = rss;
+        this.cpu = cpu;
+        this.reservoir = new Reservoir(random);
+    }
+
+    JsonNode getJson(String url) throws IOException {
+        return Json.MAPPER.readTree(send(url));
+    }
+
+    /** A GET that must answer 200; its body. */
+    static String send(String url) {
+        Probe.Answer r = Probe.get(url, Map.of());
+        if (r.status() != 200) {
+            throw new IllegalStateException(url + " answered " + r.status() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    /** Reads a stream to its end; the number of bytes. */
+    static long drain(InputStream in) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        long n = 0;
+        try (in) {
+            for (int r; (r = in.read(buf)) > 0; ) {
+                n += r;
+            }
+        }
+        return n;
+    }
+
+    static void check(HttpResponse<String> r, int status) {
+        if (r.statusCode() != status) {
+            throw new IllegalStateException(r.uri() + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    static void check(int got, int want, String what) {
+        if (got != want) {
+            throw new IllegalStateException(what + " answered " + got + ", expected " + want);
+        }
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
