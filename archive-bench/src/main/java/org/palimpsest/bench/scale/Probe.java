@@ -13,9 +13,8 @@ import java.util.Map;
 /**
  * The client the latency figures are measured with: one blocking HTTP/1.1 request at a time on a kept-alive
  * connection, the body read to its end. The JDK's {@code java.net.http.HttpClient} hands each request to its selector
- * thread and back, and against the same warm API it reported as-of p99 7.5–12 ms where this client saw 3.1 ms and
- * {@code wrk} 3.6–4.8 ms (docs/benchmarks.md): on two shared cores the measuring client's own thread hops and warm-up
- * were most of the tail.
+ * thread and back: on two shared cores the measuring client's own thread hops and warm-up were most of the tail it
+ * reported, well above what this client and {@code wrk} saw against the same warm API (figures in docs/benchmarks.md).
  */
 final class Probe {
     private Probe() {

@@ -20,7 +20,7 @@ public interface CaptureConfig {
     /**
      * How long one ingest may take, in seconds, before its transaction is rolled back. Most take milliseconds; one
      * whose capture makes the source's template learn a line re-derives the whole source, which at ten thousand
-     * captures a source takes minutes (the transaction manager's 60 s default rolled such ingests back in the scale harness at 85k captures).
+     * captures a source takes minutes, longer than the transaction manager's default of 60 s.
      */
     @WithDefault("900")
     int transactionTimeoutSeconds();

@@ -17,7 +17,6 @@ import org.palimpsest.core.derivation.SourceDerivation;
 import org.palimpsest.core.identity.IdentityDecision;
 import org.palimpsest.core.identity.MinHash;
 import org.palimpsest.core.json.Json;
-import org.palimpsest.core.normalize.NormalizeConfig;
 import org.palimpsest.core.normalize.NormalizedCapture;
 import org.palimpsest.core.normalize.Template;
 import org.palimpsest.core.provenance.DerivationRecord;
@@ -32,11 +31,11 @@ import org.palimpsest.core.store.SourceEntity;
  */
 @ApplicationScoped
 class ArticleAssembly {
-    private final SourceDerivation derivation;
+    private final SourceTemplates templates;
     private final ArticleReconciler reconciler;
 
-    ArticleAssembly(NormalizeConfig config, ArticleReconciler reconciler) {
-        this.derivation = new SourceDerivation(config.rules(), config.similarityThreshold());
+    ArticleAssembly(SourceTemplates templates, ArticleReconciler reconciler) {
+        this.templates = templates;
         this.reconciler = reconciler;
     }
 
@@ -65,7 +64,7 @@ class ArticleAssembly {
         List<SourceCapture> sources = new ArrayList<>();
         for (CaptureEntity member : members) {
             SourceCapture m = member == capture ? sc : SourceTemplates.sourceCapture(member);
-            NormalizedCapture n = member == capture ? placed.normalized() : derivation.normalize(m, template);
+            NormalizedCapture n = member == capture ? placed.normalized() : templates.normalize(m, template);
             byKey.put(m.orderKey(), member);
             keyOfId.put(member.id, m.orderKey());
             normalizedByKey.put(m.orderKey(), n);

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.palimpsest.core.derivation.SourceCapture;
-import org.palimpsest.core.derivation.SourceDerivation;
 import org.palimpsest.core.identity.IdentityKey;
 import org.palimpsest.core.identity.Lsh;
 import org.palimpsest.core.identity.MinHash;
@@ -42,7 +41,6 @@ import org.palimpsest.core.store.Sql;
  */
 @ApplicationScoped
 class IncrementalPlacement {
-    private final SourceDerivation derivation;
     private final NormalizationRules rules;
     private final double similarityThreshold;
     private final TemplateLines templateLines;
@@ -54,7 +52,6 @@ class IncrementalPlacement {
 
     IncrementalPlacement(NormalizeConfig config, TemplateLines templateLines, SourceTemplates templates,
             ArticleAppend append, ArticleAssembly assembly, TemplateGrowth growth, EntityManager em) {
-        this.derivation = new SourceDerivation(config.rules(), config.similarityThreshold());
         this.rules = config.rules();
         this.similarityThreshold = config.similarityThreshold();
         this.templateLines = templateLines;
@@ -75,7 +72,7 @@ class IncrementalPlacement {
             return false; // nothing derived yet, or derived before the incremental tables existed
         }
         Template template = templates.of(src);
-        NormalizedCapture normalized = derivation.normalize(sc, template);
+        NormalizedCapture normalized = templates.normalize(sc, template);
         int[] signature = MinHash.signature(normalized.canonicalBody());
         List<SimilarVersion> matches = similarVersions(source, signature);
         Set<UUID> similarArticles = new HashSet<>();

@@ -71,7 +71,12 @@ public class SourceTemplates {
     /** A stored capture read with its source's stored template, as the archive reads it now. */
     public NormalizedCapture normalize(CaptureEntity c) {
         SourceEntity src = SourceEntity.findById(c.source);
-        return derivation.normalize(sourceCapture(c), of(src));
+        return normalize(sourceCapture(c), of(src));
+    }
+
+    /** A capture read with a template (the stored one, or one it is about to grow into). */
+    NormalizedCapture normalize(SourceCapture capture, Template template) {
+        return derivation.normalize(capture, template);
     }
 
     /** A stored capture as derivation sees it. */

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.palimpsest.core.derivation.SourceDerivation;
 import org.palimpsest.core.identity.MinHash;
 import org.palimpsest.core.normalize.NormalizationRules;
 import org.palimpsest.core.normalize.NormalizeConfig;
@@ -33,7 +32,6 @@ import org.palimpsest.core.store.SourceEntity;
 @ApplicationScoped
 class TemplateGrowth {
     private static final Logger LOG = Logger.getLogger(TemplateGrowth.class);
-    private final SourceDerivation derivation;
     private final NormalizationRules rules;
     private final TemplateLines templateLines;
     private final SourceTemplates templates;
@@ -41,7 +39,6 @@ class TemplateGrowth {
 
     TemplateGrowth(NormalizeConfig config, TemplateLines templateLines, SourceTemplates templates,
             ArticleAssembly assembly) {
-        this.derivation = new SourceDerivation(config.rules(), config.similarityThreshold());
         this.rules = config.rules();
         this.templateLines = templateLines;
         this.templates = templates;
@@ -70,12 +67,12 @@ class TemplateGrowth {
             return false;
         }
         UUID own = article == null ? new UUID(0, 0) : article.id; // a new article has no id yet
-        NormalizedCapture normalized = derivation.normalize(placed.capture(), grown);
+        NormalizedCapture normalized = templates.normalize(placed.capture(), grown);
         Map<UUID, Set<ZoneLine>> linesNow = new HashMap<>();
         linesNow.computeIfAbsent(own, k -> new HashSet<>()).addAll(TemplateLines.of(normalized));
         for (CaptureEntity c : stored) {
             linesNow.computeIfAbsent(c.articleId, k -> new HashSet<>())
-                    .addAll(TemplateLines.of(derivation.normalize(SourceTemplates.sourceCapture(c), grown)));
+                    .addAll(TemplateLines.of(templates.normalize(SourceTemplates.sourceCapture(c), grown)));
         }
         Map<String, Integer> delta = delta(templateLines.linesOf(src.key, affected), linesNow);
         learned.forEach(l -> delta.putIfAbsent(l.key(), 0));

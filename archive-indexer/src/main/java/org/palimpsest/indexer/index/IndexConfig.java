@@ -36,7 +36,7 @@ public interface IndexConfig {
     /**
      * The shortest time between the starts of two indexing rounds (none by default): a floor here bounds the bulk
      * requests and index refreshes a trickle of single commits causes, at the cost of up to this much lag. Under
-     * saturating load a 200 ms floor measured worse (p99 lag 5.1 s against 3.5 s), so it is off unless set.
+     * saturating load a floor made lag worse (docs/benchmarks.md), so it is off unless set.
      */
     @WithDefault("PT0S")
     Duration minRoundInterval();
