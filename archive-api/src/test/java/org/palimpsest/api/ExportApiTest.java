@@ -71,7 +71,7 @@ class ExportApiTest {
             JsonNode r = JSON.readTree(line);
             JsonNode capture = r.get("captures").get(0);
             exported.add(capture.get("rawSha256").asText());
-            assertEquals("1", capture.get("normaliserVersion").asText());
+            assertEquals("2", capture.get("normaliserVersion").asText());
             var version = given().get("/api/articles/" + r.get("articleId").asText() + "/versions/"
                     + r.get("versionId").asText()).then().statusCode(200).extract().jsonPath();
             assertEquals(version.getString("contentSha256"), r.get("contentSha256").asText());

@@ -12,10 +12,14 @@ import org.palimpsest.core.digest.ContentDigest;
  * the declared one (HTML), else the first line that is not template, has no closing full stop, and is followed by
  * a sentence. The body runs from there to the first section marker ("Most Popular"); the marker and everything after
  * it is chrome, and inside the body, link lines ("Read More: ...") and body template lines are chrome.
+ *
+ * <p>Editorial notices ({@link EditorialNotice}) above the headline or in the body are content wherever they stand:
+ * kept as paragraphs (those above the headline first), never removed as template, and left out of the lines
+ * template learning counts, so no number of articles carrying the same notice makes it chrome.
  */
 public final class Normalizer {
     /** Bumped whenever a change here can change a digest; recorded in every capture's provenance. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     /** The markup declares a headline that is not among the text lines: every line is body. */
     private static final int DECLARED_NOT_IN_TEXT = -1;
@@ -32,8 +36,13 @@ public final class Normalizer {
         int headlineAt = findHeadline(extraction, canonical, template);
         List<RemovedLine> removed = new ArrayList<>();
         List<String> head = new ArrayList<>();
+        List<String> paragraphs = new ArrayList<>();
+        List<String> canonicalParagraphs = new ArrayList<>();
         for (int i = 0; i < Math.max(0, headlineAt); i++) {
-            if (!canonical.get(i).isEmpty()) {
+            if (EditorialNotice.is(lines.get(i))) {
+                paragraphs.add(lines.get(i).strip());
+                canonicalParagraphs.add(canonical.get(i));
+            } else if (!canonical.get(i).isEmpty()) {
                 head.add(canonical.get(i));
                 removed.add(new RemovedLine(i + 1, lines.get(i), template.isHeadChrome(canonical.get(i))
                         ? RemovedLine.Reason.TEMPLATE : RemovedLine.Reason.BEFORE_HEADLINE));
@@ -53,8 +62,6 @@ public final class Normalizer {
             headline = "";
             bodyFrom = lines.size();
         }
-        List<String> paragraphs = new ArrayList<>();
-        List<String> canonicalParagraphs = new ArrayList<>();
         List<String> body = new ArrayList<>();
         boolean ended = false;
         for (int i = bodyFrom; i < lines.size(); i++) {
@@ -68,7 +75,7 @@ public final class Normalizer {
             } else if (rules.isSectionMarker(c)) {
                 ended = true;
                 reason = RemovedLine.Reason.SECTION_MARKER;
-            } else {
+            } else if (!EditorialNotice.is(c)) {
                 body.add(c);
                 if (rules.isLinkLine(c)) {
                     reason = RemovedLine.Reason.LINK_LINE;
