@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /** One capture of a URI as a memento: its id and datetime, and its 14-digit Wayback-style timestamp. */
 public record Memento(UUID captureId, Instant datetime) {
-    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(ZoneOffset.UTC);
 
     public String timestamp() {
         return TIMESTAMP.format(datetime);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import org.palimpsest.core.diff.VersionChange;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.store.ArticleEntity;
 import org.palimpsest.core.store.CaptureEntity;
@@ -74,6 +75,11 @@ final class StoredTimelines {
     static VersionView version(VersionEntity v, List<VersionView.CaptureRef> captures) {
         return new VersionView(v.id, v.articleId, v.versionNumber, v.contentSha256, v.headline,
                 Json.readStrings(v.paragraphs), v.validFrom, v.validTo, Json.readIntervals(v.intervals), captures,
-                v.supersededBy, null);
+                v.supersededBy, null, change(v.change));
+    }
+
+    /** A version's stored change, or null. */
+    static VersionChange change(String json) {
+        return json == null ? null : Json.read(json, VersionChange.class);
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.palimpsest.core.derivation.Derivation;
 import org.palimpsest.core.derivation.SourceCapture;
@@ -106,6 +107,7 @@ class ArticleAppend {
 
         Timeline.Version own = versionOf.get(key);
         VersionEntity ownVersion = null;
+        Map<Integer, VersionEntity> byNumber = new TreeMap<>();
         for (Timeline.Version v : timeline) {
             VersionEntity ve = stored.get(v.digest());
             boolean created = ve == null;
@@ -116,7 +118,9 @@ class ArticleAppend {
             if (v == own) {
                 ownVersion = ve;
             }
+            byNumber.put(v.number(), ve);
         }
+        reconciler.describeChanges(byNumber);
         IdentityDecision decision = MemberIdentity.decide(capture.urlKey().orElse(null), byUrl, members.isEmpty(),
                 () -> new IdentityDecision.BySimilarity(placed.matches().get(0).score(), MemberIdentity.firstCaptureOf(
                         placed.matches().get(0).version(), members, Member::versionId, Member::key)));

@@ -16,6 +16,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.palimpsest.core.derivation.Derivation;
+import org.palimpsest.core.diff.ChangeClassifier;
+import org.palimpsest.core.diff.DiffDocument;
+import org.palimpsest.core.diff.VersionChange;
 import org.palimpsest.core.identity.MinHash;
 import org.palimpsest.core.identity.Lsh;
 import org.palimpsest.core.json.Json;
@@ -37,6 +40,7 @@ import org.palimpsest.core.version.Timeline;
  */
 @ApplicationScoped
 public class ArticleReconciler {
+    private static final ChangeClassifier CLASSIFIER = new ChangeClassifier();
     private final EntityManager em;
     private final OutboxEvents outbox;
 
@@ -72,6 +76,7 @@ public class ArticleReconciler {
             apply(src.key, ve, tv, first.normalized(), first::signature, now);
             byNumber.put(tv.number(), ve);
         }
+        describeChanges(byNumber);
         for (Derivation.DerivedCapture dc : article.captures()) {
             CaptureEntity ce = byKey.get(dc.capture().orderKey());
             VersionEntity ve = byNumber.get(dc.versionNumber());
@@ -133,6 +138,28 @@ public class ArticleReconciler {
             ve.signature = MinHash.toBytes(s);
             bands(source, ve.id, s);
         }
+    }
+
+    /**
+     * Gives each version of an article ({@code byNumber}: all of them, by number) how it differs from the one
+     * before it: classified anew only when the version before it is another one than last time (a version's content
+     * is fixed by its digest, so the pair of ids decides the change).
+     */
+    void describeChanges(Map<Integer, VersionEntity> byNumber) {
+        for (Map.Entry<Integer, VersionEntity> e : byNumber.entrySet()) {
+            VersionEntity ve = e.getValue();
+            VersionEntity previous = byNumber.get(e.getKey() - 1);
+            if (previous == null) {
+                ve.change = null;
+            } else if (ve.change == null || !previous.id.toString().equals(
+                    Json.read(ve.change, VersionChange.class).previousVersionId())) {
+                ve.change = Json.write(CLASSIFIER.classify(document(previous), document(ve), previous.id.toString()));
+            }
+        }
+    }
+
+    private static DiffDocument document(VersionEntity v) {
+        return new DiffDocument(v.headline, Json.readStrings(v.paragraphs));
     }
 
     /** Points replaced articles and versions at the ones that now hold most of their former captures. */

@@ -32,6 +32,10 @@ public class VersionEntity extends PanacheEntityBase {
     @Column(columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     public String intervals;
+    /** How it differs from the version before it ({@code VersionChange} as JSON); null for the first. */
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String change;
     @Column(name = "capture_count")
     public int captureCount;
     /** The MinHash signature of the version's body (128 big-endian ints), for near-duplicate look-up. */

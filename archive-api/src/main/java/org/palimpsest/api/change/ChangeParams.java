@@ -1,0 +1,53 @@
+package org.palimpsest.api.change;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.palimpsest.api.article.Params;
+import org.palimpsest.core.capture.SourceKey;
+import org.palimpsest.core.change.ChangeQuery;
+import org.palimpsest.core.diff.ChangeKind;
+import org.palimpsest.core.error.ArchiveException;
+
+/** The filters of {@code /api/changes} and the change feeds, parsed with messages that say what to fix. */
+final class ChangeParams {
+    private ChangeParams() {
+    }
+
+    static ChangeQuery query(String source, String from, String to, List<String> kinds, String stealth,
+            String articleId, int page, int size, int maxSize) {
+        List<ChangeKind> parsed = new ArrayList<>();
+        for (String k : kinds == null ? List.<String>of() : kinds) {
+            for (String one : k.split(",")) {
+                if (!one.isBlank()) {
+                    parsed.add(ChangeKind.of(one).orElseThrow(() -> ArchiveException.invalid("kind '" + one.strip()
+                            + "' is not known: use one of " + ChangeKind.labels())));
+                }
+            }
+        }
+        return new ChangeQuery(Optional.ofNullable(source).filter(s -> !s.isBlank()).map(s -> new SourceKey(s).value()),
+                Params.instant("from", from), Params.instant("to", to), List.copyOf(parsed), stealth(stealth),
+                Optional.ofNullable(articleId).filter(s -> !s.isBlank()).map(ChangeParams::articleId),
+                Params.page(page), Params.size(size, maxSize));
+    }
+
+    private static Optional<Boolean> stealth(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return switch (value.strip()) {
+            case "true" -> Optional.of(true);
+            case "false" -> Optional.of(false);
+            default -> throw ArchiveException.invalid("stealth '" + value + "' is not true or false");
+        };
+    }
+
+    private static UUID articleId(String value) {
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ArchiveException.invalid("articleId '" + value + "' is not an article id (a UUID)");
+        }
+    }
+}
