@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.palimpsest.api.http.HttpDates;
+import org.palimpsest.api.memento.Memento;
 import org.palimpsest.core.article.ArticleReader;
 import org.palimpsest.core.article.AsOfReader;
 import org.palimpsest.core.article.ArticleSummary;
@@ -20,6 +21,8 @@ import org.palimpsest.core.article.ArticleView;
 import org.palimpsest.core.article.AsOf;
 import org.palimpsest.core.article.VersionView;
 import org.palimpsest.core.capture.SourceKey;
+import org.palimpsest.core.citation.Citation;
+import org.palimpsest.core.citation.CitationFormat;
 import org.palimpsest.core.error.ArchiveException;
 
 /** Articles, their timelines and versions, and what the archive held at a given instant. */
@@ -55,6 +58,29 @@ public class ArticleResource {
     public VersionView version(@PathParam("articleId") UUID articleId, @PathParam("versionId") UUID versionId) {
         return reader.version(articleId, versionId).orElseThrow(() -> ArchiveException.notFound(
                 "article " + articleId + " has no version " + versionId));
+    }
+
+    /**
+     * How to cite one version: CSL-JSON, BibTeX or RIS, pointing at the archive's memento of the version (or the
+     * version itself when its captures have no URL) with the version's content digest.
+     */
+    @GET
+    @Path("{articleId}/versions/{versionId}/citation")
+    @Produces({"application/vnd.citationstyles.csl+json", "application/x-bibtex", "application/x-research-info-systems"})
+    public Response citation(@PathParam("articleId") UUID articleId, @PathParam("versionId") UUID versionId,
+            @QueryParam("format") @DefaultValue("csl-json") String format, UriInfo uri) {
+        CitationFormat citationFormat = CitationFormat.parse(format);
+        VersionView v = version(articleId, versionId);
+        ArticleView article = article(articleId);
+        String base = uri.getBaseUri().toString().replaceAll("/$", "");
+        String url = v.captures().stream().map(VersionView.CaptureRef::url).filter(u -> u != null).findFirst()
+                .orElse(null);
+        String archived = url == null ? base + "/api/articles/" + article.articleId() + "/versions/" + v.versionId()
+                : base + "/memento/" + Memento.TIMESTAMP.format(v.validFrom()) + "/" + url;
+        Instant accessed = v.captures().isEmpty() ? v.validFrom() : v.captures().get(v.captures().size() - 1).capturedAt();
+        Citation citation = new Citation(v.headline(), article.source(), url, v.validFrom(), accessed, archived,
+                v.contentSha256(), v.versionId().toString());
+        return Response.ok(citationFormat.render(citation), citationFormat.mediaType()).build();
     }
 
     @GET
