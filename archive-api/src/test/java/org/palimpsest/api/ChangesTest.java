@@ -189,6 +189,31 @@ class ChangesTest {
     }
 
     @Test
+    void searchFiltersAndCountsVersionsByHowTheyChanged() {
+        String source = uniqueSource("search-changes");
+        ingest(source, scenario(), false);
+        JsonPath all = Eventually.await(java.time.Duration.ofSeconds(30), () -> given().queryParam("source", source)
+                .queryParam("allVersions", true).get("/api/search").then().statusCode(200).extract().jsonPath(),
+                r -> r.getInt("total") == 15, "15 versions indexed");
+        Map<String, Integer> facet = new TreeMap<>();
+        for (Map<String, Object> b : all.<Map<String, Object>>getList("facets.changeKinds")) {
+            facet.put((String) b.get("key"), ((Number) b.get("count")).intValue());
+        }
+        assertEquals(Map.of("figures", 5, "notice", 5), facet);
+        JsonPath notices = given().queryParam("source", source).queryParam("allVersions", true)
+                .queryParam("changeKind", "notice").get("/api/search").then().statusCode(200).extract().jsonPath();
+        assertEquals(5, notices.getInt("total"));
+        assertEquals(List.of(List.of("notice")), notices.getList("hits.change.kinds").stream().distinct().toList());
+        JsonPath stealth = given().queryParam("source", source).queryParam("allVersions", true)
+                .queryParam("stealth", "true").get("/api/search").then().statusCode(200).extract().jsonPath();
+        assertEquals(5, stealth.getInt("total"));
+        assertEquals(List.of(List.of("figures")), stealth.getList("hits.change.kinds").stream().distinct().toList());
+        given().queryParam("changeKind", "typo").get("/api/search").then().statusCode(400)
+                .body("detail", equalTo("changeKind 'typo' is not known: use one of headline, lede, figures, quotes,"
+                        + " notice, added, removed, reworded, moved"));
+    }
+
+    @Test
     void unknownKindsAndStealthValuesAreRefusedWithWhatToUse() {
         given().queryParam("kind", "typo").get("/api/changes").then().statusCode(400)
                 .contentType("application/problem+json")

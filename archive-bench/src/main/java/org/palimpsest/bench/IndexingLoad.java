@@ -89,7 +89,7 @@ public final class IndexingLoad {
                 Instant from = t0.plusSeconds(i);
                 all.add(new VersionDocument(new java.util.UUID(0, i).toString(), new java.util.UUID(1, i / 3).toString(),
                         "source-" + (i % 20), null, null, "Headline " + i, body, "sha" + i, 1 + i % 3, from, null,
-                        List.of(new VersionDocument.Validity(from, null)), true, 1, from, from));
+                        List.of(new VersionDocument.Validity(from, null)), true, 1, from, from, List.of(), null));
             }
             long bytes = all.stream().mapToLong(d -> d.body().length()).sum();
             int threads = 2;

@@ -54,12 +54,13 @@ class VersionIndexTest {
     private static VersionDocument document(String id, int number, String headline, Instant from, Instant to) {
         return new VersionDocument(id, "article-1", "test-source", "https://example.org/news/1",
                 "https://example.org/news/1", headline, headline + ". Delegations met on Monday.", "sha-" + id, number,
-                from, to, List.of(new VersionDocument.Validity(from, to)), to == null, 1, T1, T2);
+                from, to, List.of(new VersionDocument.Validity(from, to)), to == null, 1, T1, T2,
+                number == 1 ? List.of() : List.of("headline"), number == 1 ? null : Boolean.TRUE);
     }
 
     private SearchResult find(String q, Optional<Instant> asOf, boolean allVersions) {
         return search.search(new SearchQuery(Optional.of(q), Optional.empty(), Optional.empty(), Optional.empty(),
-                asOf, allVersions, SearchQuery.Sort.RELEVANCE, 0, 20));
+                asOf, allVersions, SearchQuery.Sort.RELEVANCE, 0, 20, SearchQuery.Changes.ANY));
     }
 
     private static Set<String> versionIds(SearchResult result) {

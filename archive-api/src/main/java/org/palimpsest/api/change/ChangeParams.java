@@ -11,28 +11,33 @@ import org.palimpsest.core.diff.ChangeKind;
 import org.palimpsest.core.error.ArchiveException;
 
 /** The filters of {@code /api/changes} and the change feeds, parsed with messages that say what to fix. */
-final class ChangeParams {
+public final class ChangeParams {
     private ChangeParams() {
     }
 
     static ChangeQuery query(String source, String from, String to, List<String> kinds, String stealth,
             String articleId, int page, int size, int maxSize) {
-        List<ChangeKind> parsed = new ArrayList<>();
-        for (String k : kinds == null ? List.<String>of() : kinds) {
-            for (String one : k.split(",")) {
-                if (!one.isBlank()) {
-                    parsed.add(ChangeKind.of(one).orElseThrow(() -> ArchiveException.invalid("kind '" + one.strip()
-                            + "' is not known: use one of " + ChangeKind.labels())));
-                }
-            }
-        }
         return new ChangeQuery(Optional.ofNullable(source).filter(s -> !s.isBlank()).map(s -> new SourceKey(s).value()),
-                Params.instant("from", from), Params.instant("to", to), List.copyOf(parsed), stealth(stealth),
+                Params.instant("from", from), Params.instant("to", to), kinds("kind", kinds), stealth(stealth),
                 Optional.ofNullable(articleId).filter(s -> !s.isBlank()).map(ChangeParams::articleId),
                 Params.page(page), Params.size(size, maxSize));
     }
 
-    private static Optional<Boolean> stealth(String value) {
+    /** Change kinds named by a repeatable parameter (each may also list several, comma-separated). */
+    public static List<ChangeKind> kinds(String name, List<String> values) {
+        List<ChangeKind> parsed = new ArrayList<>();
+        for (String k : values == null ? List.<String>of() : values) {
+            for (String one : k.split(",")) {
+                if (!one.isBlank()) {
+                    parsed.add(ChangeKind.of(one).orElseThrow(() -> ArchiveException.invalid(name + " '" + one.strip()
+                            + "' is not known: use one of " + ChangeKind.labels())));
+                }
+            }
+        }
+        return List.copyOf(parsed);
+    }
+
+    public static Optional<Boolean> stealth(String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

@@ -33,8 +33,9 @@ public class SearchResource {
             @QueryParam("allVersions") @DefaultValue("false") boolean allVersions,
             @QueryParam("sort") @DefaultValue("relevance") String sort,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size,
-            UriInfo uri) {
-        SearchQuery query = new SearchParams(q, source, from, to, asOf, allVersions, sort, page, size).query();
+            @QueryParam("changeKind") List<String> changeKind, @QueryParam("stealth") String stealth, UriInfo uri) {
+        SearchQuery query = new SearchParams(q, source, from, to, asOf, allVersions, sort, page, size, changeKind,
+                stealth).query();
         SearchResult result = search.search(query);
         String next = (long) (page + 1) * size < result.total()
                 ? uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build().toString() : null;

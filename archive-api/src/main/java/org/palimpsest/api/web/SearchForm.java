@@ -38,7 +38,8 @@ public record SearchForm(
     }
 
     public SearchParams params() {
-        return new SearchParams(q, source, iso(from), iso(to), iso(asOf), allVersions, sort, page, SIZE);
+        return new SearchParams(q, source, iso(from), iso(to), iso(asOf), allVersions, sort, page, SIZE, List.of(),
+                null);
     }
 
     public String fromInput() {

@@ -149,11 +149,16 @@ public class ArticleReconciler {
         for (Map.Entry<Integer, VersionEntity> e : byNumber.entrySet()) {
             VersionEntity ve = e.getValue();
             VersionEntity previous = byNumber.get(e.getKey() - 1);
+            String change = ve.change;
             if (previous == null) {
-                ve.change = null;
-            } else if (ve.change == null || !previous.id.toString().equals(
-                    Json.read(ve.change, VersionChange.class).previousVersionId())) {
-                ve.change = Json.write(CLASSIFIER.classify(document(previous), document(ve), previous.id.toString()));
+                change = null;
+            } else if (change == null || !previous.id.toString().equals(
+                    Json.read(change, VersionChange.class).previousVersionId())) {
+                change = Json.write(CLASSIFIER.classify(document(previous), document(ve), previous.id.toString()));
+            }
+            if (!Objects.equals(change, ve.change)) {
+                ve.change = change;
+                outbox.add(ve.id, "version-changed"); // the index holds a version's change kinds
             }
         }
     }

@@ -8,11 +8,14 @@ import java.util.List;
  *
  * @param validity the version's validity intervals, a {@code date_range} field: "as of T" is a range query
  * @param current whether this is the version the archive holds now
+ * @param changeKinds how it differs from the version before it (empty for the first)
+ * @param stealth whether that was a substantive change without a notice (null for the first)
  */
 public record VersionDocument(
         String versionId, String articleId, String source, String url, String canonicalUrl, String headline,
         String body, String contentSha256, int versionNumber, Instant validFrom, Instant validTo,
-        List<Validity> validity, boolean current, int captureCount, Instant firstCapturedAt, Instant lastCapturedAt) {
+        List<Validity> validity, boolean current, int captureCount, Instant firstCapturedAt, Instant lastCapturedAt,
+        List<String> changeKinds, Boolean stealth) {
 
     /** A {@code [gte, lt)} interval; {@code lt} is null while open. */
     public record Validity(Instant gte, Instant lt) {

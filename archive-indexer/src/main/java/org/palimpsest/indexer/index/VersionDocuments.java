@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.palimpsest.core.diff.ChangeKind;
+import org.palimpsest.core.diff.VersionChange;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.provenance.Interval;
 import org.palimpsest.core.store.Sql;
@@ -18,7 +20,7 @@ public class VersionDocuments {
     private static final String SELECT = """
             select v.id, v.article_id, a.source, a.url, a.canonical_url, v.headline,
                    cast(v.paragraphs as text) as paragraphs, v.content_sha256, v.version_number, v.valid_from,
-                   v.valid_to, cast(v.intervals as text) as intervals, v.capture_count,
+                   v.valid_to, cast(v.intervals as text) as intervals, v.capture_count, cast(v.change as text) as change,
                    (v.superseded_by is not null or a.superseded_by is not null) as gone,
                    (select min(c.captured_at) from capture c where c.version_id = v.id) as first_captured_at,
                    (select max(c.captured_at) from capture c where c.version_id = v.id) as last_captured_at
@@ -68,6 +70,8 @@ public class VersionDocuments {
             }
             List<Interval> intervals = Json.readIntervals(r.get("intervals", String.class));
             Instant validTo = r.get("valid_to", Instant.class);
+            String changeJson = r.get("change", String.class);
+            VersionChange change = changeJson == null ? null : Json.read(changeJson, VersionChange.class);
             upserts.add(new VersionDocument(id, r.get("article_id").toString(), r.get("source", String.class),
                     r.get("url", String.class), r.get("canonical_url", String.class), r.get("headline", String.class),
                     String.join("\n\n", Json.readStrings(r.get("paragraphs", String.class))),
@@ -75,7 +79,9 @@ public class VersionDocuments {
                     r.get("valid_from", Instant.class), validTo,
                     intervals.stream().map(i -> new VersionDocument.Validity(i.from(), i.to())).toList(),
                     validTo == null, r.get("capture_count", Number.class).intValue(),
-                    r.get("first_captured_at", Instant.class), r.get("last_captured_at", Instant.class)));
+                    r.get("first_captured_at", Instant.class), r.get("last_captured_at", Instant.class),
+                    change == null ? List.of() : change.kinds().stream().map(ChangeKind::label).toList(),
+                    change == null ? null : change.stealth()));
         }
         return new Batch(upserts, deletes);
     }

@@ -43,6 +43,10 @@ public class VersionIndex {
                 create(index);
                 client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(config.alias()))));
                 LOG.infof("created search index %s behind alias %s (text analyzer %s)", index, config.alias(), analyzer);
+            } else {
+                // An index made by an earlier release gains the fields added since (adding fields is allowed).
+                TypeMapping current = mapping(analyzer());
+                client.indices().putMapping(m -> m.index(config.alias()).properties(current.properties()));
             }
         } catch (IOException | ElasticsearchException e) {
             throw new IndexingException("cannot create the search index behind alias " + config.alias() + ": "
@@ -145,7 +149,9 @@ public class VersionIndex {
                 .properties("current", p -> p.boolean_(b -> b))
                 .properties("captureCount", p -> p.integer(i -> i))
                 .properties("firstCapturedAt", p -> p.date(d -> d))
-                .properties("lastCapturedAt", p -> p.date(d -> d)));
+                .properties("lastCapturedAt", p -> p.date(d -> d))
+                .properties("changeKinds", p -> p.keyword(k -> k))
+                .properties("stealth", p -> p.boolean_(b -> b)));
     }
 
     /** {@code english} where the server has it (the analysis-common module), else {@code standard}. */

@@ -34,7 +34,7 @@ public class IndexVersionIdSearch implements VersionIdSearch {
     @Override
     public void pages(ExportQuery export, int size, Consumer<List<UUID>> page) {
         SearchQuery query = new SearchQuery(export.q(), export.source(), export.from(), export.to(), export.asOf(),
-                true, SearchQuery.Sort.RELEVANCE, 0, size);
+                true, SearchQuery.Sort.RELEVANCE, 0, size, SearchQuery.Changes.ANY);
         String pit = null;
         try {
             pit = client.openPointInTime(p -> p.index(index.alias()).keepAlive(k -> k.time("2m"))).id();

@@ -8,10 +8,14 @@ public record SearchResult(long total, List<Hit> hits, Facets facets) {
 
     public record Hit(
             String articleId, String versionId, int versionNumber, String source, String url, String headline,
-            List<String> highlights, Instant validFrom, Instant validTo, double score) {
+            List<String> highlights, Instant validFrom, Instant validTo, double score, Change change) {
     }
 
-    public record Facets(List<Bucket> sources, List<Bucket> months) {
+    /** How a hit's version differs from the one before it; null for a first version. */
+    public record Change(List<String> kinds, boolean stealth) {
+    }
+
+    public record Facets(List<Bucket> sources, List<Bucket> months, List<Bucket> changeKinds) {
     }
 
     public record Bucket(String key, long count) {

@@ -46,6 +46,7 @@ public class SearchService {
                                 .fields("headline", f -> f.numberOfFragments(0))
                                 .fields("body", f -> f.fragmentSize(160).numberOfFragments(3)))
                         .aggregations("sources", a -> a.terms(t -> t.field("source").size(100)))
+                        .aggregations("changeKinds", a -> a.terms(t -> t.field("changeKinds").size(20)))
                         .aggregations("months", a -> a.dateHistogram(d -> d.field("firstCapturedAt")
                                 .calendarInterval(CalendarInterval.Month).format("yyyy-MM").minDocCount(1)));
                 if (query.sort() == SearchQuery.Sort.NEWEST) {
@@ -56,7 +57,7 @@ public class SearchService {
             }, VersionDocument.class);
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
-                return new SearchResult(0, List.of(), new SearchResult.Facets(List.of(), List.of()));
+                return new SearchResult(0, List.of(), new SearchResult.Facets(List.of(), List.of(), List.of()));
             }
             throw ArchiveException.invalid("the search engine refused the query: " + e.error().reason());
         } catch (IOException e) {
@@ -70,14 +71,17 @@ public class SearchService {
             hit.highlight().getOrDefault("headline", List.of()).forEach(highlights::add);
             hit.highlight().getOrDefault("body", List.of()).forEach(highlights::add);
             hits.add(new SearchResult.Hit(d.articleId(), d.versionId(), d.versionNumber(), d.source(), d.url(),
-                    d.headline(), highlights, d.validFrom(), d.validTo(), hit.score() == null ? 0 : hit.score()));
+                    d.headline(), highlights, d.validFrom(), d.validTo(), hit.score() == null ? 0 : hit.score(),
+                    d.stealth() == null ? null : new SearchResult.Change(d.changeKinds(), d.stealth())));
         }
         List<SearchResult.Bucket> sources = response.aggregations().get("sources").sterms().buckets().array().stream()
                 .map(b -> new SearchResult.Bucket(b.key().stringValue(), b.docCount())).toList();
         List<SearchResult.Bucket> months = response.aggregations().get("months").dateHistogram().buckets().array()
                 .stream().map(b -> new SearchResult.Bucket(b.keyAsString(), b.docCount())).toList();
+        List<SearchResult.Bucket> changeKinds = response.aggregations().get("changeKinds").sterms().buckets().array()
+                .stream().map(b -> new SearchResult.Bucket(b.key().stringValue(), b.docCount())).toList();
         return new SearchResult(response.hits().total() == null ? hits.size() : response.hits().total().value(), hits,
-                new SearchResult.Facets(sources, months));
+                new SearchResult.Facets(sources, months, changeKinds));
     }
 
     static Query query(SearchQuery q) {
@@ -94,6 +98,11 @@ public class SearchService {
                 .gte(from.toString())))));
         q.to().ifPresent(to -> bool.filter(f -> f.range(r -> r.date(d -> d.field("firstCapturedAt")
                 .lte(to.toString())))));
+        if (!q.changes().kinds().isEmpty()) {
+            bool.filter(f -> f.terms(t -> t.field("changeKinds").terms(v -> v.value(q.changes().kinds().stream()
+                    .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
+        }
+        q.changes().stealth().ifPresent(s -> bool.filter(f -> f.term(t -> t.field("stealth").value(s))));
         if (q.asOf().isPresent()) {
             String at = q.asOf().get().toString();
             bool.filter(f -> f.range(r -> r.date(d -> d.field("validity").gte(at).lte(at)
