@@ -15,7 +15,7 @@ public final class ChangeParams {
     private ChangeParams() {
     }
 
-    static ChangeQuery query(String source, String from, String to, List<String> kinds, String stealth,
+    public static ChangeQuery query(String source, String from, String to, List<String> kinds, String stealth,
             String articleId, int page, int size, int maxSize) {
         return new ChangeQuery(Optional.ofNullable(source).filter(s -> !s.isBlank()).map(s -> new SourceKey(s).value()),
                 Params.instant("from", from), Params.instant("to", to), kinds("kind", kinds), stealth(stealth),

@@ -15,8 +15,8 @@ import org.palimpsest.core.article.Page;
 import org.palimpsest.core.change.ChangeItem;
 import org.palimpsest.core.change.ChangeQuery;
 import org.palimpsest.core.change.ChangeReader;
+import org.palimpsest.core.change.DiffService;
 import org.palimpsest.core.diff.DiffGranularity;
-import org.palimpsest.core.diff.DiffService;
 import org.palimpsest.core.error.ArchiveException;
 
 /** Atom feeds of version changes: across the archive (with the filters of /api/changes) and of one article. */

@@ -7,8 +7,8 @@ import io.quarkus.qute.TemplateInstance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.palimpsest.core.change.DiffService;
 import org.palimpsest.core.diff.DiffDocument;
-import org.palimpsest.core.diff.DiffService;
 
 /** The unified and HTML forms of a comparison. */
 public final class DiffFormats {

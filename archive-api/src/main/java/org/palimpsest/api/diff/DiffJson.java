@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.palimpsest.core.change.DiffService;
 import org.palimpsest.core.diff.DiffResult;
-import org.palimpsest.core.diff.DiffService;
 
 /** The JSON form of a comparison (API.md "Diff"). */
 public record DiffJson(Side from, Side to, String granularity, DiffResult.Stats stats, double similarity,

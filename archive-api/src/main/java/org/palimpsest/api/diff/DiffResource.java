@@ -7,8 +7,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.palimpsest.api.article.Params;
+import org.palimpsest.core.change.DiffService;
 import org.palimpsest.core.diff.DiffGranularity;
-import org.palimpsest.core.diff.DiffService;
 import org.palimpsest.core.error.ArchiveException;
 
 /** Compares any two versions or captures. */

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -19,18 +20,21 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.palimpsest.api.article.Params;
+import org.palimpsest.api.change.ChangeParams;
 import org.palimpsest.api.diff.DiffFormats;
 import org.palimpsest.api.diff.SideBySide;
 import org.palimpsest.api.problem.Problem;
 import org.palimpsest.core.article.ArticleReader;
-import org.palimpsest.core.article.CaptureReader;
 import org.palimpsest.core.article.ArticleSummary;
 import org.palimpsest.core.article.ArticleView;
+import org.palimpsest.core.article.CaptureReader;
 import org.palimpsest.core.article.CaptureView;
 import org.palimpsest.core.article.Page;
 import org.palimpsest.core.article.VersionView;
+import org.palimpsest.core.change.ChangeItem;
+import org.palimpsest.core.change.ChangeReader;
+import org.palimpsest.core.change.DiffService;
 import org.palimpsest.core.diff.DiffGranularity;
-import org.palimpsest.core.diff.DiffService;
 import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.indexer.search.SearchResult;
 import org.palimpsest.indexer.search.SearchService;
@@ -43,8 +47,11 @@ public class Pages {
     private final CaptureReader captures;
     private final SearchService search;
     private final DiffService diffs;
+    private final ChangeReader changeReader;
 
-    public Pages(ArticleReader reader, CaptureReader captures, SearchService search, DiffService diffs) {
+    public Pages(ArticleReader reader, CaptureReader captures, SearchService search, DiffService diffs,
+            ChangeReader changeReader) {
+        this.changeReader = changeReader;
         this.reader = reader;
         this.captures = captures;
         this.search = search;
@@ -66,6 +73,8 @@ public class Pages {
         static native TemplateInstance capture(CaptureView capture, VersionView version);
 
         static native TemplateInstance export(SearchForm form);
+
+        static native TemplateInstance changes(ChangeForm form, Page<ChangeItem> changes, String feed, String next);
 
         static native TemplateInstance error(int status, String title, String detail);
     }
@@ -108,6 +117,20 @@ public class Pages {
                 + (raw ? "&raw=true" : "");
         return Templates.diff(c, DiffFormats.title(c), DiffFormats.summary(c), SideBySide.of(c.result()), apiQuery,
                 by, raw, Arrays.stream(DiffGranularity.values()).map(g -> g.name().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    @GET
+    @Path("changes")
+    public TemplateInstance changes(@QueryParam("source") String source, @QueryParam("kind") List<String> kinds,
+            @QueryParam("stealth") String stealth, @QueryParam("page") @DefaultValue("0") int page, UriInfo uri) {
+        ChangeForm form = new ChangeForm(source, kinds, stealth);
+        Page<ChangeItem> found = changeReader.changes(ChangeParams.query(source, null, null, form.kindsChosen(),
+                form.stealthChosen(), null, page, ChangeForm.SIZE, ChangeForm.SIZE));
+        String query = uri.getRequestUri().getRawQuery();
+        String feed = "/feeds/changes.atom" + (query == null ? "" : "?" + query.replaceAll("(^|&)page=[^&]*", ""));
+        String next = found.hasNext()
+                ? uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build().toString() : null;
+        return Templates.changes(form, found, feed, next);
     }
 
     @GET

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.palimpsest.api.diff.SideBySide;
 import org.palimpsest.core.article.VersionView;
+import org.palimpsest.core.change.DiffService;
 import org.palimpsest.core.diff.DiffDocument;
 import org.palimpsest.core.diff.DiffGranularity;
 import org.palimpsest.core.diff.DiffOp;
 import org.palimpsest.core.diff.DiffResult;
-import org.palimpsest.core.diff.DiffService;
 
 /**
  * A version on an article page with what changed since the version before it: the word counts and the first

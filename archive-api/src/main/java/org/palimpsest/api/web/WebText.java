@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.palimpsest.api.memento.Memento;
 import org.palimpsest.core.normalize.RemovedLine;
 
 /** How the pages show times and search highlights. */
@@ -20,6 +21,16 @@ public final class WebText {
     /** {@code 2025-05-11 09:30:00 UTC}. */
     static String utc(Instant t) {
         return t == null ? "" : UTC.format(t);
+    }
+
+    /** The 14-digit timestamp of a memento at {@code t}. */
+    static String memento(Instant t) {
+        return Memento.TIMESTAMP.format(t);
+    }
+
+    /** {@code 2025-05-11}, as Robust Links' {@code data-versiondate} has it. */
+    static String day(Instant t) {
+        return t.atOffset(ZoneOffset.UTC).toLocalDate().toString();
     }
 
     /** Why a line was taken out, in words. */

@@ -138,6 +138,47 @@ class BrowserTest {
         assertEquals("the exact bytes as captured", browser.findElement(By.partialLinkText("exact bytes")).getText());
     }
 
+    @Test
+    void aReaderFindsTheStealthEditAndTheCorrectionOnTheChangesPageAndCitesTheVersion() throws IOException {
+        String source = uniqueSource("browser-changes");
+        String base = new String(TestArchive.bytes(samples().get(0)), StandardCharsets.UTF_8);
+        String fixed = base.replace("over 120,000 troops", "over 127,000 troops");
+        String notice = "Correction: An earlier version of this story misstated the number of troops.";
+        post(source, base.getBytes(StandardCharsets.UTF_8), "text/plain", "2025-05-11T10:00:00Z").statusCode(201);
+        post(source, fixed.getBytes(StandardCharsets.UTF_8), "text/plain", "2025-05-12T10:00:00Z").statusCode(201);
+        post(source, fixed.replace("\nMost Popular", "\n" + notice + "\nMost Popular").getBytes(StandardCharsets.UTF_8),
+                "text/plain", "2025-05-13T10:00:00Z").statusCode(201);
+
+        browser.get(root + "changes?source=" + source);
+        waitFor(By.cssSelector("ol.changes li"));
+        screenshot("5-changes");
+        List<WebElement> items = browser.findElements(By.cssSelector("ol.changes li"));
+        assertEquals(2, items.size());
+        assertEquals(List.of("correction", "notice"), badges(items.get(0)));
+        assertEquals(List.of("stealth edit", "figures"), badges(items.get(1)));
+        assertEquals(1, browser.findElements(By.cssSelector("link[rel=alternate][type='application/atom+xml']"))
+                .size());
+
+        items.get(1).findElement(By.linkText("see the changes side by side")).click();
+        waitFor(By.cssSelector(".cols"));
+        assertEquals(List.of("127,000"), browser.findElements(By.cssSelector(
+                "section[aria-labelledby=after-heading] ins")).stream().map(WebElement::getText).toList());
+
+        browser.navigate().back();
+        waitFor(By.cssSelector("ol.changes li"));
+        browser.findElements(By.cssSelector("ol.changes li h2 a")).get(0).click();
+        waitFor(By.id("cite-heading"));
+        screenshot("6-article-changes");
+        assertEquals(List.of("stealth edit", "figures"), badges(browser.findElement(By.id("v2"))));
+        assertEquals(List.of("correction", "notice"), badges(browser.findElement(By.id("v3"))));
+        assertEquals(List.of("CSL-JSON", "BibTeX", "RIS"), browser.findElements(By.cssSelector(
+                "a[href*='/citation?format=']")).stream().map(WebElement::getText).toList());
+    }
+
+    private static List<String> badges(WebElement item) {
+        return item.findElements(By.cssSelector(".badge")).stream().map(WebElement::getText).toList();
+    }
+
     private void waitFor(By what) {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(what).isEmpty());
     }

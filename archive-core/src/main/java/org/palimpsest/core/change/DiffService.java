@@ -1,4 +1,4 @@
-package org.palimpsest.core.diff;
+package org.palimpsest.core.change;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -8,6 +8,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.palimpsest.core.decode.CaptureMediaType;
 import org.palimpsest.core.decode.TextDecoder;
+import org.palimpsest.core.diff.DiffDocument;
+import org.palimpsest.core.diff.DiffGranularity;
+import org.palimpsest.core.diff.DiffResult;
+import org.palimpsest.core.diff.Differ;
 import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.json.Json;
