@@ -65,6 +65,11 @@ final class TestElasticsearch implements AutoCloseable {
             }
 
             @Override
+            public int maxAttempts() {
+                return 20;
+            }
+
+            @Override
             public Duration maxBackoff() {
                 return Duration.ofMinutes(1);
             }

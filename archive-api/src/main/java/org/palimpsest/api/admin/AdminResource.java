@@ -2,12 +2,13 @@ package org.palimpsest.api.admin;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.palimpsest.core.capture.CaptureService;
 import org.palimpsest.core.capture.SourceKey;
 import org.palimpsest.core.error.ArchiveException;
@@ -33,6 +34,14 @@ public class AdminResource {
     @Path("indexing")
     public IndexingStatus indexing() {
         return admin.status();
+    }
+
+    /** Queues the dead letters (events Elasticsearch refused on every attempt) again, after their cause is fixed. */
+    @POST
+    @Path("indexing/retry")
+    @RolesAllowed("archivist")
+    public Map<String, Integer> retryDeadLetters() {
+        return Map.of("requeued", admin.retryDeadLetters());
     }
 
     /** Re-derives a source from its stored captures: template, articles, versions, provenance. */

@@ -43,8 +43,9 @@ public class ArticleResource {
             @QueryParam("size") @DefaultValue("20") int size, UriInfo uri) {
         Optional<String> sourceKey = Optional.ofNullable(source).filter(s -> !s.isBlank())
                 .map(s -> new SourceKey(s).value());
-        return PageJson.of(reader.articles(sourceKey, Params.instant("from", from), Params.instant("to", to),
-                Params.page(page), Params.size(size)), uri);
+        Params.window(page, size, Params.MAX_SIZE);
+        return PageJson.of(reader.articles(sourceKey, Params.instant("from", from), Params.instant("to", to), page,
+                size), uri);
     }
 
     @GET

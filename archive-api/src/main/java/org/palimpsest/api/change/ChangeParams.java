@@ -20,7 +20,7 @@ public final class ChangeParams {
         return new ChangeQuery(Optional.ofNullable(source).filter(s -> !s.isBlank()).map(s -> new SourceKey(s).value()),
                 Params.instant("from", from), Params.instant("to", to), kinds("kind", kinds), stealth(stealth),
                 Optional.ofNullable(articleId).filter(s -> !s.isBlank()).map(ChangeParams::articleId),
-                Params.page(page), Params.size(size, maxSize));
+                Params.window(page, size, maxSize)[0], size);
     }
 
     /** Change kinds named by a repeatable parameter (each may also list several, comma-separated). */

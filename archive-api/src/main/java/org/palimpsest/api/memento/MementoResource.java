@@ -66,11 +66,11 @@ public class MementoResource {
     @Path("{timestamp: \\d{14}}/{uri: .+}")
     public Response memento(@PathParam("timestamp") String timestamp, @PathParam("uri") String uri,
             @QueryParam("view") String view, UriInfo info) {
+        Instant asked = instant(timestamp);
         TimeMap map = timeMap(uri, info);
         MementoLinks links = new MementoLinks(info.getBaseUri().toString(), map);
         Memento m = map.at(timestamp).orElse(null);
         if (m == null) {
-            Instant asked = Memento.TIMESTAMP.parse(timestamp, Instant::from);
             return Response.status(302).location(URI.create(links.memento(map.closest(asked))))
                     .header("Link", links.forTimeGate()).build();
         }
@@ -120,6 +120,16 @@ public class MementoResource {
 
     private static Memento memento(AsOfReader.UrlCapture capture) {
         return new Memento(capture.captureId(), capture.capturedAt());
+    }
+
+    /** A 14-digit memento timestamp that is a real instant. */
+    private static Instant instant(String timestamp) {
+        try {
+            return Memento.TIMESTAMP.parse(timestamp, Instant::from);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ArchiveException.invalid("timestamp '" + timestamp + "' is not a date and time: use yyyyMMddHHmmss"
+                    + " (UTC), such as 20250511093000");
+        }
     }
 
     private static Instant acceptDatetime(String value) {

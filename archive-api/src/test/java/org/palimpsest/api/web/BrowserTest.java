@@ -175,6 +175,48 @@ class BrowserTest {
                 "a[href*='/citation?format=']")).stream().map(WebElement::getText).toList());
     }
 
+    @Test
+    void aCapturedPagesScriptNeitherRunsNorReachesOutWhenReplayedThroughTheRawOrMementoLink() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger beacons = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer local = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        local.createContext("/", exchange -> {
+            beacons.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        local.start();
+        try {
+            String url = "https://evil.example/news/" + uniqueSource("replay");
+            String html = "<html><head><title>Quiet headline of the page</title>"
+                    + "<script>document.title = 'script ran'; new Image().src = 'http://127.0.0.1:"
+                    + local.getAddress().getPort() + "/from-script.png';</script></head><body>"
+                    + "<h1>Quiet headline of the page</h1><p>A sentence of the article body, long enough to keep.</p>"
+                    + "<img src=\"http://127.0.0.1:" + local.getAddress().getPort() + "/beacon.png\"></body></html>";
+            String id = io.restassured.RestAssured.given().header("Authorization", TestArchive.ARCHIVIST)
+                    .contentType("text/html; charset=utf-8").queryParam("source", uniqueSource("replay"))
+                    .queryParam("url", url).queryParam("capturedAt", "2025-05-11T10:00:00Z")
+                    .body(html.getBytes(StandardCharsets.UTF_8)).post("/api/captures").then().statusCode(201)
+                    .extract().path("captureId");
+            for (String replay : List.of("api/captures/" + id + "/raw", "memento/20250511100000/" + url)) {
+                io.restassured.RestAssured.given().get("/" + replay).then().statusCode(200)
+                        .header("Content-Security-Policy", org.palimpsest.api.http.SecurityHeaders.REPLAY_POLICY)
+                        .header("X-Content-Type-Options", "nosniff");
+                browser.get(root + replay);
+                waitFor(By.tagName("h1"));
+                Thread.sleep(500); // time for a script or an image request, had they been allowed
+                assertEquals("Quiet headline of the page", browser.getTitle(), replay);
+            }
+            screenshot("7-replay-sandboxed");
+            assertEquals(0, beacons.get(), "no request left the sandboxed replays");
+            io.restassured.RestAssured.given().get("/").then().statusCode(200)
+                    .header("Content-Security-Policy", org.palimpsest.api.http.SecurityHeaders.PAGE_POLICY)
+                    .header("X-Frame-Options", "DENY");
+        } finally {
+            local.stop(0);
+        }
+    }
+
     private static List<String> badges(WebElement item) {
         return item.findElements(By.cssSelector(".badge")).stream().map(WebElement::getText).toList();
     }

@@ -41,6 +41,13 @@ public interface IndexConfig {
     @WithDefault("PT0S")
     Duration minRoundInterval();
 
+    /**
+     * Attempts after which a failing event is set aside as a dead letter (shown by {@code GET /api/admin/indexing},
+     * queued again by {@code POST /api/admin/indexing/retry}), so that it cannot hold up the rest for ever.
+     */
+    @WithDefault("20")
+    int maxAttempts();
+
     /** The longest wait before a failed event is tried again (the wait doubles from one second). */
     @WithDefault("PT1M")
     Duration maxBackoff();

@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -54,10 +56,22 @@ public class VersionIndex {
         }
     }
 
-    /** Upserts and deletes in one bulk request to {@code target} (the alias or a new index). */
+    /** Upserts and deletes in one bulk request to {@code target} (the alias or a new index); any failure throws. */
     public void write(String target, Collection<VersionDocument> upserts, Collection<String> deletes) {
+        Map<String, String> failed = writeEach(target, upserts, deletes);
+        if (!failed.isEmpty()) {
+            throw new IndexingException(failed.size() + " of " + (upserts.size() + deletes.size())
+                    + " documents failed in " + target + "; first: " + failed.values().iterator().next());
+        }
+    }
+
+    /**
+     * Upserts and deletes in one bulk request, answering the documents Elasticsearch refused (by id, with its reason;
+     * a delete of a document the index lacks is no failure). Throws only when the request as a whole failed.
+     */
+    public Map<String, String> writeEach(String target, Collection<VersionDocument> upserts, Collection<String> deletes) {
         if (upserts.isEmpty() && deletes.isEmpty()) {
-            return;
+            return Map.of();
         }
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         for (VersionDocument doc : upserts) {
@@ -74,13 +88,13 @@ public class VersionIndex {
             throw new IndexingException("bulk write of " + count + " documents to " + target + " failed: "
                     + e.getMessage(), e);
         }
-        List<BulkResponseItem> failed = response.items().stream()
-                .filter(item -> item.error() != null && !(item.status() == 404 && "delete".equals(item.operationType().jsonValue())))
-                .toList();
-        if (!failed.isEmpty()) {
-            throw new IndexingException(failed.size() + " of " + count + " documents failed in " + target
-                    + "; first: " + failed.get(0).error().reason());
+        Map<String, String> failed = new LinkedHashMap<>();
+        for (BulkResponseItem item : response.items()) {
+            if (item.error() != null && !(item.status() == 404 && "delete".equals(item.operationType().jsonValue()))) {
+                failed.put(item.id(), item.error().reason());
+            }
         }
+        return failed;
     }
 
     /** Creates {@code <alias>-v(N+1)} and returns its name; the alias does not point to it yet. */

@@ -27,18 +27,32 @@ public class IndexingAdmin {
 
     public IndexingStatus status() {
         return QuarkusTransaction.joiningExisting().call(() -> {
-            Tuple r = (Tuple) em.createNativeQuery("select count(*) as backlog, min(created_at) as oldest,"
-                    + " count(*) filter (where attempts > 0) as retrying, now() as now from outbox"
+            Tuple r = (Tuple) em.createNativeQuery("select count(*) filter (where dead_at is null) as backlog,"
+                    + " min(created_at) filter (where dead_at is null) as oldest,"
+                    + " count(*) filter (where attempts > 0 and dead_at is null) as retrying,"
+                    + " count(*) filter (where dead_at is not null) as dead, now() as now from outbox"
                     + " where done_at is null", Tuple.class).getSingleResult();
-            String lastError = (String) em.createNativeQuery("select last_error from outbox where done_at is null and"
-                            + " last_error is not null order by id desc limit 1", String.class)
-                    .getResultStream().findFirst().orElse(null);
+            String lastError = lastError("dead_at is null");
+            String lastDead = lastError("dead_at is not null");
             Instant oldest = r.get("oldest", Instant.class);
             Instant now = r.get("now", Instant.class);
             return new IndexingStatus(r.get("backlog", Number.class).longValue(), oldest,
                     oldest == null ? Duration.ZERO : Duration.between(oldest, now),
-                    r.get("retrying", Number.class).longValue(), lastError);
+                    r.get("retrying", Number.class).longValue(), lastError, r.get("dead", Number.class).longValue(),
+                    lastDead);
         });
+    }
+
+    private String lastError(String condition) {
+        return (String) em.createNativeQuery("select last_error from outbox where done_at is null and last_error"
+                        + " is not null and " + condition + " order by id desc limit 1", String.class)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    /** Queues every dead letter again, from a first attempt; answers how many. */
+    public int retryDeadLetters() {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("update outbox set dead_at = null,"
+                + " attempts = 0, next_attempt = now() where done_at is null and dead_at is not null").executeUpdate());
     }
 
     /** What a rebuild did. */

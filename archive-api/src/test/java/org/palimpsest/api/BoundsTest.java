@@ -1,0 +1,37 @@
+package org.palimpsest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.palimpsest.api.TestArchive.ARCHIVIST;
+import static org.palimpsest.api.TestArchive.bytes;
+import static org.palimpsest.api.TestArchive.samples;
+import static org.palimpsest.api.TestArchive.uniqueSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** Parameters that overflow or name no instant are 400 problems saying what to ask instead, never 500s. */
+@QuarkusTest
+class BoundsTest {
+
+    @Test
+    void aPagePastTheLastRowAnyListCanHaveIsRefused() {
+        String detail = "page 5000000 of size 500 reaches past the last row any list can have: ask for an earlier page";
+        for (String list : new String[] {"/api/articles", "/api/changes"}) {
+            given().queryParam("page", 5_000_000).queryParam("size", 500).get(list).then().statusCode(400)
+                    .contentType("application/problem+json").body("detail", equalTo(detail));
+        }
+    }
+
+    @Test
+    void aMementoTimestampThatIsNoDateIsRefused() {
+        String url = "https://example.org/news/" + uniqueSource("bounds");
+        given().header("Authorization", ARCHIVIST).contentType("text/plain").queryParam("source", uniqueSource("bounds"))
+                .queryParam("url", url).queryParam("capturedAt", "2025-05-11T10:00:00Z").body(bytes(samples().get(0)))
+                .post("/api/captures").then().statusCode(201);
+        given().get("/memento/20259999999999/" + url).then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("timestamp '20259999999999' is not a date and time: use yyyyMMddHHmmss (UTC),"
+                        + " such as 20250511093000"));
+        given().get("/memento/20250511100000/" + url).then().statusCode(200);
+    }
+}
