@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.palimpsest.api.ArchiveShapes.archiveShape;
+import static org.palimpsest.api.TestArchive.ADMIN;
 import static org.palimpsest.api.TestArchive.ARCHIVIST;
 import static org.palimpsest.api.TestArchive.bytes;
 import static org.palimpsest.api.TestArchive.post;
@@ -235,7 +236,7 @@ class ChangesTest {
             assertEquals(3, st.executeUpdate());
         }
         assertEquals(0, given().queryParam("source", source).get("/api/changes").jsonPath().getInt("total"));
-        given().header("Authorization", ARCHIVIST).post("/api/admin/sources/" + source + "/rederive").then()
+        given().header("Authorization", ADMIN).post("/api/admin/sources/" + source + "/rederive").then()
                 .statusCode(204);
         assertEquals(before, changes(source));
         assertEquals(2, given().queryParam("source", source).get("/api/changes").jsonPath().getInt("total"));

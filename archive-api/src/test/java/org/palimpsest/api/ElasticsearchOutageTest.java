@@ -1,5 +1,6 @@
 package org.palimpsest.api;
 
+import static org.palimpsest.api.TestArchive.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -36,7 +37,7 @@ class ElasticsearchOutageTest {
             post(source, bytes(samples().get(0)), "text/plain", "2025-05-11T10:00:00Z").statusCode(201);
             post(source, bytes(samples().get(4)), "text/plain", "2025-05-11T10:01:00Z").statusCode(201);
             JsonPath status = Eventually.await(Duration.ofSeconds(30),
-                    () -> given().get("/api/admin/indexing").then().statusCode(200).extract().jsonPath(),
+                    () -> given().header("Authorization", ADMIN).get("/api/admin/indexing").then().statusCode(200).extract().jsonPath(),
                     s -> s.getLong("backlog") >= 2 && s.getString("lastError") != null,
                     "the outbox to hold the versions and report the failure");
             assertEquals(true, status.getLong("failing") >= 1);

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.palimpsest.api.TestArchive.ADMIN;
 import static org.palimpsest.api.TestArchive.ARCHIVIST;
 import static org.palimpsest.api.TestArchive.bytes;
 import static org.palimpsest.api.TestArchive.post;
@@ -66,7 +67,7 @@ class IndexingPoisonTest {
         post(goodSource, bytes(samples().get(1)), "text/plain", "2025-05-11T11:00:00Z").statusCode(201);
         Eventually.await(INDEXED, () -> found(goodSource), n -> n == 1, "a later version indexed past the poison");
 
-        JsonPath status = Eventually.await(INDEXED, () -> given().get("/api/admin/indexing").then().statusCode(200)
+        JsonPath status = Eventually.await(INDEXED, () -> given().header("Authorization", ADMIN).get("/api/admin/indexing").then().statusCode(200)
                 .extract().jsonPath(), s -> s.getInt("deadLetters") >= 1, "the refused event set aside");
         assertTrue(status.getString("lastDeadLetter").startsWith("Elasticsearch refused version " + version + ": "),
                 status.getString("lastDeadLetter"));
@@ -85,10 +86,10 @@ class IndexingPoisonTest {
             st.executeUpdate();
         }
         given().post("/api/admin/indexing/retry").then().statusCode(401);
-        int requeued = given().header("Authorization", ARCHIVIST).post("/api/admin/indexing/retry").then()
+        int requeued = given().header("Authorization", ADMIN).post("/api/admin/indexing/retry").then()
                 .statusCode(200).extract().path("requeued");
         assertTrue(requeued >= 1);
-        Eventually.await(INDEXED, () -> given().get("/api/admin/indexing").then().extract().jsonPath()
+        Eventually.await(INDEXED, () -> given().header("Authorization", ADMIN).get("/api/admin/indexing").then().extract().jsonPath()
                 .getInt("deadLetters"), n -> n == 0, "the dead letter indexed once its cause is fixed");
     }
 }

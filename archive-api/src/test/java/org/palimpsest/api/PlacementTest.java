@@ -11,6 +11,7 @@ import static org.palimpsest.api.ArchiveShapes.at;
 import static org.palimpsest.api.ArchiveShapes.everything;
 import static org.palimpsest.api.ArchiveShapes.text;
 import static org.palimpsest.api.ArchiveShapes.versionIds;
+import static org.palimpsest.api.TestArchive.ADMIN;
 import static org.palimpsest.api.TestArchive.ARCHIVIST;
 import static org.palimpsest.api.TestArchive.bytes;
 import static org.palimpsest.api.TestArchive.post;
@@ -84,12 +85,12 @@ class PlacementTest {
 
         Map<String, String> incremental = archiveShape(source, 7);
         Map<String, String> ids = versionIds(source);
-        given().header("Authorization", ARCHIVIST).post("/api/admin/sources/" + source + "/rederive").then()
+        given().header("Authorization", ADMIN).post("/api/admin/sources/" + source + "/rederive").then()
                 .statusCode(204);
         assertEquals(incremental, archiveShape(source, 7));
         assertEquals(ids, versionIds(source), "a full re-derivation keeps every article and version id");
         given().post("/api/admin/sources/" + source + "/rederive").then().statusCode(401);
-        given().header("Authorization", ARCHIVIST).post("/api/admin/sources/no-such-source/rederive").then()
+        given().header("Authorization", ADMIN).post("/api/admin/sources/no-such-source/rederive").then()
                 .statusCode(404);
     }
 
@@ -127,7 +128,7 @@ class PlacementTest {
         assertEquals(statuses, batchStatuses);
         assertEquals(archiveShape(oneByOne, 9), archiveShape(batch, 9));
         Map<String, String> batchShape = archiveShape(batch, 9);
-        given().header("Authorization", ARCHIVIST).post("/api/admin/sources/" + batch + "/rederive").then()
+        given().header("Authorization", ADMIN).post("/api/admin/sources/" + batch + "/rederive").then()
                 .statusCode(204);
         assertEquals(batchShape, archiveShape(batch, 9), "a full re-derivation agrees with the batch's placement");
     }
@@ -158,7 +159,7 @@ class PlacementTest {
         Map<String, String> placed = everything(source);
         assertEquals(14, placed.keySet().stream().filter(k -> k.startsWith("capture ")).count());
 
-        given().header("Authorization", ARCHIVIST).post("/api/admin/sources/" + source + "/rederive").then()
+        given().header("Authorization", ADMIN).post("/api/admin/sources/" + source + "/rederive").then()
                 .statusCode(204);
         assertEquals(placed, everything(source), "placing each capture as it came wrote what a full re-derivation does");
         assertTimelineFlagsAreTheProvenance(source, 14);

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.palimpsest.api.TestArchive.ADMIN;
 import static org.palimpsest.api.TestArchive.ARCHIVIST;
 import static org.palimpsest.api.TestArchive.bytes;
 import static org.palimpsest.api.TestArchive.post;
@@ -112,7 +113,7 @@ class SearchTest {
             }
             return n;
         });
-        given().header("Authorization", ARCHIVIST).post("/api/admin/reindex").then().statusCode(200);
+        given().header("Authorization", ADMIN).post("/api/admin/reindex").then().statusCode(200);
         running.set(false);
         assertTrue(searches.get() > 0);
         pool.shutdown();
@@ -124,7 +125,7 @@ class SearchTest {
 
     @Test
     void indexingStatusShowsTheBacklog() {
-        given().get("/api/admin/indexing").then().statusCode(200)
+        given().header("Authorization", ADMIN).get("/api/admin/indexing").then().statusCode(200)
                 .body("backlog", org.hamcrest.Matchers.greaterThanOrEqualTo(0))
                 .body("failing", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
     }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.palimpsest.api.TestArchive.ADMIN;
 import static org.palimpsest.api.TestArchive.ARCHIVIST;
 import static org.palimpsest.api.TestArchive.uniqueSource;
 
@@ -86,7 +87,7 @@ class TemplateGrowthTest {
                     .toList(), "no live version of " + article + " without captures");
         }
 
-        given().header("Authorization", ARCHIVIST).post("/api/admin/sources/" + source + "/rederive").then()
+        given().header("Authorization", ADMIN).post("/api/admin/sources/" + source + "/rederive").then()
                 .statusCode(204);
         assertEquals(shape, ArchiveShapes.archiveShape(source, 5), "a full re-derivation agrees");
         assertEquals(ids, ArchiveShapes.versionIds(source), "and keeps every article and version id");

@@ -3,6 +3,7 @@ package org.palimpsest.api;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.palimpsest.api.TestArchive.ADMIN;
 import static org.palimpsest.api.TestArchive.ARCHIVIST;
 import static org.palimpsest.api.TestArchive.bytes;
 import static org.palimpsest.api.TestArchive.post;
@@ -59,7 +60,7 @@ class TemplateLineCountTest {
         post(source, edited.getBytes(StandardCharsets.UTF_8), "text/plain", "2025-05-19T10:00:00Z").statusCode(201);
         assertCountsMatchRows(source);
 
-        given().header("Authorization", ARCHIVIST).post("/api/admin/sources/" + source + "/rederive")
+        given().header("Authorization", ADMIN).post("/api/admin/sources/" + source + "/rederive")
                 .then().statusCode(204);
         assertCountsMatchRows(source);
     }

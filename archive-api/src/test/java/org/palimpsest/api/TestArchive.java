@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 public final class TestArchive {
     public static final String ARCHIVIST = "Bearer test-archivist-token";
     public static final String READER = "Bearer test-reader-token";
+    public static final String ADMIN = "Bearer test-admin-token";
 
     private TestArchive() {
     }

@@ -20,6 +20,7 @@ import org.palimpsest.indexer.outbox.IndexingStatus;
 /** Operations: the search index, and re-deriving a source. */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
 public class AdminResource {
     private final IndexingAdmin admin;
     private final CaptureService captures;
@@ -39,7 +40,6 @@ public class AdminResource {
     /** Queues the dead letters (events Elasticsearch refused on every attempt) again, after their cause is fixed. */
     @POST
     @Path("indexing/retry")
-    @RolesAllowed("archivist")
     public Map<String, Integer> retryDeadLetters() {
         return Map.of("requeued", admin.retryDeadLetters());
     }
@@ -47,7 +47,6 @@ public class AdminResource {
     /** Re-derives a source from its stored captures: template, articles, versions, provenance. */
     @POST
     @Path("sources/{source}/rederive")
-    @RolesAllowed("archivist")
     public Response rederive(@PathParam("source") String source) {
         captures.rederive(new SourceKey(source));
         return Response.noContent().build();
@@ -56,7 +55,6 @@ public class AdminResource {
     /** Rebuilds the search index from PostgreSQL and swaps the alias; searches keep working meanwhile. */
     @POST
     @Path("reindex")
-    @RolesAllowed("archivist")
     public IndexingAdmin.Reindexed reindex() {
         try {
             return admin.reindex();

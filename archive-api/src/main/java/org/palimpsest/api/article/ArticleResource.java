@@ -1,5 +1,6 @@
 package org.palimpsest.api.article;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,10 +16,10 @@ import java.util.UUID;
 import org.palimpsest.api.http.HttpDates;
 import org.palimpsest.api.memento.Memento;
 import org.palimpsest.core.article.ArticleReader;
-import org.palimpsest.core.article.AsOfReader;
 import org.palimpsest.core.article.ArticleSummary;
 import org.palimpsest.core.article.ArticleView;
 import org.palimpsest.core.article.AsOf;
+import org.palimpsest.core.article.AsOfReader;
 import org.palimpsest.core.article.VersionView;
 import org.palimpsest.core.capture.SourceKey;
 import org.palimpsest.core.citation.Citation;
@@ -28,6 +29,7 @@ import org.palimpsest.core.error.ArchiveException;
 /** Articles, their timelines and versions, and what the archive held at a given instant. */
 @Path("/api/articles")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll
 public class ArticleResource {
     private final ArticleReader reader;
     private final AsOfReader asOf;

@@ -1,5 +1,6 @@
 package org.palimpsest.api.article;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,7 @@ import org.palimpsest.core.error.ArchiveException;
 /** A source's learned chrome template. */
 @Path("/api/sources")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll
 public class SourceResource {
     private final ArticleReader reader;
 

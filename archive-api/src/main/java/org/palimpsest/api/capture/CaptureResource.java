@@ -1,5 +1,6 @@
 package org.palimpsest.api.capture;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,6 +32,7 @@ import org.palimpsest.core.error.ProblemKind;
 
 /** Captures in (single and NDJSON batch) and out (JSON with provenance, raw bytes). */
 @Path("/api/captures")
+@PermitAll
 public class CaptureResource {
     public static final String NDJSON = "application/x-ndjson";
     /** What placing the capture re-derived: {@code article} (its own), {@code source} (all of it), {@code none}. */

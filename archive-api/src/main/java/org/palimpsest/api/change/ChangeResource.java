@@ -1,5 +1,6 @@
 package org.palimpsest.api.change;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import org.palimpsest.core.change.ChangeReader;
 /** Version changes across the archive: what changed, how, and whether the newsroom said so. */
 @Path("/api/changes")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll
 public class ChangeResource {
     private final ChangeReader changes;
 

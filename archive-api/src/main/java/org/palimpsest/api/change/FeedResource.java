@@ -1,5 +1,6 @@
 package org.palimpsest.api.change;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,7 @@ import org.palimpsest.core.error.ArchiveException;
 /** Atom feeds of version changes: across the archive (with the filters of /api/changes) and of one article. */
 @Path("/feeds")
 @Produces(AtomFeed.MEDIA_TYPE)
+@PermitAll
 public class FeedResource {
     static final int ENTRIES = 100;
 

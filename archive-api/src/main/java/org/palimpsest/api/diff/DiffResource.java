@@ -1,5 +1,6 @@
 package org.palimpsest.api.diff;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import org.palimpsest.core.error.ArchiveException;
 
 /** Compares any two versions or captures. */
 @Path("/api/diff")
+@PermitAll
 public class DiffResource {
     private final DiffService diffs;
 

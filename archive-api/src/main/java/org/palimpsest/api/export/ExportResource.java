@@ -1,5 +1,6 @@
 package org.palimpsest.api.export;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import org.palimpsest.core.export.Exports;
 
 /** Research datasets, streamed: one record per version with its captures, then a manifest. */
 @Path("/api/exports")
+@PermitAll
 public class ExportResource {
     private final Exports exports;
 

@@ -1,5 +1,6 @@
 package org.palimpsest.api.imports;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import org.palimpsest.core.imports.WarcImporter;
 /** WARC imports: the upload is spooled to disk and imported in the background; its job shows progress. */
 @Path("/api/imports")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll
 public class ImportResource {
     private final WarcImporter importer;
 

@@ -1,5 +1,6 @@
 package org.palimpsest.api.memento;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ import org.palimpsest.core.identity.CanonicalUrl;
 
 /** Memento (RFC 7089): TimeGate, TimeMap and mementos for every URI that has captures. */
 @Path("/memento")
+@PermitAll
 public class MementoResource {
     private final AsOfReader reader;
     private final CaptureReader captures;

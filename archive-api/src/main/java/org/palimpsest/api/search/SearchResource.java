@@ -1,5 +1,6 @@
 package org.palimpsest.api.search;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import org.palimpsest.indexer.search.SearchService;
 /** Full-text search over versions, also as of a past instant. */
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll
 public class SearchResource {
     private final SearchService search;
 

@@ -3,6 +3,7 @@ package org.palimpsest.api.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -42,6 +43,7 @@ import org.palimpsest.indexer.search.SearchService;
 /** The archive for people: server-rendered pages over the same services as the API. Reading needs no JavaScript. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@PermitAll
 public class Pages {
     private final ArticleReader reader;
     private final CaptureReader captures;

@@ -127,7 +127,7 @@ public final class ArticleClusterer {
                                 : new IdentityDecision.BySimilarity(best[i], members.get(bestWith[i]).key()));
                 decisions.put(m.key(), decision);
             }
-            String identityKey = urlKey != null ? "url:" + urlKey : "sim:" + keys.get(0);
+            String identityKey = urlKey != null ? IdentityKey.URL.of(urlKey) : IdentityKey.SIMILARITY.of(keys.get(0));
             clusters.add(new Cluster(identityKey, List.copyOf(keys), Map.copyOf(decisions)));
         }
         clusters.sort(Comparator.comparing(Cluster::identityKey));
