@@ -9,6 +9,7 @@ import org.palimpsest.api.change.ChangeParams;
 import org.palimpsest.core.capture.SourceKey;
 import org.palimpsest.core.diff.ChangeKind;
 import org.palimpsest.core.error.ArchiveException;
+import org.palimpsest.core.error.Choices;
 import org.palimpsest.indexer.search.SearchQuery;
 
 /** A search as the API and the web pages receive it: strings from the query, checked into a {@link SearchQuery}. */
@@ -33,10 +34,6 @@ public record SearchParams(
 
     private SearchQuery.Sort parsedSort() {
         String name = sort == null || sort.isBlank() ? "relevance" : sort;
-        try {
-            return SearchQuery.Sort.valueOf(name.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ArchiveException.invalid("sort '" + sort + "' is not known: use relevance or newest");
-        }
+        return Choices.parse("sort", name, List.of(SearchQuery.Sort.values()), s -> s.name().toLowerCase(Locale.ROOT));
     }
 }

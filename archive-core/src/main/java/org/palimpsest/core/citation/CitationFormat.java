@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.palimpsest.core.error.ArchiveException;
+import org.palimpsest.core.error.Choices;
 import org.palimpsest.core.json.Json;
 
 /** The formats a version is cited in: CSL-JSON (Zotero, pandoc), BibTeX, RIS (EndNote, Mendeley). */
@@ -34,12 +34,7 @@ public enum CitationFormat {
     }
 
     public static CitationFormat parse(String name) {
-        for (CitationFormat f : values()) {
-            if (f.label.equals(name.strip().toLowerCase(Locale.ROOT))) {
-                return f;
-            }
-        }
-        throw ArchiveException.invalid("format '" + name + "' is not known: use csl-json, bibtex or ris");
+        return Choices.parse("format", name, List.of(values()), CitationFormat::label);
     }
 
     public String render(Citation c) {

@@ -1,9 +1,8 @@
 package org.palimpsest.core.export;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import org.palimpsest.core.error.ArchiveException;
+import org.palimpsest.core.error.Choices;
 
 /** The formats an export is written in, each with its media type and the file name a download is offered under. */
 public enum ExportFormat {
@@ -35,13 +34,6 @@ public enum ExportFormat {
 
     /** The format a request names, case and surrounding space ignored. */
     public static ExportFormat parse(String name) {
-        for (ExportFormat format : values()) {
-            if (format.label().equals(name.strip().toLowerCase(Locale.ROOT))) {
-                return format;
-            }
-        }
-        throw ArchiveException.invalid("format '" + name + "' is not known: use "
-                + Arrays.stream(values()).map(ExportFormat::label).collect(Collectors.joining(", "))
-                        .replaceFirst(", (\\w+)$", " or $1"));
+        return Choices.parse("format", name, List.of(values()), ExportFormat::label);
     }
 }

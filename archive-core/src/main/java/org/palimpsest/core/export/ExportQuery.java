@@ -1,9 +1,10 @@
 package org.palimpsest.core.export;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.palimpsest.core.error.ArchiveException;
+import org.palimpsest.core.error.Choices;
 
 /**
  * What to export: versions matching a full-text query, of a source, captured in a window, or held as of an instant;
@@ -20,11 +21,7 @@ public record ExportQuery(Optional<String> q, Optional<String> source, Optional<
 
         /** The unit a request names, case and surrounding space ignored. */
         public static Unit parse(String name) {
-            return switch (name.strip().toLowerCase(Locale.ROOT)) {
-                case "version" -> VERSION;
-                case "capture" -> CAPTURE;
-                default -> throw ArchiveException.invalid("unit '" + name + "' is not known: use version or capture");
-            };
+            return Choices.parse("unit", name, List.of(values()), u -> u.name().toLowerCase(Locale.ROOT));
         }
     }
 }
