@@ -34,4 +34,26 @@ class BoundsTest {
                         + " such as 20250511093000"));
         given().get("/memento/20250511100000/" + url).then().statusCode(200);
     }
+
+    @Test
+    void aComparisonOfSidesPastTheConfiguredSizeIsRefusedWithWhatToDo() {
+        String source = uniqueSource("bounds-diff");
+        StringBuilder html = new StringBuilder("<html><body><h1>One long line</h1><p>");
+        while (html.length() < 45_000) {
+            html.append("word").append(html.length()).append(' ');
+        }
+        String minified = html.append("</p></body></html>").toString();
+        String[] ids = new String[2];
+        for (int i = 0; i < 2; i++) {
+            ids[i] = given().header("Authorization", ARCHIVIST).contentType("text/html")
+                    .queryParam("source", source).queryParam("capturedAt", "2025-05-1" + (1 + i) + "T10:00:00Z")
+                    .body((minified + (i == 0 ? "" : " ")).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/captures").then().statusCode(201).extract().path("captureId");
+        }
+        given().queryParam("from", ids[0]).queryParam("to", ids[1]).queryParam("raw", true).get("/api/diff").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("detail", equalTo("from (capture " + ids[0] + ") has " + (minified.length())
+                        + " characters, more than the 40000 a comparison takes (palimpsest.diff.max-characters):"
+                        + " compare the normalised versions instead (leave out raw=true)"));
+    }
 }

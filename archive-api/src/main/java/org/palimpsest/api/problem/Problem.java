@@ -36,6 +36,7 @@ public record Problem(String type, String title, int status, String detail, Inte
             case INVALID_INPUT -> 400;
             case NOT_FOUND -> 404;
             case TOO_LARGE -> 413;
+            case TOO_LARGE_TO_COMPARE -> 422;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case UNAVAILABLE -> 503;
         };

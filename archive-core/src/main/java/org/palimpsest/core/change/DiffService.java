@@ -14,6 +14,7 @@ import org.palimpsest.core.diff.DiffResult;
 import org.palimpsest.core.diff.Differ;
 import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.error.ArchiveException;
+import org.palimpsest.core.error.ProblemKind;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.normalize.NormalizedCapture;
 import org.palimpsest.core.placement.SourceTemplates;
@@ -29,8 +30,10 @@ public class DiffService {
     private final Differ differ = new Differ();
     private final SourceTemplates templates;
     private final BlobStore blobs;
+    private final int maxCharacters;
 
-    public DiffService(SourceTemplates templates, BlobStore blobs) {
+    public DiffService(SourceTemplates templates, BlobStore blobs, DiffConfig config) {
+        this.maxCharacters = config.maxCharacters();
         this.templates = templates;
         this.blobs = blobs;
     }
@@ -47,6 +50,16 @@ public class DiffService {
     public Comparison compare(UUID from, UUID to, DiffGranularity granularity, boolean raw) {
         Side a = side(from, raw, "from");
         Side b = side(to, raw, "to");
+        for (Side side : List.of(a, b)) {
+            long size = side.document().headline().length()
+                    + side.document().paragraphs().stream().mapToLong(String::length).sum();
+            if (size > maxCharacters) {
+                throw new ArchiveException(ProblemKind.TOO_LARGE_TO_COMPARE, (side == a ? "from" : "to") + " ("
+                        + side.kind() + " " + side.id() + ") has " + size + " characters, more than the "
+                        + maxCharacters + " a comparison takes (palimpsest.diff.max-characters)"
+                        + (raw ? ": compare the normalised versions instead (leave out raw=true)" : ""));
+            }
+        }
         return new Comparison(a, b, granularity, differ.diff(a.document(), b.document(), granularity));
     }
 

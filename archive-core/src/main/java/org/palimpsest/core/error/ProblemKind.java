@@ -5,6 +5,7 @@ public enum ProblemKind {
     INVALID_INPUT("invalid-input", "Invalid input"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
     TOO_LARGE("too-large", "Capture too large"),
+    TOO_LARGE_TO_COMPARE("too-large-to-compare", "Too large to compare"),
     NOT_FOUND("not-found", "Not found"),
     UNAVAILABLE("unavailable", "Service unavailable");
 
