@@ -56,4 +56,13 @@ class BoundsTest {
                         + " characters, more than the 40000 a comparison takes (palimpsest.diff.max-characters):"
                         + " compare the normalised versions instead (leave out raw=true)"));
     }
+
+    @Test
+    void aNumberThatIsNoNumberIsRefusedNamingTheParameter() {
+        given().queryParam("page", "abc").get("/api/articles").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("page 'abc' is not a whole number"));
+        given().queryParam("size", "1e3").get("/api/changes").then().statusCode(400)
+                .body("detail", equalTo("size '1e3' is not a whole number"));
+    }
 }

@@ -41,8 +41,10 @@ public class ArticleResource {
 
     @GET
     public PageJson<ArticleSummary> list(@QueryParam("source") String source, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size, UriInfo uri) {
+            @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") String pageText,
+            @QueryParam("size") @DefaultValue("20") String sizeText, UriInfo uri) {
+        int page = Params.integer("page", pageText);
+        int size = Params.integer("size", sizeText);
         Optional<String> sourceKey = Optional.ofNullable(source).filter(s -> !s.isBlank())
                 .map(s -> new SourceKey(s).value());
         Params.window(page, size, Params.MAX_SIZE);
@@ -69,7 +71,8 @@ public class ArticleResource {
      */
     @GET
     @Path("{articleId}/versions/{versionId}/citation")
-    @Produces({"application/vnd.citationstyles.csl+json", "application/x-bibtex", "application/x-research-info-systems"})
+    @Produces({"application/vnd.citationstyles.csl+json", "application/x-bibtex",
+        "application/x-research-info-systems"})
     public Response citation(@PathParam("articleId") UUID articleId, @PathParam("versionId") UUID versionId,
             @QueryParam("format") @DefaultValue("csl-json") String format, UriInfo uri) {
         CitationFormat citationFormat = CitationFormat.parse(format);
@@ -80,7 +83,8 @@ public class ArticleResource {
                 .orElse(null);
         String archived = url == null ? base + "/api/articles/" + article.articleId() + "/versions/" + v.versionId()
                 : base + "/memento/" + Memento.TIMESTAMP.format(v.validFrom()) + "/" + url;
-        Instant accessed = v.captures().isEmpty() ? v.validFrom() : v.captures().get(v.captures().size() - 1).capturedAt();
+        Instant accessed = v.captures().isEmpty() ? v.validFrom()
+                : v.captures().get(v.captures().size() - 1).capturedAt();
         Citation citation = new Citation(v.headline(), article.source(), url, v.validFrom(), accessed, archived,
                 v.contentSha256(), v.versionId().toString());
         return Response.ok(citationFormat.render(citation), citationFormat.mediaType()).build();

@@ -20,6 +20,15 @@ public final class Params {
         return Optional.of(IsoInstant.parse(name, value));
     }
 
+    /** A whole number given as a query parameter. */
+    public static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ArchiveException.invalid(name + " '" + value + "' is not a whole number");
+        }
+    }
+
     public static int page(int page) {
         if (page < 0) {
             throw ArchiveException.invalid("page " + page + " is negative: pages count from 0");

@@ -28,8 +28,10 @@ public class ChangeResource {
     @GET
     public PageJson<ChangeItem> list(@QueryParam("source") String source, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("kind") List<String> kinds, @QueryParam("stealth") String stealth,
-            @QueryParam("articleId") String articleId, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size, UriInfo uri) {
+            @QueryParam("articleId") String articleId, @QueryParam("page") @DefaultValue("0") String pageText,
+            @QueryParam("size") @DefaultValue("20") String sizeText, UriInfo uri) {
+        int page = Params.integer("page", pageText);
+        int size = Params.integer("size", sizeText);
         return PageJson.of(changes.changes(ChangeParams.query(source, from, to, kinds, stealth, articleId, page, size,
                 Params.MAX_SIZE)), uri);
     }

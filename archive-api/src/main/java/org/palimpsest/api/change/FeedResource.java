@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.palimpsest.api.article.Params;
 import org.palimpsest.core.article.ArticleReader;
 import org.palimpsest.core.article.Page;
 import org.palimpsest.core.change.ChangeItem;
@@ -41,7 +42,9 @@ public class FeedResource {
     @Path("changes.atom")
     public String changes(@QueryParam("source") String source, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("kind") List<String> kinds, @QueryParam("stealth") String stealth,
-            @QueryParam("articleId") String articleId, @QueryParam("page") @DefaultValue("0") int page, UriInfo uri) {
+            @QueryParam("articleId") String articleId,
+            @QueryParam("page") @DefaultValue("0") String pageText, UriInfo uri) {
+        int page = Params.integer("page", pageText);
         ChangeQuery query = ChangeParams.query(source, from, to, kinds, stealth, articleId, page, ENTRIES, ENTRIES);
         return feed(query, "urn:palimpsest:feed:changes" + (uri.getRequestUri().getRawQuery() == null ? ""
                 : "?" + uri.getRequestUri().getRawQuery().replaceAll("(^|&)page=[^&]*", "")),
@@ -50,8 +53,10 @@ public class FeedResource {
 
     @GET
     @Path("articles/{articleId}.atom")
-    public String article(@PathParam("articleId") UUID articleId, @QueryParam("page") @DefaultValue("0") int page,
+    public String article(@PathParam("articleId") UUID articleId,
+            @QueryParam("page") @DefaultValue("0") String pageText,
             UriInfo uri) {
+        int page = Params.integer("page", pageText);
         var article = articles.article(articleId).orElseThrow(() -> ArchiveException.notFound(
                 "no article " + articleId + " in the archive"));
         ChangeQuery query = ChangeParams.query(null, null, null, List.of(), null, article.articleId().toString(), page,

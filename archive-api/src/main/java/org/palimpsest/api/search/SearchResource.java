@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.palimpsest.api.article.Params;
 import org.palimpsest.indexer.search.SearchQuery;
 import org.palimpsest.indexer.search.SearchResult;
 import org.palimpsest.indexer.search.SearchService;
@@ -34,8 +35,11 @@ public class SearchResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("asOf") String asOf,
             @QueryParam("allVersions") @DefaultValue("false") boolean allVersions,
             @QueryParam("sort") @DefaultValue("relevance") String sort,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size,
+            @QueryParam("page") @DefaultValue("0") String pageText,
+            @QueryParam("size") @DefaultValue("20") String sizeText,
             @QueryParam("changeKind") List<String> changeKind, @QueryParam("stealth") String stealth, UriInfo uri) {
+        int page = Params.integer("page", pageText);
+        int size = Params.integer("size", sizeText);
         SearchQuery query = new SearchParams(q, source, from, to, asOf, allVersions, sort, page, size, changeKind,
                 stealth).query();
         SearchResult result = search.search(query);

@@ -92,7 +92,8 @@ public class Pages {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("asOf") String asOf,
             @QueryParam("allVersions") @DefaultValue("false") boolean allVersions,
             @QueryParam("sort") @DefaultValue("relevance") String sort,
-            @QueryParam("page") @DefaultValue("0") int page) {
+            @QueryParam("page") @DefaultValue("0") String pageText) {
+        int page = Params.integer("page", pageText);
         SearchForm form = new SearchForm(q, source, from, to, asOf, allVersions, sort, page);
         return Templates.search(form, form.submitted() ? search.search(form.params().query()) : null);
     }
@@ -124,7 +125,9 @@ public class Pages {
     @GET
     @Path("changes")
     public TemplateInstance changes(@QueryParam("source") String source, @QueryParam("kind") List<String> kinds,
-            @QueryParam("stealth") String stealth, @QueryParam("page") @DefaultValue("0") int page, UriInfo uri) {
+            @QueryParam("stealth") String stealth,
+            @QueryParam("page") @DefaultValue("0") String pageText, UriInfo uri) {
+        int page = Params.integer("page", pageText);
         ChangeForm form = new ChangeForm(source, kinds, stealth);
         Page<ChangeItem> found = changeReader.changes(ChangeParams.query(source, null, null, form.kindsChosen(),
                 form.stealthChosen(), null, page, ChangeForm.SIZE, ChangeForm.SIZE));

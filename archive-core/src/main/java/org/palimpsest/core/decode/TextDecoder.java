@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * Decodes captured bytes: the declared charset first (except that a Latin-1 label on valid multi-byte UTF-8 is taken
  * for the mislabel it is), then a byte-order mark, then an HTML meta charset, then UTF-8 when the bytes are valid
- * UTF-8, else windows-1252 (the usual unlabelled Latin text of the web).
+ * UTF-8 or mostly so (its valid multi-byte characters at least as many as its invalid bytes: a few stray bytes in
+ * UTF-8 text are replaced and counted, not a reason to read all of it as Latin), else windows-1252 (the usual
+ * unlabelled Latin text of the web).
  */
 public final class TextDecoder {
     private static final Pattern META_CHARSET = Pattern.compile(
@@ -55,9 +57,25 @@ public final class TextDecoder {
                 return lenient(bytes, 0, meta.get(), "meta");
             }
         }
-        return strictUtf8(bytes)
-                .map(text -> new DecodedText(text, StandardCharsets.UTF_8, "utf-8-valid", 0))
-                .orElseGet(() -> lenient(bytes, 0, FALLBACK, "fallback"));
+        Optional<String> utf8 = strictUtf8(bytes);
+        if (utf8.isPresent()) {
+            return new DecodedText(utf8.get(), StandardCharsets.UTF_8, "utf-8-valid", 0);
+        }
+        DecodedText mostly = lenient(bytes, 0, StandardCharsets.UTF_8, "utf-8-mostly-valid");
+        return mostly.malformedInputs() <= multiByteCharacters(mostly.text()) ? mostly
+                : lenient(bytes, 0, FALLBACK, "fallback");
+    }
+
+    /** Characters beyond ASCII that decoding produced (replacement characters not counted). */
+    private static int multiByteCharacters(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > 0x7F && c != '\uFFFD' && !Character.isLowSurrogate(c)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static Optional<String> strictUtf8(byte[] bytes) {

@@ -80,6 +80,19 @@ class ExtractorTest {
     }
 
     @Test
+    void utf8WithAStrayByteStaysUtf8AndTheStrayByteIsCounted() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write("Caf\u00E9 au lait, na\u00EFve r\u00E9sum\u00E9 ".getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xFF); // one byte no UTF-8 sequence has
+        bytes.write(" \u2014 Kyiv\u2019s view".getBytes(StandardCharsets.UTF_8));
+        DecodedText d = TextDecoder.decode(bytes.toByteArray(), Optional.empty(), false);
+        assertEquals("Caf\u00E9 au lait, na\u00EFve r\u00E9sum\u00E9 \uFFFD \u2014 Kyiv\u2019s view", d.text());
+        assertEquals(StandardCharsets.UTF_8, d.charset());
+        assertEquals("utf-8-mostly-valid", d.charsetSource());
+        assertEquals(1, d.malformedInputs());
+    }
+
+    @Test
     void aLatin1LabelOnValidUtf8IsTakenForTheMislabelItIs() {
         byte[] utf8 = "Ukraine\u2019s Air Force".getBytes(StandardCharsets.UTF_8);
         DecodedText d = TextDecoder.decode(utf8, Optional.of(StandardCharsets.ISO_8859_1), false);
