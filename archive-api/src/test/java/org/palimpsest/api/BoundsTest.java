@@ -2,6 +2,7 @@ package org.palimpsest.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.palimpsest.api.TestArchive.ARCHIVIST;
 import static org.palimpsest.api.TestArchive.bytes;
 import static org.palimpsest.api.TestArchive.samples;
@@ -64,5 +65,29 @@ class BoundsTest {
                 .body("detail", equalTo("page 'abc' is not a whole number"));
         given().queryParam("size", "1e3").get("/api/changes").then().statusCode(400)
                 .body("detail", equalTo("size '1e3' is not a whole number"));
+    }
+
+    @Test
+    void aBatchLineThatIsNotUtf8IsRefusedAloneNeverStoredWithReplacementCharacters() throws Exception {
+        String source = uniqueSource("bounds-utf8");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("{\"source\":\"" + source + "\",\"contentType\":\"text/plain\",\"capturedAt\":"
+                + "\"2025-05-11T10:00:00Z\",\"content\":\"Caf").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(0xE9); // Latin-1, not UTF-8
+        body.write(" au lait\\n\\nA sentence of the body.\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("source", source)
+                .put("contentType", "text/plain").put("capturedAt", "2025-05-11T11:00:00Z")
+                .put("content", new String(bytes(samples().get(0)), java.nio.charset.StandardCharsets.UTF_8)).toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.util.List<String> answers = given().header("Authorization", ARCHIVIST).contentType("application/x-ndjson")
+                .body(body.toByteArray()).post("/api/captures/batch").then().statusCode(200).extract().asString()
+                .lines().toList();
+        assertEquals(2, answers.size());
+        io.restassured.path.json.JsonPath refused = io.restassured.path.json.JsonPath.from(answers.get(0));
+        assertEquals(400, refused.getInt("status"));
+        assertEquals("line 1: the line is not valid UTF-8: send a capture's text as UTF-8, or its exact bytes as"
+                + " contentBase64", refused.getString("detail"));
+        assertEquals(201, io.restassured.path.json.JsonPath.from(answers.get(1)).getInt("status"));
+        assertEquals(1, given().queryParam("source", source).get("/api/articles").jsonPath().getInt("total"));
     }
 }

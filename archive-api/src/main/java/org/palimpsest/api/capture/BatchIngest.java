@@ -4,11 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -48,21 +49,23 @@ public class BatchIngest {
         this.json = json;
     }
 
-    private record Line(int number, String text) {
+    /** A line of the batch: its text, or (null) why it has none. */
+    private record Line(int number, String text, String unreadable) {
     }
 
     public void ingest(InputStream body, OutputStream output, String agent) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        NdjsonLines lines = new NdjsonLines(body);
         List<Line> chunk = new ArrayList<>();
         long chars = 0;
         int number = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        for (byte[] bytes = lines.next(); bytes != null; bytes = lines.next()) {
             number++;
-            if (line.isBlank()) {
+            Line line = line(number, bytes);
+            if (line.text() != null && line.text().isBlank()) {
                 continue;
             }
-            chunk.add(new Line(number, line));
-            chars += line.length();
+            chunk.add(line);
+            chars += bytes.length;
             if (chunk.size() >= CHUNK_LINES || chars >= CHUNK_CHARS) {
                 write(results(chunk, agent), output);
                 chunk.clear();
@@ -87,6 +90,9 @@ public class BatchIngest {
         for (int i = 0; i < chunk.size(); i++) {
             Line line = chunk.get(i);
             try {
+                if (line.text() == null) {
+                    throw ArchiveException.invalid(line.unreadable());
+                }
                 BatchLine in = parse(line.text());
                 requests.add(new CaptureRequest(in.source(), Optional.ofNullable(in.url()),
                         Optional.ofNullable(in.capturedAt()), in.contentType(), content(in),
@@ -121,6 +127,21 @@ public class BatchIngest {
             LOG.errorf(e, "batch line %d failed", number);
             return Problem.of(500, "internal", "Internal error", "this line was not stored; try it again")
                     .atLine(number);
+        }
+    }
+
+    /**
+     * A line's text, strictly UTF-8: a line with bytes that are not is refused, never read with replacement
+     * characters (a capture's exact bytes travel as {@code contentBase64}).
+     */
+    private static Line line(int number, byte[] bytes) {
+        try {
+            return new Line(number, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString(), null);
+        } catch (CharacterCodingException e) {
+            return new Line(number, null, "the line is not valid UTF-8: send a capture's text as UTF-8, or its exact"
+                    + " bytes as contentBase64");
         }
     }
 
