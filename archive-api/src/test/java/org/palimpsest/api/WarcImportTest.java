@@ -104,6 +104,35 @@ class WarcImportTest {
     }
 
     @Test
+    void aJobSaysWhichRecordsFailedAndWhy() throws Exception {
+        String small = "<html><head><title>Kept</title></head><body><h1>Kept</h1><p>A body that fits.</p></body></html>";
+        StringBuilder big = new StringBuilder("<html><body><h1>Too big</h1><p>");
+        while (big.length() < 70_000) {
+            big.append("filler words of an oversized page ");
+        }
+        big.append("</p></body></html>");
+        var out = new java.io.ByteArrayOutputStream();
+        var writer = new org.netpreserve.jwarc.WarcWriter(out);
+        List<org.netpreserve.jwarc.WarcResponse> records = new java.util.ArrayList<>();
+        for (String[] page : List.of(new String[] {"https://news.example/too-big", big.toString()},
+                new String[] {"https://news.example/kept", small})) {
+            var record = new org.netpreserve.jwarc.WarcResponse.Builder(java.net.URI.create(page[0]))
+                    .date(java.time.Instant.parse("2025-05-11T10:00:00Z"))
+                    .body(new org.netpreserve.jwarc.HttpResponse.Builder(200, "OK")
+                            .body(org.netpreserve.jwarc.MediaType.HTML_UTF8,
+                                    page[1].getBytes(java.nio.charset.StandardCharsets.UTF_8)).build()).build();
+            writer.write(record);
+            records.add(record);
+        }
+        JsonPath job = importWarc(uniqueSource("failures"), out.toByteArray());
+        assertEquals("completed", job.getString("status"));
+        assertEquals(1, job.getInt("imported"));
+        assertEquals(1, job.getInt("failed"));
+        assertEquals(List.of(records.get(0).id().toString()), job.getList("failures.record"));
+        assertTrue(job.getString("failures[0].detail").startsWith("the capture is "), job.getString("failures[0].detail"));
+    }
+
+    @Test
     void importsNeedTheArchivistRoleAndASource() {
         given().contentType("application/warc").body(new byte[] {1}).queryParam("source", "x").post("/api/imports")
                 .then().statusCode(401);

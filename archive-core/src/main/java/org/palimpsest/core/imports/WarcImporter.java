@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.palimpsest.core.capture.SourceKey;
 import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.export.WarcExporter;
+import org.palimpsest.core.json.Json;
 import org.palimpsest.core.store.BlobStore;
 import org.palimpsest.core.store.Sql;
 
@@ -80,11 +82,13 @@ public class WarcImporter {
 
     public Optional<ImportJob> find(UUID id) {
         return QuarkusTransaction.joiningExisting().call(() -> Sql.list(Sql.rows(em, "select id, source, status,"
-                        + " seen, imported, skipped, failed, error, created_at, finished_at from import_job where id = ?1")
+                        + " seen, imported, skipped, failed, error, created_at, finished_at,"
+                        + " cast(failures as text) as failures from import_job where id = ?1")
                 .setParameter(1, id)).stream().findFirst().map(r -> new ImportJob(r.get("id", UUID.class),
                         r.get("source", String.class), r.get("status", String.class), count(r, "seen"),
                         count(r, "imported"), count(r, "skipped"), count(r, "failed"), r.get("error", String.class),
-                        r.get("created_at", Instant.class), r.get("finished_at", Instant.class))));
+                        r.get("created_at", Instant.class), r.get("finished_at", Instant.class),
+                        List.of(Json.read(r.get("failures", String.class), ImportJob.RecordFailure[].class)))));
     }
 
     private static int count(Tuple row, String column) {
@@ -97,6 +101,7 @@ public class WarcImporter {
 
     private void run(UUID id, String source, Path file, String fileName, String agent) {
         int[] counts = new int[4]; // seen, imported, skipped, failed
+        List<ImportJob.RecordFailure> failures = new ArrayList<>();
         Map<String, String[]> originals = new HashMap<>(); // stored record id -> {content type, raw sha256}
         Map<String, Pending> pending = new LinkedHashMap<>(); // read, not yet stored
         long pendingBytes = 0;
@@ -113,20 +118,20 @@ public class WarcImporter {
                     pendingBytes += read.get().request().content().length;
                 }
                 if (pending.size() >= CHUNK_RECORDS || pendingBytes >= CHUNK_BYTES) {
-                    store(pending, counts, originals);
+                    store(pending, counts, originals, failures);
                     pendingBytes = 0;
                 }
                 if (counts[0] % PROGRESS_EVERY == 0) {
-                    progress(id, counts, "running", null);
+                    progress(id, counts, "running", null, failures);
                 }
             }
         } catch (IOException | RuntimeException e) {
             brokeOff = "the WARC file breaks off after record " + counts[0] + " (" + e.getMessage() + ")";
         } finally {
             try {
-                store(pending, counts, originals); // what was read before the file broke off is kept too
+                store(pending, counts, originals, failures); // what was read before the file broke off is kept too
                 progress(id, counts, brokeOff == null ? "completed" : "failed", brokeOff == null ? null
-                        : brokeOff + "; the " + counts[1] + " captures imported before it are kept");
+                        : brokeOff + "; the " + counts[1] + " captures imported before it are kept", failures);
             } finally {
                 try {
                     Files.deleteIfExists(file);
@@ -176,7 +181,8 @@ public class WarcImporter {
     }
 
     /** Stores the pending captures together (see {@link CaptureService#ingestAll}) and counts what became of each. */
-    private void store(Map<String, Pending> pending, int[] counts, Map<String, String[]> originals) {
+    private void store(Map<String, Pending> pending, int[] counts, Map<String, String[]> originals,
+            List<ImportJob.RecordFailure> failures) {
         if (pending.isEmpty()) {
             return;
         }
@@ -192,20 +198,28 @@ public class WarcImporter {
                 counts[outcome.result().created() ? 1 : 2]++;
             } else {
                 counts[3]++;
+                String detail;
                 if (outcome.failure() instanceof ArchiveException) {
-                    LOG.debugf("record %s refused: %s", p.recordId(), outcome.failure().getMessage());
+                    detail = outcome.failure().getMessage();
+                    LOG.debugf("record %s refused: %s", p.recordId(), detail);
                 } else {
+                    detail = "it could not be stored (an internal error, logged); import the file again to retry it";
                     LOG.warnf(outcome.failure(), "record %s could not be stored", p.recordId());
+                }
+                if (failures.size() < ImportJob.MAX_FAILURES_LISTED) {
+                    failures.add(new ImportJob.RecordFailure(p.recordId(), detail));
                 }
             }
         }
     }
 
-    private void progress(UUID id, int[] counts, String status, String error) {
+    private void progress(UUID id, int[] counts, String status, String error, List<ImportJob.RecordFailure> failures) {
+        String failed = Json.write(failures);
         QuarkusTransaction.requiringNew().run(() -> Sql.statement(em, "update import_job set seen = ?2, imported = ?3,"
-                        + " skipped = ?4, failed = ?5, status = ?6, error = ?7,"
+                        + " skipped = ?4, failed = ?5, status = ?6, error = ?7, failures = cast(?8 as jsonb),"
                         + " finished_at = case when ?6 = 'running' then null else now() end where id = ?1")
                 .setParameter(1, id).setParameter(2, counts[0]).setParameter(3, counts[1]).setParameter(4, counts[2])
-                .setParameter(5, counts[3]).setParameter(6, status).setParameter(7, error).executeUpdate());
+                .setParameter(5, counts[3]).setParameter(6, status).setParameter(7, error).setParameter(8, failed)
+                .executeUpdate());
     }
 }
