@@ -28,7 +28,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -246,7 +245,7 @@ class ChangesTest {
     static final class FeedReader {
         static Set<String> entryIds(String feed) {
             Path python = Path.of("/usr/bin/python3");
-            Assumptions.assumeTrue(Files.isExecutable(python), "no /usr/bin/python3");
+            TestArchive.requireTool(Files.isExecutable(python), "no /usr/bin/python3");
             try {
                 Path file = Files.createTempFile("palimpsest-feed", ".atom");
                 Files.writeString(file, feed);
@@ -263,7 +262,7 @@ class ChangesTest {
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 int status = p.waitFor();
                 Files.delete(file);
-                Assumptions.assumeFalse(out.contains("No module named 'feedparser'"),
+                TestArchive.requireTool(!out.contains("No module named 'feedparser'"),
                         "python3-feedparser is not installed (bin/test installs it)");
                 assertEquals(0, status, out);
                 List<String> lines = out.lines().toList();

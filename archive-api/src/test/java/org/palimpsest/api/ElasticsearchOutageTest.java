@@ -3,7 +3,6 @@ package org.palimpsest.api;
 import static org.palimpsest.api.TestArchive.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.palimpsest.api.TestArchive.bytes;
 import static org.palimpsest.api.TestArchive.post;
 import static org.palimpsest.api.TestArchive.samples;
@@ -29,7 +28,7 @@ class ElasticsearchOutageTest {
 
     @Test
     void ingestKeepsWorkingWhileElasticsearchIsDownAndEverythingIsSearchableAfter() throws Exception {
-        assumeTrue(Files.exists(ROOT.resolve(".palimpsest/elasticsearch-" + PORT + "/pid")),
+        TestArchive.requireTool(Files.exists(ROOT.resolve(".palimpsest/elasticsearch-" + PORT + "/pid")),
                 "Elasticsearch was not started by bin/elasticsearch here, so this test cannot stop it");
         String source = uniqueSource("outage");
         try {

@@ -163,7 +163,7 @@ class ExportApiTest {
     @Test
     void warcExportReadsBackCleanlyWithTheIndependentWarcioReader() throws Exception {
         java.nio.file.Path tool = java.nio.file.Path.of(System.getProperty("palimpsest.root", "..")).resolve("tools/warcio");
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(tool.resolve("node_modules/warcio")),
+        TestArchive.requireTool(java.nio.file.Files.isDirectory(tool.resolve("node_modules/warcio")),
                 "warcio is not installed (bin/test installs it with npm)");
         java.nio.file.Path file = java.nio.file.Files.createTempFile("export", ".warc");
         java.nio.file.Files.write(file, export(Map.of("format", "warc", "source", source())));

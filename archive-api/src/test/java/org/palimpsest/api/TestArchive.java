@@ -20,6 +20,17 @@ public final class TestArchive {
     private TestArchive() {
     }
 
+    /**
+     * A test that needs an outside tool or server: skipped where it is missing — except under CI ({@code CI=true},
+     * set by .ci/run), where bin/test must have provided it, so a missing one fails instead of passing unnoticed.
+     */
+    public static void requireTool(boolean present, String message) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assertions.assertTrue(present, message + " (CI=true: bin/test must provide it)");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(present, message);
+    }
+
     /** A source key no other test uses. */
     public static String uniqueSource(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

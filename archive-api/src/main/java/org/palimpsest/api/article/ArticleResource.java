@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.palimpsest.api.http.HttpDates;
+import org.palimpsest.api.http.Links;
 import org.palimpsest.api.memento.Memento;
 import org.palimpsest.core.article.ArticleReader;
 import org.palimpsest.core.article.ArticleSummary;
@@ -78,11 +79,11 @@ public class ArticleResource {
         CitationFormat citationFormat = CitationFormat.parse(format);
         VersionView v = version(articleId, versionId);
         ArticleView article = article(articleId);
-        String base = uri.getBaseUri().toString().replaceAll("/$", "");
+        String base = Links.base(uri);
         String url = v.captures().stream().map(VersionView.CaptureRef::url).filter(u -> u != null).findFirst()
                 .orElse(null);
         String archived = url == null ? base + "/api/articles/" + article.articleId() + "/versions/" + v.versionId()
-                : base + "/memento/" + Memento.TIMESTAMP.format(v.validFrom()) + "/" + url;
+                : base + Memento.path(v.validFrom(), url);
         Instant accessed = v.captures().isEmpty() ? v.validFrom()
                 : v.captures().get(v.captures().size() - 1).capturedAt();
         Citation citation = new Citation(v.headline(), article.source(), url, v.validFrom(), accessed, archived,

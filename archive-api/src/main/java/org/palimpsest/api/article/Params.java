@@ -40,14 +40,13 @@ public final class Params {
      * A page of a list: {@code page} from 0, {@code size} from 1 to {@code max}, and the page's last row within reach
      * (an offset past 2^31 would overflow, and no list is that long).
      */
-    public static int[] window(int page, int size, int max) {
+    public static void window(int page, int size, int max) {
         page(page);
         size(size, max);
         if ((long) (page + 1) * size > Integer.MAX_VALUE) {
             throw ArchiveException.invalid("page " + page + " of size " + size + " reaches past the last row any list"
                     + " can have: ask for an earlier page");
         }
-        return new int[] {page, size};
     }
 
     public static int size(int size) {

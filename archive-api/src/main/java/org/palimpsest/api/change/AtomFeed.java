@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.palimpsest.api.http.Links;
 import org.palimpsest.api.memento.Memento;
 import org.palimpsest.core.change.ChangeItem;
 import org.palimpsest.core.diff.ChangeKind;
@@ -73,7 +74,7 @@ final class AtomFeed {
         link(x, "alternate", base + "/diff?from=" + c.previousVersionId() + "&to=" + c.versionId(), "text/html");
         link(x, "related", base + "/api/articles/" + c.articleId() + "/versions/" + c.versionId(), "application/json");
         if (c.url() != null) {
-            link(x, "related", base + "/memento/" + Memento.TIMESTAMP.format(c.firstSeen()) + "/" + c.url(), null);
+            link(x, "related", base + Memento.path(c.firstSeen(), c.url()), null);
         }
         for (ChangeKind k : c.kinds()) {
             x.writeEmptyElement("category");
@@ -94,10 +95,10 @@ final class AtomFeed {
     static String html(List<DiffOp> ops, ChangeItem c) {
         StringBuilder h = new StringBuilder("<p>");
         h.append(c.inserted()).append(" words inserted, ").append(c.deleted()).append(" deleted");
-        c.notices().forEach(n -> h.append("; ").append(escape(n.kind().label())).append(": ").append(escape(n.text())));
+        c.notices().forEach(n -> h.append("; ").append(Links.html(n.kind().label())).append(": ").append(Links.html(n.text())));
         h.append("</p><p>");
         for (DiffOp op : ops) {
-            String t = escape(op.text()).replace("\n", "<br/>");
+            String t = Links.html(op.text()).replace("\n", "<br/>");
             switch (op.op()) {
                 case EQUAL -> h.append(t);
                 case INSERT -> h.append("<ins>").append(t).append("</ins>");
@@ -105,10 +106,6 @@ final class AtomFeed {
             }
         }
         return h.append("</p>").toString();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static void text(XMLStreamWriter x, String element, String value) throws XMLStreamException {

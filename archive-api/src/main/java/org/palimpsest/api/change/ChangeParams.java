@@ -17,10 +17,11 @@ public final class ChangeParams {
 
     public static ChangeQuery query(String source, String from, String to, List<String> kinds, String stealth,
             String articleId, int page, int size, int maxSize) {
+        Params.window(page, size, maxSize);
         return new ChangeQuery(Optional.ofNullable(source).filter(s -> !s.isBlank()).map(s -> new SourceKey(s).value()),
                 Params.instant("from", from), Params.instant("to", to), kinds("kind", kinds), stealth(stealth),
                 Optional.ofNullable(articleId).filter(s -> !s.isBlank()).map(ChangeParams::articleId),
-                Params.window(page, size, maxSize)[0], size);
+                page, size);
     }
 
     /** Change kinds named by a repeatable parameter (each may also list several, comma-separated). */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.palimpsest.api.article.Params;
+import org.palimpsest.api.http.Links;
 import org.palimpsest.core.article.ArticleReader;
 import org.palimpsest.core.article.Page;
 import org.palimpsest.core.change.ChangeItem;
@@ -46,8 +47,7 @@ public class FeedResource {
             @QueryParam("page") @DefaultValue("0") String pageText, UriInfo uri) {
         int page = Params.integer("page", pageText);
         ChangeQuery query = ChangeParams.query(source, from, to, kinds, stealth, articleId, page, ENTRIES, ENTRIES);
-        return feed(query, "urn:palimpsest:feed:changes" + (uri.getRequestUri().getRawQuery() == null ? ""
-                : "?" + uri.getRequestUri().getRawQuery().replaceAll("(^|&)page=[^&]*", "")),
+        return feed(query, "urn:palimpsest:feed:changes" + Links.queryWithoutPage(uri),
                 "Palimpsest: version changes", uri, "/changes");
     }
 
@@ -67,7 +67,7 @@ public class FeedResource {
 
     private String feed(ChangeQuery query, String id, String title, UriInfo uri, String page) {
         Page<ChangeItem> found = changes.changes(query);
-        String base = uri.getBaseUri().toString().replaceAll("/$", "");
+        String base = Links.base(uri);
         String next = found.hasNext()
                 ? uri.getRequestUriBuilder().replaceQueryParam("page", query.page() + 1).build().toString() : null;
         List<AtomFeed.Entry> entries = found.items().stream().map(c -> new AtomFeed.Entry(c,

@@ -9,6 +9,11 @@ import java.util.UUID;
 public record Memento(UUID captureId, Instant datetime) {
     public static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withZone(ZoneOffset.UTC);
 
+    /** The path of the memento of {@code url} nearest {@code at}: {@code /memento/yyyyMMddHHmmss/url}. */
+    public static String path(Instant at, String url) {
+        return "/memento/" + TIMESTAMP.format(at) + "/" + url;
+    }
+
     public String timestamp() {
         return TIMESTAMP.format(datetime);
     }

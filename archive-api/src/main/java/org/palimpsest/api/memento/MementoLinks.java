@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.palimpsest.api.http.HttpDates;
+import org.palimpsest.api.http.Links;
 
 /** Builds RFC 7089 Link values: rels for the same target are combined ({@code rel="first prev memento"}). */
 final class MementoLinks {
@@ -27,7 +28,7 @@ final class MementoLinks {
     private final TimeMap map;
 
     MementoLinks(String base, TimeMap map) {
-        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.base = Links.withoutTrailingSlash(base);
         this.map = map;
     }
 
@@ -40,7 +41,7 @@ final class MementoLinks {
     }
 
     String memento(Memento m) {
-        return base + "/memento/" + m.timestamp() + "/" + map.original();
+        return base + Memento.path(m.datetime(), map.original());
     }
 
     /** The Link header of a TimeGate answer. */

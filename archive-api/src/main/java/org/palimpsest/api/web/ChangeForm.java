@@ -26,10 +26,6 @@ public record ChangeForm(String source, List<String> kinds, String stealth) {
         return stealth.equals("true");
     }
 
-    List<String> kindsChosen() {
-        return kinds;
-    }
-
     String stealthChosen() {
         return stealth.isEmpty() ? null : stealth;
     }

@@ -24,6 +24,7 @@ import org.palimpsest.api.article.Params;
 import org.palimpsest.api.change.ChangeParams;
 import org.palimpsest.api.diff.DiffFormats;
 import org.palimpsest.api.diff.SideBySide;
+import org.palimpsest.api.http.Links;
 import org.palimpsest.api.problem.Problem;
 import org.palimpsest.core.article.ArticleReader;
 import org.palimpsest.core.article.ArticleSummary;
@@ -129,10 +130,9 @@ public class Pages {
             @QueryParam("page") @DefaultValue("0") String pageText, UriInfo uri) {
         int page = Params.integer("page", pageText);
         ChangeForm form = new ChangeForm(source, kinds, stealth);
-        Page<ChangeItem> found = changeReader.changes(ChangeParams.query(source, null, null, form.kindsChosen(),
+        Page<ChangeItem> found = changeReader.changes(ChangeParams.query(source, null, null, form.kinds(),
                 form.stealthChosen(), null, page, ChangeForm.SIZE, ChangeForm.SIZE));
-        String query = uri.getRequestUri().getRawQuery();
-        String feed = "/feeds/changes.atom" + (query == null ? "" : "?" + query.replaceAll("(^|&)page=[^&]*", ""));
+        String feed = "/feeds/changes.atom" + Links.queryWithoutPage(uri);
         String next = found.hasNext()
                 ? uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build().toString() : null;
         return Templates.changes(form, found, feed, next);

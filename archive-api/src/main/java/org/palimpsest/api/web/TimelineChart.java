@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.palimpsest.api.http.Links;
 import org.palimpsest.core.article.ArticleView;
 import org.palimpsest.core.article.VersionView;
 import org.palimpsest.core.provenance.Interval;
@@ -40,7 +41,7 @@ public final class TimelineChart {
         StringBuilder svg = new StringBuilder(1024 + versions.size() * 256);
         svg.append("<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH)
                 .append(' ').append(height).append("\" role=\"img\" aria-labelledby=\"timeline-title\">")
-                .append("<title id=\"timeline-title\">").append(escape(versions.size() + " versions and "
+                .append("<title id=\"timeline-title\">").append(Links.html(versions.size() + " versions and "
                         + article.captureCount() + " captures from " + TICK.format(article.firstCapturedAt())
                         + " to " + TICK.format(article.lastCapturedAt()) + " UTC")).append("</title>");
         for (int row = 0; row < versions.size(); row++) {
@@ -54,14 +55,14 @@ public final class TimelineChart {
                 svg.append("<rect class=\"band").append(row % 2 == 1 ? " alt" : "").append("\" x=\"")
                         .append(fmt(from)).append("\" y=\"").append(y + 5).append("\" width=\"")
                         .append(fmt(Math.max(2, to - from))).append("\" height=\"").append(ROW - 10).append("\">")
-                        .append("<title>").append(escape("version " + v.versionNumber() + " held from "
+                        .append("<title>").append(Links.html("version " + v.versionNumber() + " held from "
                                 + TICK.format(interval.from()) + (interval.to() == null ? " on"
                                 : " to " + TICK.format(interval.to())))).append("</title></rect>");
             }
             for (VersionView.CaptureRef c : v.captures()) {
                 svg.append("<a href=\"/captures/").append(c.captureId()).append("\"><circle cx=\"")
                         .append(fmt(x.at(c.capturedAt()))).append("\" cy=\"").append(y + ROW / 2)
-                        .append("\" r=\"4\"><title>").append(escape("capture at " + TICK.format(c.capturedAt())
+                        .append("\" r=\"4\"><title>").append(Links.html("capture at " + TICK.format(c.capturedAt())
                                 + " UTC")).append("</title></circle></a>");
             }
             svg.append("</g>");
@@ -76,7 +77,7 @@ public final class TimelineChart {
 
     private static void tick(StringBuilder svg, int at, int axisY, String label, String anchor) {
         svg.append("<text x=\"").append(at).append("\" y=\"").append(axisY + 18).append("\" text-anchor=\"")
-                .append(anchor).append("\">").append(escape(label)).append("</text>");
+                .append(anchor).append("\">").append(Links.html(label)).append("</text>");
     }
 
     /** Maps instants onto the plot's width. */
@@ -92,7 +93,4 @@ public final class TimelineChart {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.palimpsest.api.http.Links;
 import org.palimpsest.api.memento.Memento;
 import org.palimpsest.core.normalize.RemovedLine;
 
@@ -49,7 +50,7 @@ public final class WebText {
      * (the text of an article may itself contain angle brackets).
      */
     static RawString highlight(String fragment) {
-        String escaped = TimelineChart.escape(fragment);
+        String escaped = Links.html(fragment);
         return new RawString(escaped.replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>"));
     }
 }
