@@ -177,6 +177,48 @@ class ChangesTest {
     }
 
     @Test
+    void anArticleGoingBackToAnEarlierVersionIsAChangeBackClassifiedAgainstTheVersionItLeftInEveryOrder() {
+        String text = new String(bytes(samples().get(0)), StandardCharsets.UTF_8);
+        String edited = text.replace(FIGURES.get(0)[0], FIGURES.get(0)[1]);
+        List<Capture> captures = List.of(new Capture(at(0, 0), text), new Capture(at(1, 0), edited),
+                new Capture(at(2, 0), text));
+        List<Capture> reversed = new ArrayList<>(captures);
+        Collections.reverse(reversed);
+        for (Object[] order : List.of(new Object[] {"chrono", captures, false}, new Object[] {"reverse", reversed, false},
+                new Object[] {"batch", reversed, true})) {
+            String source = uniqueSource("revert-" + order[0]);
+            @SuppressWarnings("unchecked")
+            List<Capture> in = (List<Capture>) order[1];
+            ingest(source, in, (Boolean) order[2]);
+            String article = given().queryParam("source", source).get("/api/articles").path("items[0].articleId");
+            JsonPath a = given().get("/api/articles/" + article).jsonPath();
+            String first = a.getString("timeline[0].versionId");
+            String edit = a.getString("timeline[1].versionId");
+            assertEquals(2, a.getInt("versionCount"), (String) order[0]);
+            assertEquals(List.of(), a.getList("timeline[1].reverts"));
+            assertEquals(List.of(Map.of("at", "2025-05-13T10:00:00Z", "change", Map.of("kinds", List.of("figures"),
+                    "stealth", true, "notices", List.of(), "inserted", 1, "deleted", 1, "previousVersionId", edit))),
+                    a.getList("timeline[0].reverts"), (String) order[0]);
+            JsonPath changes = given().queryParam("source", source).get("/api/changes").then().statusCode(200)
+                    .body("total", equalTo(2)).extract().jsonPath();
+            assertEquals(List.of(first, edit), changes.getList("items.versionId"));
+            assertEquals(List.of(true, false), changes.getList("items.revert"));
+            assertEquals(List.of(edit, first), changes.getList("items.previousVersionId"));
+            assertEquals(List.of("2025-05-13T10:00:00Z", "2025-05-12T10:00:00Z"), changes.getList("items.firstSeen"));
+            assertEquals(List.of("/api/diff?from=" + edit + "&to=" + first, "/api/diff?from=" + first + "&to=" + edit),
+                    changes.getList("items.diff"));
+            given().queryParam("source", source).queryParam("from", "2025-05-13T00:00:00Z").get("/api/changes").then()
+                    .body("items.revert", equalTo(List.of(true)));
+            given().queryParam("source", source).queryParam("kind", "figures").queryParam("stealth", "true")
+                    .get("/api/changes").then().body("total", equalTo(2));
+            String feed = given().get("/feeds/articles/" + article + ".atom").then().statusCode(200).extract().asString();
+            Set<String> ids = FeedReader.entryIds(feed);
+            assertEquals(2, ids.size(), "one entry for the edit and one for the change back");
+            assertEquals(true, ids.contains("urn:uuid:" + edit));
+        }
+    }
+
+    @Test
     void anArticleFeedHasAnEntryForEachVersionAfterTheFirst() {
         String source = uniqueSource("feed-article");
         ingest(source, scenario().subList(0, 3), false);

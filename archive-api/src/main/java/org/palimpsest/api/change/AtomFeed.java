@@ -1,9 +1,11 @@
 package org.palimpsest.api.change;
 
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -62,12 +64,22 @@ final class AtomFeed {
         }
     }
 
+    /**
+     * A change's stable entry id: its version's id; for a return to the version (which has the version's id too),
+     * a name-based UUID of the version and the time of the return.
+     */
+    static UUID entryId(ChangeItem c) {
+        return c.revert() ? UUID.nameUUIDFromBytes((c.versionId() + " reverted at " + c.firstSeen())
+                .getBytes(StandardCharsets.UTF_8)) : c.versionId();
+    }
+
     private static void entry(XMLStreamWriter x, Entry e, String base) throws XMLStreamException {
         ChangeItem c = e.change();
         x.writeStartElement("entry");
-        text(x, "id", "urn:uuid:" + c.versionId());
+        text(x, "id", "urn:uuid:" + entryId(c));
         String kinds = c.kinds().stream().map(ChangeKind::label).collect(Collectors.joining(", "));
-        text(x, "title", c.headline() + " — version " + c.versionNumber() + " (" + kinds
+        text(x, "title", c.headline() + (c.revert() ? " — back to version " : " — version ") + c.versionNumber()
+                + " (" + kinds
                 + (c.stealth() ? "; stealth edit" : "") + ")");
         text(x, "updated", instant(c.firstSeen()));
         text(x, "published", instant(c.firstSeen()));
@@ -83,6 +95,10 @@ final class AtomFeed {
         if (c.stealth()) {
             x.writeEmptyElement("category");
             x.writeAttribute("term", "stealth");
+        }
+        if (c.revert()) {
+            x.writeEmptyElement("category");
+            x.writeAttribute("term", "revert");
         }
         x.writeStartElement("content");
         x.writeAttribute("type", "html");

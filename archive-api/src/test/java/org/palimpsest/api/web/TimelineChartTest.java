@@ -24,7 +24,7 @@ class TimelineChartTest {
         return new VersionView(id, UUID.randomUUID(), number, "d" + number, "Headline <" + number + ">", List.of(),
                 intervals.get(0).from(), intervals.get(intervals.size() - 1).to(), intervals,
                 java.util.Arrays.stream(captures).map(t -> new VersionView.CaptureRef(UUID.randomUUID(), t, "r", null,
-                        true)).toList(), null, null, null);
+                        true)).toList(), null, null, null, List.of());
     }
 
     @Test

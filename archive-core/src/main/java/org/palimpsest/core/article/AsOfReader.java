@@ -38,7 +38,8 @@ public class AsOfReader {
         List<Tuple> rows = Sql.list(Sql.rows(CaptureEntity.getEntityManager(), "select c.id as capture_id,"
                         + " c.captured_at, v.id as version_id, v.version_number, v.content_sha256, v.headline,"
                         + " cast(v.paragraphs as text) as paragraphs, v.valid_from, v.valid_to,"
-                        + " cast(v.intervals as text) as intervals, v.superseded_by, cast(v.change as text) as change"
+                        + " cast(v.intervals as text) as intervals, v.superseded_by, cast(v.change as text) as change,"
+                        + " cast(v.reverts as text) as reverts"
                         + " from (select id, captured_at, version_id from capture where article_id = ?1"
                         + " and captured_at <= ?2 order by captured_at desc, raw_sha256 desc limit 1) c"
                         + " join version v on v.id = c.version_id"
@@ -54,7 +55,8 @@ public class AsOfReader {
                 Json.readStrings(r.get("paragraphs", String.class)), r.get("valid_from", Instant.class),
                 r.get("valid_to", Instant.class), Json.readIntervals(r.get("intervals", String.class)),
                 StoredTimelines.capturesOfVersion(versionId), r.get("superseded_by", UUID.class), null,
-                StoredTimelines.change(r.get("change", String.class)));
+                StoredTimelines.change(r.get("change", String.class)),
+                StoredTimelines.reverts(r.get("reverts", String.class)));
         return Optional.of(new AsOf(version, r.get("capture_id", UUID.class), r.get("captured_at", Instant.class)));
     }
 

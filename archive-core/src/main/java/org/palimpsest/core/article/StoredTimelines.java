@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import org.palimpsest.core.diff.Revert;
 import org.palimpsest.core.diff.VersionChange;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.store.ArticleEntity;
@@ -75,7 +76,12 @@ final class StoredTimelines {
     static VersionView version(VersionEntity v, List<VersionView.CaptureRef> captures) {
         return new VersionView(v.id, v.articleId, v.versionNumber, v.contentSha256, v.headline,
                 Json.readStrings(v.paragraphs), v.validFrom, v.validTo, Json.readIntervals(v.intervals), captures,
-                v.supersededBy, null, change(v.change));
+                v.supersededBy, null, change(v.change), reverts(v.reverts));
+    }
+
+    /** A version's stored returns, oldest first; none when the article never went back to it. */
+    static List<Revert> reverts(String json) {
+        return json == null ? List.of() : List.of(Json.read(json, Revert[].class));
     }
 
     /** A version's stored change, or null. */

@@ -16,7 +16,10 @@ import org.palimpsest.core.diff.VersionChange;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.store.Sql;
 
-/** Lists version changes across the archive, newest first seen first: live versions of live articles. */
+/**
+ * Lists version changes across the archive, newest first seen first: live versions of live articles, each version's
+ * change from the one before it and each return to it after another version (A → B → A, classified against B).
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ChangeReader {
@@ -28,24 +31,28 @@ public class ChangeReader {
 
     public Page<ChangeItem> changes(ChangeQuery q) {
         StringBuilder where = new StringBuilder(" from version v join article a on a.id = v.article_id"
-                + " where v.change is not null and v.superseded_by is null and a.superseded_by is null");
+                + " cross join lateral (select v.valid_from as at, v.change as c, false as revert"
+                + " where v.change is not null union all select cast(r ->> 'at' as timestamptz), r -> 'change', true"
+                + " from jsonb_array_elements(v.reverts) r) t"
+                + " where (v.change is not null or v.reverts is not null) and v.superseded_by is null"
+                + " and a.superseded_by is null");
         List<Object> params = new ArrayList<>();
         q.source().ifPresent(s -> {
             where.append(" and a.source = ").append(param(params, s));
         });
         q.from().ifPresent(f -> {
-            where.append(" and v.valid_from >= ").append(param(params, f));
+            where.append(" and t.at >= ").append(param(params, f));
         });
         q.to().ifPresent(t -> {
-            where.append(" and v.valid_from <= ").append(param(params, t));
+            where.append(" and t.at <= ").append(param(params, t));
         });
         if (!q.kinds().isEmpty()) {
             String labels = q.kinds().stream().map(ChangeKind::label).collect(Collectors.joining(",", "{", "}"));
-            where.append(" and jsonb_exists_any(v.change -> 'kinds', cast(").append(param(params, labels))
+            where.append(" and jsonb_exists_any(t.c -> 'kinds', cast(").append(param(params, labels))
                     .append(" as text[]))");
         }
         q.stealth().ifPresent(s -> {
-            where.append(" and (v.change ->> 'stealth')::boolean = ").append(param(params, s));
+            where.append(" and (t.c ->> 'stealth')::boolean = ").append(param(params, s));
         });
         q.articleId().ifPresent(id -> {
             where.append(" and v.article_id = ").append(param(params, id));
@@ -53,8 +60,8 @@ public class ChangeReader {
         long total = ((Number) bind(Sql.statement(em, "select count(*)" + where), params).getSingleResult())
                 .longValue();
         List<Tuple> rows = Sql.list(bind(Sql.rows(em, "select v.id, v.article_id, v.version_number, v.headline,"
-                + " v.valid_from, cast(v.change as text) as change, a.source, a.url" + where
-                + " order by v.valid_from desc, v.id limit " + q.size() + " offset " + (long) q.page() * q.size()),
+                + " t.at, cast(t.c as text) as change, t.revert, a.source, a.url" + where
+                + " order by t.at desc, v.id limit " + q.size() + " offset " + (long) q.page() * q.size()),
                 params));
         List<ChangeItem> items = new ArrayList<>(rows.size());
         for (Tuple r : rows) {
@@ -62,9 +69,10 @@ public class ChangeReader {
             UUID versionId = r.get("id", UUID.class);
             items.add(new ChangeItem(r.get("article_id", UUID.class), versionId,
                     r.get("version_number", Integer.class), c.previousVersionId(), r.get("headline", String.class),
-                    r.get("valid_from", Instant.class), c.kinds(), c.stealth(), c.notices(), c.inserted(), c.deleted(),
+                    r.get("at", Instant.class), c.kinds(), c.stealth(), c.notices(), c.inserted(), c.deleted(),
                     r.get("source", String.class), r.get("url", String.class),
-                    "/api/diff?from=" + c.previousVersionId() + "&to=" + versionId));
+                    "/api/diff?from=" + c.previousVersionId() + "&to=" + versionId,
+                    r.get("revert", Boolean.class)));
         }
         return new Page<>(items, q.page(), q.size(), total);
     }

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.palimpsest.core.derivation.Derivation;
 import org.palimpsest.core.diff.ChangeClassifier;
 import org.palimpsest.core.diff.DiffDocument;
+import org.palimpsest.core.diff.Revert;
 import org.palimpsest.core.diff.VersionChange;
 import org.palimpsest.core.identity.MinHash;
 import org.palimpsest.core.identity.Lsh;
@@ -143,9 +144,15 @@ public class ArticleReconciler {
     /**
      * Gives each version of an article ({@code byNumber}: all of them, by number) how it differs from the one
      * before it: classified anew only when the version before it is another one than last time (a version's content
-     * is fixed by its digest, so the pair of ids decides the change).
+     * is fixed by its digest, so the pair of ids decides the change); and each return to it after another version
+     * (A → B → A) how it differs from the version it went back from.
      */
     void describeChanges(Map<Integer, VersionEntity> byNumber) {
+        Map<Instant, VersionEntity> endingAt = new HashMap<>();
+        for (VersionEntity ve : byNumber.values()) {
+            Json.readIntervals(ve.intervals).stream().filter(i -> i.to() != null)
+                    .forEach(i -> endingAt.put(i.to(), ve));
+        }
         for (Map.Entry<Integer, VersionEntity> e : byNumber.entrySet()) {
             VersionEntity ve = e.getValue();
             VersionEntity previous = byNumber.get(e.getKey() - 1);
@@ -156,11 +163,41 @@ public class ArticleReconciler {
                     Json.read(change, VersionChange.class).previousVersionId())) {
                 change = Json.write(CLASSIFIER.classify(document(previous), document(ve), previous.id.toString()));
             }
-            if (!Objects.equals(change, ve.change)) {
+            String reverts = reverts(ve, endingAt);
+            if (!Objects.equals(change, ve.change) || !Json.sameValue(reverts, ve.reverts)) {
                 ve.change = change;
+                ve.reverts = reverts;
                 outbox.add(ve.id, "version-changed"); // the index holds a version's change kinds
             }
         }
+    }
+
+    /**
+     * The version's returns as JSON, or null: each interval after its first begins where another version's ended,
+     * the version the article went back from. A return already classified against the same version is kept as is.
+     */
+    private static String reverts(VersionEntity ve, Map<Instant, VersionEntity> endingAt) {
+        List<Interval> intervals = Json.readIntervals(ve.intervals);
+        if (intervals.size() < 2) {
+            return null;
+        }
+        Map<Instant, Revert> stored = new HashMap<>();
+        if (ve.reverts != null) {
+            for (Revert r : Json.read(ve.reverts, Revert[].class)) {
+                stored.put(r.at(), r);
+            }
+        }
+        List<Revert> reverts = new ArrayList<>();
+        for (Interval i : intervals.subList(1, intervals.size())) {
+            VersionEntity from = endingAt.get(i.from());
+            if (from == null) {
+                continue; // not where another version ended: cannot happen on a timeline, nothing to classify
+            }
+            Revert known = stored.get(i.from());
+            reverts.add(known != null && from.id.toString().equals(known.change().previousVersionId()) ? known
+                    : new Revert(i.from(), CLASSIFIER.classify(document(from), document(ve), from.id.toString())));
+        }
+        return reverts.isEmpty() ? null : Json.write(reverts);
     }
 
     private static DiffDocument document(VersionEntity v) {

@@ -36,6 +36,10 @@ public class VersionEntity extends PanacheEntityBase {
     @Column(columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     public String change;
+    /** The article's returns to this version, a JSON list of {@link org.palimpsest.core.diff.Revert}; or null. */
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String reverts;
     @Column(name = "capture_count")
     public int captureCount;
     /** The MinHash signature of the version's body (128 big-endian ints), for near-duplicate look-up. */
