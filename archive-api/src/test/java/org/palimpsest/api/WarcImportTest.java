@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.palimpsest.api.TestArchive.ARCHIVIST;
 import static org.palimpsest.api.TestArchive.uniqueSource;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.palimpsest.core.imports.WarcImporter;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.Arrays;
@@ -69,7 +73,7 @@ class WarcImportTest {
         JsonPath job = importWarc(uniqueSource("truncated"), truncated);
         assertEquals("failed", job.getString("status"));
         assertEquals(2, job.getInt("imported"));
-        assertTrue(job.getString("error").startsWith("the WARC file breaks off after record"), job.getString("error"));
+        assertTrue(job.getString("error").startsWith("the file breaks off after record"), job.getString("error"));
         assertTrue(job.getString("error").endsWith("the 2 captures imported before it are kept"), job.getString("error"));
     }
 
@@ -128,8 +132,62 @@ class WarcImportTest {
         assertEquals("completed", job.getString("status"));
         assertEquals(1, job.getInt("imported"));
         assertEquals(1, job.getInt("failed"));
-        assertEquals(List.of(records.get(0).id().toString()), job.getList("failures.record"));
-        assertTrue(job.getString("failures[0].detail").startsWith("the capture is "), job.getString("failures[0].detail"));
+        assertEquals(List.of(records.get(0).id().toString()), job.getList("failures.recordId"));
+        assertEquals(List.of(0), job.getList("failures.offset"));
+        assertEquals(List.of("response"), job.getList("failures.type"));
+        assertEquals(List.of("https://news.example/too-big"), job.getList("failures.uri"));
+        assertTrue(job.getString("failures[0].reason").matches("the capture limit is 65536 bytes"
+                + " \\(palimpsest.capture.max-size\\) and its payload is \\d+ bytes"), job.getString("failures[0].reason"));
+        assertEquals(Map.of("too-large", 1), job.getMap("reasons"));
+    }
+
+    @Test
+    void jobsAreListedNewestFirst() {
+        byte[] warc = warcOf("https://news.example/listed", "<html><body><h1>Listed</h1><p>A page.</p></body></html>");
+        String first = importWarc(uniqueSource("listed"), warc).getString("id");
+        String second = importWarc(uniqueSource("listed"), warc).getString("id");
+
+        JsonPath jobs = given().queryParam("size", 2).get("/api/imports").then().statusCode(200).extract().jsonPath();
+
+        assertEquals(List.of(second, first), jobs.getList("items.id"));
+        assertEquals(List.of("completed", "completed"), jobs.getList("items.status"));
+        given().queryParam("size", 0).get("/api/imports").then().statusCode(400);
+    }
+
+    @Inject
+    WarcImporter importer;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aJobTheArchiveStoppedInTheMiddleOfIsEndedFailedAndItsSpooledFileRemovedAtStart() throws Exception {
+        java.nio.file.Path spooled = java.nio.file.Files.createTempFile("palimpsest-import-", ".warc");
+        java.util.UUID id = java.util.UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into import_job (id, source,"
+                + " file_name, status, spool_file) values (?1, 'interrupted', 'big.warc', 'running', ?2)")
+                .setParameter(1, id).setParameter(2, spooled.toString()).executeUpdate());
+
+        importer.endInterrupted();
+
+        JsonPath job = given().get("/api/imports/" + id).then().statusCode(200).extract().jsonPath();
+        assertEquals("failed", job.getString("status"));
+        assertEquals(WarcImporter.INTERRUPTED, job.getString("error"));
+        assertTrue(job.getString("finishedAt") != null);
+        assertTrue(!java.nio.file.Files.exists(spooled), "the spooled upload is removed");
+    }
+
+    static byte[] warcOf(String url, String html) {
+        try {
+            var out = new java.io.ByteArrayOutputStream();
+            new org.netpreserve.jwarc.WarcWriter(out).write(new org.netpreserve.jwarc.WarcResponse.Builder(
+                    java.net.URI.create(url)).date(java.time.Instant.parse("2025-05-11T10:00:00Z"))
+                    .body(new org.netpreserve.jwarc.HttpResponse.Builder(200, "OK").body(
+                            org.netpreserve.jwarc.MediaType.HTML_UTF8,
+                            html.getBytes(java.nio.charset.StandardCharsets.UTF_8)).build()).build());
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

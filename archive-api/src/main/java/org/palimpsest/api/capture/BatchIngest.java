@@ -96,7 +96,7 @@ public class BatchIngest {
                 BatchLine in = parse(line.text());
                 requests.add(new CaptureRequest(in.source(), Optional.ofNullable(in.url()),
                         Optional.ofNullable(in.capturedAt()), in.contentType(), content(in),
-                        new CaptureOrigin(CaptureOrigin.Channel.BATCH, agent, Optional.of("line " + line.number()))));
+                        CaptureOrigin.batchLine(agent, line.number())));
                 positions.add(i);
             } catch (ArchiveException e) {
                 results[i] = Problem.of(e).atLine(line.number());

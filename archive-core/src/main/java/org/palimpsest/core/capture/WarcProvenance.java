@@ -1,0 +1,25 @@
+package org.palimpsest.core.capture;
+
+import java.util.Optional;
+
+/**
+ * Where in a WARC or ARC file a capture was read, and what the file said about it.
+ *
+ * @param file the file's name as uploaded
+ * @param offset where the record begins in the file as stored (for a gzip file, where its gzip member begins)
+ * @param recordId the record's WARC-Record-ID (for an ARC record, which has none, {@code <file>#<offset>})
+ * @param recordType {@code response}, {@code resource} or {@code revisit}
+ * @param crawler what the file's warcinfo record says of the crawler that wrote it (its {@code software} field)
+ * @param request the request line and headers of the record's request record, where the file has one
+ * @param payloadSha1 the SHA-1 of the payload as recorded, base32, as WARC tools write WARC-Payload-Digest
+ * @param payloadDigest the record's WARC-Payload-Digest as declared
+ * @param payloadDigestCheck {@code matches}, or what was computed instead when it does not (a mismatch is recorded,
+ *     never fatal)
+ * @param contentEncoding the HTTP Content-Encoding the payload was decoded from, if any
+ * @param recordedSha256 the SHA-256 of the payload as recorded, where decoding changed it (those bytes are kept too)
+ * @param revisitOf for a revisit, "revisit of &lt;uri&gt; at &lt;date&gt;, record &lt;id&gt;"
+ */
+public record WarcProvenance(String file, long offset, String recordId, String recordType, Optional<String> crawler,
+        Optional<String> request, String payloadSha1, Optional<String> payloadDigest, Optional<String> payloadDigestCheck,
+        Optional<String> contentEncoding, Optional<String> recordedSha256, Optional<String> revisitOf) {
+}
