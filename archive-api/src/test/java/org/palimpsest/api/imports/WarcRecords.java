@@ -18,43 +18,43 @@ import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
 
 /** Fixtures for import tests: WARC records written with jwarc, ARC records and HTTP messages written by hand. */
-final class WarcRecords {
+public final class WarcRecords {
     private WarcRecords() {
     }
 
-    static byte[] utf8(String text) {
+    public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    static String page(String title, String body) {
+    public static String page(String title, String body) {
         return "<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1><p>" + body
                 + "</p></body></html>";
     }
 
     /** An HTTP response as a server sends it: status line, the headers given, a blank line, the body. */
-    static byte[] http(int status, String headers, byte[] body) {
+    public static byte[] http(int status, String headers, byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(utf8("HTTP/1.1 " + status + " X\r\n" + headers.replace("\n", "\r\n") + "\r\n"));
         out.writeBytes(body);
         return out.toByteArray();
     }
 
-    static byte[] http200(String contentType, byte[] body) {
+    public static byte[] http200(String contentType, byte[] body) {
         return http(200, "Content-Type: " + contentType + "\nContent-Length: " + body.length + "\n", body);
     }
 
     /** A response record whose WARC-Payload-Digest is the SHA-1 of {@code payload} (the HTTP body as recorded). */
-    static WarcResponse response(String url, Instant date, byte[] httpMessage, byte[] payload) {
+    public static WarcResponse response(String url, Instant date, byte[] httpMessage, byte[] payload) {
         return new WarcResponse.Builder(URI.create(url)).date(date).payloadDigest(new WarcDigest(sha1(payload)))
                 .body(MediaType.HTTP_RESPONSE, httpMessage).build();
     }
 
-    static WarcResponse htmlResponse(String url, Instant date, String html) {
+    public static WarcResponse htmlResponse(String url, Instant date, String html) {
         byte[] body = utf8(html);
         return response(url, date, http200("text/html; charset=utf-8", body), body);
     }
 
-    static byte[] warc(WarcRecord... records) {
+    public static byte[] warc(WarcRecord... records) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             WarcWriter writer = new WarcWriter(out);
@@ -68,7 +68,7 @@ final class WarcRecords {
     }
 
     /** An ARC v1 file: its filedesc header record, then each record given as {url, date, HTTP message}. */
-    static byte[][] arcRecords(String fileName, Instant created, Object[]... records) {
+    public static byte[][] arcRecords(String fileName, Instant created, Object[]... records) {
         byte[][] out = new byte[records.length + 1][];
         byte[] version = utf8("1 0 Palimpsest test\nURL IP-address Archive-date Content-type Archive-length\n");
         out[0] = arcRecord("filedesc://" + fileName + " 0.0.0.0 " + arcDate(created) + " text/plain", version);
@@ -88,11 +88,11 @@ final class WarcRecords {
         return out.toByteArray();
     }
 
-    static String arcDate(Instant instant) {
+    public static String arcDate(Instant instant) {
         return DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(instant);
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(part);
@@ -101,7 +101,7 @@ final class WarcRecords {
     }
 
     /** Each part as its own gzip member, one after the other (as per-record gzip WARC and ARC files are). */
-    static byte[] gzipMembers(byte[]... parts) {
+    public static byte[] gzipMembers(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(gzip(part));
@@ -109,7 +109,7 @@ final class WarcRecords {
         return out.toByteArray();
     }
 
-    static byte[] gzip(byte[] bytes) {
+    public static byte[] gzip(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write(bytes);
@@ -120,7 +120,7 @@ final class WarcRecords {
     }
 
     /** The body in HTTP/1.1 chunks of at most {@code size} bytes, with the last empty chunk. */
-    static byte[] chunked(byte[] body, int size) {
+    public static byte[] chunked(byte[] body, int size) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int at = 0; at < body.length; at += size) {
             int n = Math.min(size, body.length - at);
@@ -132,7 +132,7 @@ final class WarcRecords {
         return out.toByteArray();
     }
 
-    static MessageDigest sha1(byte[] bytes) {
+    public static MessageDigest sha1(byte[] bytes) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-1");
             digest.update(bytes);
@@ -142,11 +142,11 @@ final class WarcRecords {
         }
     }
 
-    static String sha1Base32(byte[] bytes) {
+    public static String sha1Base32(byte[] bytes) {
         return new WarcDigest(sha1(bytes)).base32();
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {

@@ -129,6 +129,15 @@ public class CaptureService {
      * rest of the group included, which is then not placed again (derivation is a function of the set of captures,
      * so this is what placing them one by one would reach).
      */
+    /**
+     * The payload's digest as WARC tools write it (SHA-1, base32), for the CDX server: for a capture read from a WARC
+     * file the payload as recorded there, else its bytes.
+     */
+    private static String payloadSha1(ValidCapture capture) {
+        return capture.origin().warc().map(WarcProvenance::payloadSha1)
+                .orElseGet(() -> ContentDigest.sha1Base32(capture.content()));
+    }
+
     private List<IngestResult> store(List<Prepared> group) {
         String source = group.get(0).capture().source().value();
         lock.lock(source);
@@ -147,11 +156,12 @@ public class CaptureService {
                     canonical.map(CanonicalUrl::url).orElse(null), canonical.map(CanonicalUrl::surtKey).orElse(null),
                     capture.capturedAt(), capture.capturedAtOrigin().name(), ingestedAt, capture.rawDigest().hex(),
                     (long) capture.content().length, capture.mediaType().original(), Json.write(capture.origin()),
-                    Json.write(group.get(i).extraction())});
+                    Json.write(group.get(i).extraction()), payloadSha1(capture)});
         }
         Set<UUID> inserted = new HashSet<>(Sql.insertAllReturningIds(em, "capture", """
                 id, source, url, canonical_url, url_key, captured_at, captured_at_origin, ingested_at, raw_sha256,
-                raw_size, content_type, origin, extracted""", "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb)",
+                raw_size, content_type, origin, extracted, payload_sha1""",
+                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?",
                 rows));
         List<IngestResult> results = new ArrayList<>(group.size());
         boolean placedByRederivation = false;

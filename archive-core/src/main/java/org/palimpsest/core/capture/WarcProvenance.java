@@ -9,6 +9,7 @@ import java.util.Optional;
  * @param offset where the record begins in the file as stored (for a gzip file, where its gzip member begins)
  * @param recordId the record's WARC-Record-ID (for an ARC record, which has none, {@code <file>#<offset>})
  * @param recordType {@code response}, {@code resource} or {@code revisit}
+ * @param status the HTTP status the record holds, where it holds an HTTP message
  * @param crawler what the file's warcinfo record says of the crawler that wrote it (its {@code software} field)
  * @param request the request line and headers of the record's request record, where the file has one
  * @param payloadSha1 the SHA-1 of the payload as recorded, base32, as WARC tools write WARC-Payload-Digest
@@ -19,7 +20,8 @@ import java.util.Optional;
  * @param recordedSha256 the SHA-256 of the payload as recorded, where decoding changed it (those bytes are kept too)
  * @param revisitOf for a revisit, "revisit of &lt;uri&gt; at &lt;date&gt;, record &lt;id&gt;"
  */
-public record WarcProvenance(String file, long offset, String recordId, String recordType, Optional<String> crawler,
+public record WarcProvenance(String file, long offset, String recordId, String recordType, Optional<Integer> status,
+        Optional<String> crawler,
         Optional<String> request, String payloadSha1, Optional<String> payloadDigest, Optional<String> payloadDigestCheck,
         Optional<String> contentEncoding, Optional<String> recordedSha256, Optional<String> revisitOf) {
 }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.netpreserve.jwarc.WarcDigest;
 
 /** A SHA-256 digest, kept as lower-case hex. */
 public record ContentDigest(String hex) {
@@ -28,6 +29,17 @@ public record ContentDigest(String hex) {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The SHA-1 of the bytes in base32, as WARC and CDX tools write payload digests (without the sha1: prefix). */
+    public static String sha1Base32(byte[] bytes) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(bytes);
+            return new WarcDigest(sha1).base32();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-1", e);
         }
     }
 

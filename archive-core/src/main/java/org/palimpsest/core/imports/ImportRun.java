@@ -145,7 +145,8 @@ final class ImportRun {
         RecordInfo info = text.info();
         text.recorded().ifPresent(archive::keepRecorded);
         String sha256 = ContentDigest.of(text.content()).hex();
-        WarcProvenance provenance = new WarcProvenance(fileName, info.offset(), info.recordId(), info.type(), crawler,
+        WarcProvenance provenance = new WarcProvenance(fileName, info.offset(), info.recordId(), info.type(),
+                text.status(), crawler,
                 Optional.ofNullable(info.uri()).map(requests::remove), text.payloadSha1(), text.declaredDigest(),
                 text.digestCheck(), text.contentEncoding(),
                 text.recorded().map(r -> ContentDigest.of(r).hex()), Optional.empty());
@@ -174,7 +175,7 @@ final class ImportRun {
         }
         RecordInfo info = revisit.info();
         add(info, original.contentType(), content.get(), new WarcProvenance(fileName, info.offset(),
-                info.recordId(), info.type(), crawler, Optional.empty(), original.payloadSha1(),
+                info.recordId(), info.type(), revisit.status(), crawler, Optional.empty(), original.payloadSha1(),
                 revisit.payloadSha1().map(sha1 -> "sha1:" + sha1), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.of(revisit.describe())));
         return true;

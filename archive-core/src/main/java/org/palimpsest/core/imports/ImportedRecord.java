@@ -14,13 +14,13 @@ sealed interface ImportedRecord {
      * @param recorded the payload as recorded, where decoding changed it
      * @param payloadSha1 the SHA-1 of the payload as recorded, base32 (as WARC tools write WARC-Payload-Digest)
      */
-    record Text(RecordInfo info, String contentType, byte[] content, Optional<byte[]> recorded,
+    record Text(RecordInfo info, Optional<Integer> status, String contentType, byte[] content, Optional<byte[]> recorded,
             Optional<String> contentEncoding, String payloadSha1, Optional<String> declaredDigest,
             Optional<String> digestCheck) implements ImportedRecord {
     }
 
     /** A revisit: the same payload as an earlier record (its original), seen again at this record's time. */
-    record Revisit(RecordInfo info, Optional<String> refersTo, Optional<String> refersToUri,
+    record Revisit(RecordInfo info, Optional<Integer> status, Optional<String> refersTo, Optional<String> refersToUri,
             Optional<Instant> refersToDate, Optional<String> payloadSha1, String profile) implements ImportedRecord {
 
         /** "revisit of &lt;uri&gt; at &lt;date&gt;, record &lt;id&gt;", as far as the record says. */

@@ -25,6 +25,7 @@ import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.Warcinfo;
+import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.export.WarcExporter;
 
 /**
@@ -53,7 +54,7 @@ final class RecordReading {
                 return new ImportedRecord.Skipped(info, ImportReason.NOT_A_CAPTURE, "a resource of " + info.uri()
                         + ", which describes the crawl, not a page");
             } else if (record instanceof WarcResource resource) {
-                return text(info, resource.contentType(), resource.body(), List.of(), record);
+                return text(info, Optional.empty(), resource.contentType(), resource.body(), List.of(), record);
             } else if (record instanceof WarcRevisit revisit) {
                 return revisit(info, revisit);
             } else if (record instanceof Warcinfo warcinfo) {
@@ -99,20 +100,23 @@ final class RecordReading {
 
     private ImportedRecord response(RecordInfo info, WarcResponse response) throws IOException {
         if (!response.contentType().base().equals(MediaType.HTTP)) {
-            return text(info, response.contentType(), response.body(), List.of(), response);
+            return text(info, Optional.empty(), response.contentType(), response.body(), List.of(), response);
         }
         HttpResponse http = response.http();
         if (http.status() < 200 || http.status() > 299) {
             return new ImportedRecord.Skipped(info, ImportReason.HTTP_STATUS, "HTTP status " + http.status());
         }
-        return text(info, http.contentType(), http.body(), http.headers().all("Content-Encoding"), response);
+        return text(info, Optional.of(http.status()), http.contentType(), http.body(),
+                http.headers().all("Content-Encoding"), response);
     }
 
     private ImportedRecord revisit(RecordInfo info, WarcRevisit revisit) {
         Optional<String> type = Optional.empty();
+        Optional<Integer> status = Optional.empty();
         try {
             if (revisit.contentType().base().equals(MediaType.HTTP)) {
                 type = revisit.http().headers().first("Content-Type");
+                status = Optional.of(revisit.http().status());
             }
         } catch (IOException | RuntimeException e) {
             // a revisit without HTTP headers: its original says what it is
@@ -120,14 +124,14 @@ final class RecordReading {
         if (type.isPresent() && !TEXT.contains(MediaType.parseLeniently(type.get()).base().toString())) {
             return new ImportedRecord.Skipped(info, ImportReason.NOT_TEXT, "a revisit of " + type.get());
         }
-        return new ImportedRecord.Revisit(info,
+        return new ImportedRecord.Revisit(info, status,
                 revisit.headers().first("WARC-Refers-To").map(RecordReading::unbracket),
                 revisit.headers().first("WARC-Refers-To-Target-URI").map(RecordReading::unbracket),
                 revisit.refersToDate(), revisit.payloadDigest().filter(d -> d.algorithm().equals("sha1"))
                         .map(WarcDigest::base32), revisit.headers().first("WARC-Profile").orElse(""));
     }
 
-    private ImportedRecord text(RecordInfo info, MediaType type, MessageBody body, List<String> encodings,
+    private ImportedRecord text(RecordInfo info, Optional<Integer> status, MediaType type, MessageBody body, List<String> encodings,
             WarcRecord record) throws IOException {
         String base = type.base().toString();
         if (!TEXT.contains(base)) {
@@ -142,7 +146,7 @@ final class RecordReading {
             return tooLarge(info, "its payload is longer than it says");
         }
         byte[] recorded = read.get();
-        String sha1 = digest("SHA-1", recorded).base32();
+        String sha1 = ContentDigest.sha1Base32(recorded);
         Optional<WarcDigest> declaredDigest = record.headers().first("WARC-Payload-Digest").map(WarcDigest::new);
         Optional<String> check = declaredDigest.map(d -> check(d, recorded));
         Optional<String> encoding = encodings.stream().map(e -> e.strip().toLowerCase(Locale.ROOT))
@@ -163,7 +167,7 @@ final class RecordReading {
             }
             content = decoded.get();
         }
-        return new ImportedRecord.Text(info, type.toString(), content,
+        return new ImportedRecord.Text(info, status, type.toString(), content,
                 encoding.isPresent() ? Optional.of(recorded) : Optional.empty(), encoding, sha1,
                 declaredDigest.map(WarcDigest::prefixedBase32), check);
     }
@@ -208,16 +212,6 @@ final class RecordReading {
             return computed.equals(declared) ? "matches" : "mismatch: computed " + computed.prefixedBase32();
         } catch (NoSuchAlgorithmException | IllegalArgumentException e) {
             return "not checked: " + declared + " is not a digest this archive computes";
-        }
-    }
-
-    private static WarcDigest digest(String algorithm, byte[] bytes) {
-        try {
-            MessageDigest digester = MessageDigest.getInstance(algorithm);
-            digester.update(bytes);
-            return new WarcDigest(digester);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
