@@ -9,7 +9,8 @@ public enum ExportFormat {
     JSONL("application/x-ndjson", "palimpsest-export.jsonl"),
     CSV("text/csv; charset=utf-8", "palimpsest-export.csv"),
     WARC("application/warc", "palimpsest-export.warc"),
-    BAG("application/zip", "palimpsest-bag.zip");
+    BAG("application/zip", "palimpsest-bag.zip"),
+    WACZ("application/wacz", "palimpsest-export.wacz");
 
     private final String mediaType;
     private final String fileName;

@@ -51,11 +51,7 @@ public class WarcExporter implements ExportWriter {
     public Records open(ExportQuery query, OutputStream out) throws IOException {
         HashingOutputStream payload = new HashingOutputStream(out);
         WarcWriter warc = new WarcWriter(payload);
-        warc.write(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).filename(format().fileName())
-                .fields(Map.of("software", List.of("Palimpsest"), "format", List.of("WARC File Format 1.1"),
-                        "description", List.of("Captures with their normalised text and provenance"),
-                        "palimpsest-query", List.of(Json.write(query))))
-                .build());
+        writeWarcinfo(warc, query, format().fileName());
         return new Records() {
             @Override
             public void write(ExportRecord record) throws IOException {
@@ -78,16 +74,40 @@ public class WarcExporter implements ExportWriter {
         };
     }
 
-    private void writeCapture(WarcWriter warc, ExportRecord version, ExportRecord.Capture c) throws IOException {
+    /** The file's first record: what wrote it, in which format, for which query. */
+    static void writeWarcinfo(WarcWriter warc, ExportQuery query, String fileName) throws IOException {
+        warc.write(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).filename(fileName)
+                .fields(Map.of("software", List.of("Palimpsest"), "format", List.of("WARC File Format 1.1"),
+                        "description", List.of("Captures with their normalised text and provenance"),
+                        "palimpsest-query", List.of(Json.write(query))))
+                .build());
+    }
+
+    /**
+     * Where a capture's resource record lies in the file written, for a CDXJ index.
+     *
+     * @param target the record's WARC-Target-URI
+     * @param payloadDigest its WARC-Payload-Digest
+     * @param offset where the record begins (in a gzip file, its gzip member)
+     * @param length its length as written (compressed, in a gzip file)
+     */
+    record Written(String target, Instant capturedAt, String mime, String payloadDigest, long offset, long length) {
+    }
+
+    /** Writes a capture's resource record, its conversion (the normalised text) and its provenance metadata. */
+    Written writeCapture(WarcWriter warc, ExportRecord version, ExportRecord.Capture c) throws IOException {
         UUID captureId = UUID.fromString(c.captureId());
         CaptureReader.RawCapture raw = reader.raw(captureId).orElseThrow();
         var view = reader.capture(captureId).orElseThrow();
         URI target = URI.create(view.url() != null ? view.url() : CAPTURE_URN + c.captureId());
         URI resourceId = URI.create("urn:uuid:" + captureId);
+        MediaType type = MediaType.parseLeniently(raw.contentType());
+        WarcDigest digest = new WarcDigest("sha256", HexFormat.of().parseHex(c.rawSha256()));
+        long offset = warc.position();
         warc.write(new WarcResource.Builder(target).version(MessageVersion.WARC_1_1).recordId(resourceId)
-                .date(c.capturedAt())
-                .payloadDigest(new WarcDigest("sha256", HexFormat.of().parseHex(c.rawSha256())))
-                .body(MediaType.parseLeniently(raw.contentType()), raw.bytes()).build());
+                .date(c.capturedAt()).payloadDigest(digest).body(type, raw.bytes()).build());
+        Written written = new Written(target.toString(), c.capturedAt(), type.base().toString(),
+                digest.prefixedBase32(), offset, warc.position() - offset);
         String text = version.headline() + "\n\n" + version.text() + "\n";
         warc.write(new WarcConversion.Builder().version(MessageVersion.WARC_1_1)
                 .recordId(UUID.nameUUIDFromBytes(("conversion:" + captureId).getBytes(StandardCharsets.UTF_8)))
@@ -98,5 +118,6 @@ public class WarcExporter implements ExportWriter {
                 .recordId(UUID.nameUUIDFromBytes(("metadata:" + captureId).getBytes(StandardCharsets.UTF_8)))
                 .date(c.capturedAt()).targetURI(target).setHeader("WARC-Refers-To", "<" + resourceId + ">")
                 .body(MediaType.parse("application/json"), provenance).build());
+        return written;
     }
 }
