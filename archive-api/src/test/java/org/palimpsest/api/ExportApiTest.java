@@ -298,7 +298,7 @@ class ExportApiTest {
     @Test
     void unknownOrUnavailableExportsAreProblems() {
         given().queryParam("format", "xml").get("/api/exports").then().statusCode(400)
-                .body("detail", equalTo("format 'xml' is not known: use jsonl, csv, warc or bag"));
+                .body("detail", equalTo("format 'xml' is not known: use jsonl, csv, warc, bag or wacz"));
 
     }
 }
