@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class AccessRulesTest {
-    enum Rule { OPEN, ARCHIVIST, ADMIN }
+    /** FORM_ARCHIVIST: a web form that carries an archivist's token as a field (browsers send no bearer header). */
+    enum Rule { OPEN, ARCHIVIST, ADMIN, FORM_ARCHIVIST }
 
     static final Map<String, Rule> RULES = new TreeMap<>();
 
@@ -34,7 +35,7 @@ class AccessRulesTest {
                 "/api/articles/{articleId}/as-of/{instant}", "/api/sources/{source}/template", "/api/diff",
                 "/memento/timegate/{uri}", "/memento/timemap/link/{uri}", "/memento/{timestamp}/{uri}", "/api/changes",
                 "/feeds/changes.atom", "/feeds/articles/{articleId}.atom", "/api/captures/{id}", "/api/captures/{id}/raw",
-                "/api/imports", "/api/imports/{id}", "/cdx")) {
+                "/api/imports", "/api/imports/{id}", "/cdx", "/imports", "/imports/{id}")) {
             RULES.put("GET " + open, Rule.OPEN);
         }
         for (String write : List.of("/api/captures", "/api/captures/batch", "/api/imports")) {
@@ -44,6 +45,7 @@ class AccessRulesTest {
         RULES.put("POST /api/admin/indexing/retry", Rule.ADMIN);
         RULES.put("POST /api/admin/sources/{source}/rederive", Rule.ADMIN);
         RULES.put("POST /api/admin/reindex", Rule.ADMIN);
+        RULES.put("POST /imports", Rule.FORM_ARCHIVIST);
     }
 
     static String concrete(String template) {
@@ -87,6 +89,19 @@ class AccessRulesTest {
                 case OPEN -> {
                     if (anonymous == 401 || anonymous == 403) {
                         wrong.add(route + " refused anyone: " + anonymous);
+                    }
+                }
+                case FORM_ARCHIVIST -> {
+                    for (String token : new String[] {null, "not-a-token", READER.substring("Bearer ".length())}) {
+                        var form = given().redirects().follow(false).multiPart("source", "access-rules")
+                                .multiPart("file", "x.warc", new byte[] {1});
+                        if (token != null) {
+                            form.multiPart("token", token);
+                        }
+                        int status = form.post(route.substring(route.indexOf(' ') + 1)).statusCode();
+                        if (status != (token != null && token.startsWith("test-reader") ? 403 : 401)) {
+                            wrong.add(route + " answered " + status + " to the form token " + token);
+                        }
                     }
                 }
                 case ARCHIVIST, ADMIN -> {

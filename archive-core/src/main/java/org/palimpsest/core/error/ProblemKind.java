@@ -7,7 +7,9 @@ public enum ProblemKind {
     TOO_LARGE("too-large", "Capture too large"),
     TOO_LARGE_TO_COMPARE("too-large-to-compare", "Too large to compare"),
     NOT_FOUND("not-found", "Not found"),
-    UNAVAILABLE("unavailable", "Service unavailable");
+    UNAVAILABLE("unavailable", "Service unavailable"),
+    UNAUTHORIZED("unauthorized", "Unauthorized"),
+    FORBIDDEN("forbidden", "Forbidden");
 
     private final String slug;
     private final String title;
