@@ -44,6 +44,26 @@ class VersionIndexTest {
         es.close();
     }
 
+    @Test
+    void anIndexLeftWithoutItsAliasIsTakenBackInsteadOfBlockingIndexingForever() throws Exception {
+        IndexConfig orphaned = TestElasticsearch.config();
+        es.client.indices().create(c -> c.index(orphaned.alias() + "-v1")); // as a stop between two steps left it
+        VersionIndex again = new VersionIndex(es.client, orphaned);
+        try {
+            again.ensureExists();
+            assertEquals(Set.of(orphaned.alias() + "-v1"),
+                    es.client.indices().getAlias(g -> g.name(orphaned.alias())).result().keySet());
+        } finally {
+            es.drop(orphaned.alias());
+        }
+    }
+
+    @Test
+    void theFirstIndexIsCreatedWithItsAliasInOneRequest() throws Exception {
+        assertEquals(Set.of(config.alias() + "-v1"),
+                es.client.indices().getAlias(g -> g.name(config.alias())).result().keySet());
+    }
+
     /** Version 1 of an article valid [T1, T2), version 2 from T2 on. */
     private void twoVersions(String target) {
         index.write(target, List.of(

@@ -42,9 +42,16 @@ public class VersionIndex {
         try {
             if (!client.indices().existsAlias(e -> e.name(config.alias())).value()) {
                 String index = config.alias() + "-v1";
-                create(index);
-                client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(config.alias()))));
-                LOG.infof("created search index %s behind alias %s (text analyzer %s)", index, config.alias(), analyzer);
+                if (client.indices().exists(e -> e.index(index)).value()) {
+                    // Left without its alias (by a release that created the two in separate steps): re-attach it.
+                    client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index)
+                            .alias(config.alias()))));
+                    LOG.infof("put alias %s back on the existing search index %s", config.alias(), index);
+                } else {
+                    create(index, true);
+                    LOG.infof("created search index %s behind alias %s (text analyzer %s)", index, config.alias(),
+                            analyzer);
+                }
             } else {
                 // An index made by an earlier release gains the fields added since (adding fields is allowed).
                 TypeMapping current = mapping(analyzer());
@@ -104,7 +111,7 @@ public class VersionIndex {
             int next = current.stream().map(name -> name.substring(name.lastIndexOf("-v") + 2))
                     .map(Integer::parseInt).max(Comparator.naturalOrder()).orElse(0) + 1;
             String index = config.alias() + "-v" + next;
-            create(index);
+            create(index, false);
             return index;
         } catch (IOException | ElasticsearchException e) {
             throw new IndexingException("cannot create a new index for alias " + config.alias() + ": " + e.getMessage(), e);
@@ -138,9 +145,10 @@ public class VersionIndex {
         }
     }
 
-    private void create(String index) throws IOException {
+    /** Creates {@code index}, with the alias in the same request when {@code aliased} (never one without the other). */
+    private void create(String index, boolean aliased) throws IOException {
         String textAnalyzer = analyzer();
-        client.indices().create(c -> c.index(index)
+        client.indices().create(c -> (aliased ? c.aliases(config.alias(), a -> a) : c).index(index)
                 .settings(s -> s.numberOfShards(String.valueOf(config.shards()))
                         .numberOfReplicas(String.valueOf(config.replicas())))
                 .mappings(mapping(textAnalyzer)));
