@@ -35,7 +35,7 @@ class AccessRulesTest {
                 "/api/articles/{articleId}/as-of/{instant}", "/api/sources/{source}/template", "/api/diff",
                 "/memento/timegate/{uri}", "/memento/timemap/link/{uri}", "/memento/{timestamp}/{uri}", "/api/changes",
                 "/feeds/changes.atom", "/feeds/articles/{articleId}.atom", "/api/captures/{id}", "/api/captures/{id}/raw",
-                "/api/imports", "/api/imports/{id}", "/cdx", "/imports", "/imports/{id}")) {
+                "/api/imports", "/api/imports/{id}", "/cdx", "/imports", "/imports/{id}", "/api/exports/{id}/manifest")) {
             RULES.put("GET " + open, Rule.OPEN);
         }
         for (String write : List.of("/api/captures", "/api/captures/batch", "/api/imports")) {

@@ -45,17 +45,18 @@ class ExportApiTest {
         return given().queryParams(params).get("/api/exports").then().statusCode(200).extract().asByteArray();
     }
 
-    /** The payload (every byte before the last line) and the manifest line. */
-    static String[] split(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        int cut = text.lastIndexOf('\n', text.length() - 2) + 1;
-        return new String[] {text.substring(0, cut), text.substring(cut).strip()};
+    /** The payload (every byte of the response) and its kept manifest, fetched by the export's id. */
+    static String[] split(Map<String, ?> params) {
+        var response = given().queryParams(params).get("/api/exports").then().statusCode(200).extract();
+        String manifest = given().get("/api/exports/" + response.header("Export-Id") + "/manifest").then()
+                .statusCode(200).extract().asString();
+        return new String[] {new String(response.asByteArray(), StandardCharsets.UTF_8), "{\"manifest\": " + manifest + "}"};
     }
 
     @Test
     void jsonlCarriesEveryVersionWithDigestsThatMatchTheRawBytesAndAManifestOfThePayload() throws Exception {
         String source = source();
-        String[] parts = split(export(Map.of("format", "jsonl", "source", source)));
+        String[] parts = split(Map.of("format", "jsonl", "source", source));
         JsonNode manifest = JSON.readTree(parts[1]).get("manifest");
         assertEquals(sha256(parts[0].getBytes(StandardCharsets.UTF_8)), manifest.get("payloadSha256").asText());
         assertEquals(5, manifest.get("records").asInt());
@@ -86,7 +87,7 @@ class ExportApiTest {
     void csvIsProperlyQuotedAndTheSameAsOfQueryGivesTheSamePayloadAfterTheArchiveGrows() throws Exception {
         String source = source();
         Map<String, String> asOf = Map.of("format", "csv", "source", source, "asOf", "2025-05-11T10:02:30Z");
-        String[] before = split(export(asOf));
+        String[] before = split(asOf);
         MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(before[0]);
         List<Map<String, String>> all = rows.readAll();
@@ -99,16 +100,16 @@ class ExportApiTest {
         String base = new String(bytes(samples().get(0)), StandardCharsets.UTF_8);
         post(source, base.replace("fourth overall", "fifth overall").getBytes(StandardCharsets.UTF_8), "text/plain",
                 "2025-05-11T11:00:00Z").statusCode(201);
-        String[] after = split(export(asOf));
+        String[] after = split(asOf);
         assertEquals(before[0], after[0], "a later capture does not change an as-of export");
-        JsonNode manifest = JSON.readTree(after[1].substring("# manifest ".length()));
+        JsonNode manifest = JSON.readTree(after[1]).get("manifest");
         assertEquals(sha256(after[0].getBytes(StandardCharsets.UTF_8)), manifest.get("payloadSha256").asText());
         post(source, base.getBytes(StandardCharsets.UTF_8), "text/plain", "2025-05-11T12:00:00Z").statusCode(201);
         List<Map<String, String>> everything = new CsvMapper().readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader())
-                .<Map<String, String>>readValues(split(export(Map.of("format", "csv", "source", source)))[0]).readAll();
+                .<Map<String, String>>readValues(split(Map.of("format", "csv", "source", source))[0]).readAll();
         assertEquals(6, everything.size(), "without asOf: every version, the edit's included, the revisit not");
-        String[] perCapture = split(export(Map.of("format", "jsonl", "source", source, "unit", "capture")));
+        String[] perCapture = split(Map.of("format", "jsonl", "source", source, "unit", "capture"));
         assertEquals(7, perCapture[0].split("\n").length, "unit=capture: the revisit has its own record");
         for (String line : perCapture[0].split("\n")) {
             assertEquals(1, JSON.readTree(line).get("captures").size());
@@ -204,7 +205,12 @@ class ExportApiTest {
             }
         }
         assertEquals(Set.of("bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt",
-                "data/versions.jsonl", "data/captures.warc"), files.keySet());
+                "palimpsest-manifest.json", "data/versions.jsonl", "data/captures.warc"), files.keySet());
+        JsonNode manifest = JSON.readTree(files.get("palimpsest-manifest.json"));
+        assertEquals("bag", manifest.get("format").asText());
+        assertEquals(sha256(files.get("data/versions.jsonl")), manifest.get("payloadSha256").asText());
+        assertEquals(5, new String(files.get("data/versions.jsonl"), StandardCharsets.UTF_8).split("\n").length,
+                "records only");
         assertEquals("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n",
                 new String(files.get("bagit.txt"), StandardCharsets.UTF_8));
         long octets = 0;
@@ -229,12 +235,12 @@ class ExportApiTest {
         Eventually.await(java.time.Duration.ofSeconds(30),
                 () -> given().queryParam("source", source).get("/api/search").then().extract().jsonPath().getInt("total"),
                 total -> total == 5, "the samples to be indexed");
-        String[] one = split(export(Map.of("format", "jsonl", "source", source, "q", "Stoltenberg AND Lecornu")));
+        String[] one = split(Map.of("format", "jsonl", "source", source, "q", "Stoltenberg AND Lecornu"));
         assertEquals(1, one[0].split("\n").length);
         assertEquals("Zelensky meets Stoltenberg, French defense minister in Kyiv",
                 JSON.readTree(one[0]).get("headline").asText());
         assertEquals("Stoltenberg AND Lecornu", JSON.readTree(one[1]).get("manifest").get("query").get("q").asText());
-        String[] two = split(export(Map.of("format", "jsonl", "source", source, "q", "Stoltenberg OR Aleysk")));
+        String[] two = split(Map.of("format", "jsonl", "source", source, "q", "Stoltenberg OR Aleysk"));
         List<String> ids = java.util.Arrays.stream(two[0].split("\n")).map(l -> {
             try {
                 return JSON.readTree(l).get("versionId").asText();
@@ -261,7 +267,7 @@ class ExportApiTest {
                 .body(ndjson.toString().getBytes(StandardCharsets.UTF_8)).post("/api/captures/batch").then()
                 .statusCode(200);
 
-        String[] all = split(export(Map.of("format", "jsonl", "source", source)));
+        String[] all = split(Map.of("format", "jsonl", "source", source));
         List<JsonNode> records = new java.util.ArrayList<>();
         for (String l : all[0].split("\n")) {
             records.add(JSON.readTree(l));
@@ -276,7 +282,7 @@ class ExportApiTest {
         assertEquals(List.of("2025-06-01T00:00:00Z", "2025-06-01T00:08:20Z", "2025-06-01T00:16:40Z"),
                 capturedAt(first));
 
-        String[] late = split(export(Map.of("format", "jsonl", "source", source, "from", "2025-06-01T00:10:00Z")));
+        String[] late = split(Map.of("format", "jsonl", "source", source, "from", "2025-06-01T00:10:00Z"));
         assertEquals(1, late[0].split("\n").length, "only article 0 was captured after 00:10");
         assertEquals(List.of("2025-06-01T00:16:40Z"), capturedAt(JSON.readTree(late[0])));
     }

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +17,8 @@ import org.palimpsest.core.json.Json;
 
 /**
  * A BagIt (RFC 8493) zip: {@code data/versions.jsonl} and {@code data/captures.warc}, {@code manifest-sha256.txt}
- * over them, {@code bag-info.txt} (Bagging-Date, Payload-Oxum, the query) and {@code tagmanifest-sha256.txt}.
+ * over them, {@code bag-info.txt} (Bagging-Date, Payload-Oxum, the query), the export's manifest
+ * ({@code palimpsest-manifest.json}, its payload digest that of the versions) and {@code tagmanifest-sha256.txt}.
  * <p>
  * Both payload files come from one read of the export, so they describe the same snapshot: each record goes to the
  * WARC, streamed into the zip as it is written, and to the JSONL, spooled to a temporary file (text only, the smaller
@@ -29,6 +29,8 @@ public class BagExporter implements ExportWriter {
     static final String ROOT = "palimpsest-bag/";
     private static final String VERSIONS = "data/versions.jsonl";
     private static final String CAPTURES = "data/captures.warc";
+    /** The export's manifest, a tag file (so the tag manifest covers it). */
+    static final String MANIFEST = "palimpsest-manifest.json";
 
     private final JsonlWriter jsonl;
     private final WarcExporter warc;
@@ -68,11 +70,11 @@ public class BagExporter implements ExportWriter {
             }
 
             @Override
-            public ExportManifest finish(ExportCounts counts, Instant takenAt) throws IOException {
+            public ExportManifest finish(ExportEnd end) throws IOException {
                 try {
-                    ExportManifest manifest = versionRecords.finish(counts, takenAt);
+                    versionRecords.finish(end);
                     spooled.close();
-                    captureRecords.finish(counts, takenAt);
+                    captureRecords.finish(end);
                     zip.closeEntry();
                     Map<String, String> payload = new LinkedHashMap<>();
                     zip.putNextEntry(new ZipEntry(ROOT + VERSIONS));
@@ -81,7 +83,8 @@ public class BagExporter implements ExportWriter {
                     zip.closeEntry();
                     payload.put(VERSIONS, versions.hex());
                     payload.put(CAPTURES, captures.hex());
-                    writeTags(zip, query, manifest, payload, versions.count() + captures.count(), takenAt);
+                    ExportManifest manifest = end.manifest(format(), payload.get(VERSIONS));
+                    writeTags(zip, manifest, payload, versions.count() + captures.count());
                     zip.finish();
                     out.flush();
                     return manifest;
@@ -93,20 +96,22 @@ public class BagExporter implements ExportWriter {
         };
     }
 
-    private static void writeTags(ZipOutputStream zip, ExportQuery query, ExportManifest manifest,
-            Map<String, String> payload, long payloadBytes, Instant takenAt) throws IOException {
+    private static void writeTags(ZipOutputStream zip, ExportManifest manifest, Map<String, String> payload,
+            long payloadBytes) throws IOException {
         Map<String, String> tags = new LinkedHashMap<>();
         tag(zip, "bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n", tags);
         StringBuilder manifestFile = new StringBuilder();
         payload.forEach((path, sha) -> manifestFile.append(sha).append("  ").append(path).append('\n'));
         tag(zip, "manifest-sha256.txt", manifestFile.toString(), tags);
         tag(zip, "bag-info.txt", "Source-Organization: Palimpsest news archive\n"
-                + "Bagging-Date: " + takenAt.atOffset(ZoneOffset.UTC).toLocalDate() + "\n"
+                + "Bagging-Date: " + manifest.takenAt().atOffset(ZoneOffset.UTC).toLocalDate() + "\n"
                 + "Payload-Oxum: " + payloadBytes + "." + payload.size() + "\n"
                 + "External-Description: versions (JSONL) and captures (WARC 1.1) of a Palimpsest export\n"
-                + "Palimpsest-Query: " + Json.write(query) + "\n"
+                + "Palimpsest-Export-Id: " + manifest.exportId() + "\n"
+                + "Palimpsest-Query: " + Json.write(manifest.query()) + "\n"
                 + "Palimpsest-Records: " + manifest.records() + "\n"
                 + "Palimpsest-Captures: " + manifest.captures() + "\n", tags);
+        tag(zip, MANIFEST, Json.write(manifest) + "\n", tags);
         StringBuilder tagManifest = new StringBuilder();
         tags.forEach((path, sha) -> tagManifest.append(sha).append("  ").append(path).append('\n'));
         zip.putNextEntry(new ZipEntry(ROOT + "tagmanifest-sha256.txt"));

@@ -7,16 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.palimpsest.core.digest.HashingOutputStream;
-import org.palimpsest.core.json.Json;
-import org.palimpsest.core.normalize.Normalizer;
 
 /**
- * CSV: a header of {@link ExportColumns}, a row a record (Jackson CSV quoting, captures joined with {@code ;}),
- * hashing every payload byte, then a {@code # manifest} comment line.
+ * CSV (RFC 4180 quoting, by Jackson): a header of {@link ExportColumns}, a row a record, captures joined with
+ * {@code ;}, and nothing else, so every CSV reader reads exactly the records; the manifest is kept apart.
  */
 @ApplicationScoped
 public class CsvWriter implements ExportWriter {
@@ -41,13 +38,9 @@ public class CsvWriter implements ExportWriter {
             }
 
             @Override
-            public ExportManifest finish(ExportCounts counts, Instant takenAt) throws IOException {
-                ExportManifest manifest = new ExportManifest(format().label(), query, takenAt, counts.records(),
-                        counts.captures(), payload.hex(), Normalizer.VERSION);
-                out.write(("# manifest " + Json.MAPPER.writeValueAsString(manifest) + "\n")
-                        .getBytes(StandardCharsets.UTF_8));
+            public ExportManifest finish(ExportEnd end) throws IOException {
                 out.flush();
-                return manifest;
+                return end.manifest(format(), payload.hex());
             }
         };
     }

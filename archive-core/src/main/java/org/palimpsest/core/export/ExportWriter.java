@@ -2,7 +2,6 @@ package org.palimpsest.core.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Instant;
 
 /** Writes one export format: what comes before the records, each record, and an end that carries the manifest. */
 public interface ExportWriter {
@@ -16,7 +15,7 @@ public interface ExportWriter {
     interface Records {
         void write(ExportRecord record) throws IOException;
 
-        /** Ends the export, taken at {@code takenAt} and holding {@code counts}, and answers its manifest. */
-        ExportManifest finish(ExportCounts counts, Instant takenAt) throws IOException;
+        /** Ends the export and answers its manifest. */
+        ExportManifest finish(ExportEnd end) throws IOException;
     }
 }

@@ -5,13 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
 import org.palimpsest.core.digest.HashingOutputStream;
 import org.palimpsest.core.json.Json;
-import org.palimpsest.core.normalize.Normalizer;
 
-/** JSONL: one record a line, hashing every payload byte, then a {@code {"manifest": ...}} line. */
+/**
+ * JSONL: one record a line and nothing else; the manifest is kept apart, or (asked for inline) follows as a last line
+ * {@code {"manifest": ...}}, a field no record has.
+ */
 @ApplicationScoped
 public class JsonlWriter implements ExportWriter {
     private static final ObjectMapper JSON = Json.MAPPER;
@@ -32,14 +33,15 @@ public class JsonlWriter implements ExportWriter {
             }
 
             @Override
-            public ExportManifest finish(ExportCounts counts, Instant takenAt) throws IOException {
-                ExportManifest manifest = new ExportManifest(format().label(), query, takenAt, counts.records(),
-                        counts.captures(), payload.hex(), Normalizer.VERSION);
-                out.write((JSON.writeValueAsString(Map.of("manifest", manifest)) + "\n")
-                        .getBytes(StandardCharsets.UTF_8));
+            public ExportManifest finish(ExportEnd end) throws IOException {
                 out.flush();
-                return manifest;
+                return end.manifest(format(), payload.hex());
             }
         };
+    }
+
+    /** The line that ends a JSONL export whose manifest is asked for inline. */
+    static byte[] manifestLine(ExportManifest manifest) throws IOException {
+        return (JSON.writeValueAsString(Map.of("manifest", manifest)) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,7 +27,6 @@ import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.digest.HashingOutputStream;
 import org.palimpsest.core.identity.CanonicalUrl;
 import org.palimpsest.core.json.Json;
-import org.palimpsest.core.normalize.Normalizer;
 
 /**
  * A WACZ 1.1.1 file, as ReplayWeb.page and pywb open them: {@code archive/data.warc.gz} (the WARC export's records,
@@ -97,7 +95,7 @@ public class WaczExporter implements ExportWriter {
             }
 
             @Override
-            public ExportManifest finish(ExportCounts counts, Instant takenAt) throws IOException {
+            public ExportManifest finish(ExportEnd end) throws IOException {
                 try {
                     channel.force(false);
                     pages.flush();
@@ -107,15 +105,14 @@ public class WaczExporter implements ExportWriter {
                     resources.add(deflated(zip, INDEX, index::writeTo));
                     resources.add(deflated(zip, PAGES, o -> Files.copy(pagesFile, o)));
                     String payloadSha256 = ((String) resources.get(0).get("hash")).substring("sha256:".length());
-                    ExportManifest manifest = new ExportManifest(format().label(), query, takenAt, counts.records(),
-                            counts.captures(), payloadSha256, Normalizer.VERSION);
+                    ExportManifest manifest = end.manifest(format(), payloadSha256);
                     Map<String, Object> datapackage = new LinkedHashMap<>();
                     datapackage.put("profile", "data-package");
                     datapackage.put("wacz_version", WACZ_VERSION);
                     datapackage.put("title", "Palimpsest export");
                     datapackage.put("description", "Captures of news articles with their normalised text and"
                             + " provenance, for the query in palimpsest.query");
-                    datapackage.put("created", takenAt.toString());
+                    datapackage.put("created", end.takenAt().toString());
                     datapackage.put("software", "Palimpsest");
                     datapackage.put("resources", resources);
                     datapackage.put("palimpsest", manifest);

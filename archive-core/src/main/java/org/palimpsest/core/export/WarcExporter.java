@@ -21,7 +21,6 @@ import org.netpreserve.jwarc.Warcinfo;
 import org.palimpsest.core.article.CaptureReader;
 import org.palimpsest.core.digest.HashingOutputStream;
 import org.palimpsest.core.json.Json;
-import org.palimpsest.core.normalize.Normalizer;
 
 /**
  * WARC 1.1 export with jwarc: a warcinfo record first; per capture a resource record (the raw bytes, WARC-Target-URI
@@ -61,9 +60,8 @@ public class WarcExporter implements ExportWriter {
             }
 
             @Override
-            public ExportManifest finish(ExportCounts counts, Instant takenAt) throws IOException {
-                ExportManifest manifest = new ExportManifest(format().label(), query, takenAt, counts.records(),
-                        counts.captures(), payload.hex(), Normalizer.VERSION);
+            public ExportManifest finish(ExportEnd end) throws IOException {
+                ExportManifest manifest = end.manifest(format(), payload.hex());
                 new WarcWriter(out).write(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1)
                         .targetURI(URI.create(MANIFEST_URN))
                         .body(MediaType.parse("application/json"), Json.write(manifest).getBytes(StandardCharsets.UTF_8))

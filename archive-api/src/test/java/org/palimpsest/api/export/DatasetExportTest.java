@@ -1,0 +1,170 @@
+package org.palimpsest.api.export;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.palimpsest.api.TestArchive.bytes;
+import static org.palimpsest.api.TestArchive.post;
+import static org.palimpsest.api.TestArchive.samples;
+import static org.palimpsest.api.TestArchive.uniqueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.palimpsest.api.TestArchive;
+import org.palimpsest.core.export.ExportFormat;
+import org.palimpsest.core.export.ExportManifests;
+
+@QuarkusTest
+class DatasetExportTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static final List<String> COLUMNS = List.of("articleId", "versionId", "versionNumber", "contentSha256", "headline",
+            "text", "source", "url", "canonicalUrl", "validFrom", "validTo", "captureIds", "capturedAts", "rawSha256s",
+            "normaliserVersions", "templateVersions");
+
+    static String source() {
+        String source = uniqueSource("dataset");
+        for (int i = 0; i < 5; i++) {
+            post(source, bytes(samples().get(i)), "text/plain; charset=utf-8", "2025-05-11T10:0" + i + ":00Z")
+                    .statusCode(201);
+        }
+        return source;
+    }
+
+    static ExtractableResponse<Response> export(Map<String, ?> params) {
+        return given().queryParams(params).get("/api/exports").then().statusCode(200).extract();
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /** Every row of {@code csv} as Python's standard csv module reads it (Debian's python3). */
+    static List<List<String>> pythonCsvRows(byte[] csv) throws Exception {
+        TestArchive.requireTool(new ProcessBuilder("python3", "--version").start().waitFor() == 0,
+                "python3 is not installed");
+        Path file = Files.createTempFile("dataset", ".csv");
+        try {
+            Files.write(file, csv);
+            Process python = new ProcessBuilder("python3", "-c", "import csv, json, sys\n"
+                    + "with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
+                    + "    print(json.dumps(list(csv.reader(f))))\n", file.toString()).redirectErrorStream(true).start();
+            String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, python.waitFor(), output);
+            List<List<String>> rows = new ArrayList<>();
+            for (JsonNode row : JSON.readTree(output)) {
+                List<String> cells = new ArrayList<>();
+                row.forEach(cell -> cells.add(cell.asText()));
+                rows.add(cells);
+            }
+            return rows;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void aCsvExportReadByPythonsCsvModuleIsExactlyTheRecordsAndItsManifestIsReachableByItsId() throws Exception {
+        String source = source();
+        ExtractableResponse<Response> response = export(Map.of("format", "csv", "source", source));
+        byte[] body = response.asByteArray();
+        List<List<String>> rows = pythonCsvRows(body);
+        assertEquals(COLUMNS, rows.get(0));
+        assertEquals(6, rows.size(), "the header and one row a version, nothing else");
+        java.util.Set<String> raw = new java.util.HashSet<>();
+        for (List<String> row : rows.subList(1, rows.size())) {
+            assertEquals(COLUMNS.size(), row.size());
+            var version = given().get("/api/articles/" + row.get(0) + "/versions/" + row.get(1)).then()
+                    .statusCode(200).extract().jsonPath();
+            assertEquals(version.getString("contentSha256"), row.get(3));
+            assertEquals(version.getString("headline"), row.get(4));
+            assertEquals(String.join("\n\n", version.getList("paragraphs")), row.get(5));
+            assertEquals(source, row.get(6));
+            raw.add(row.get(13));
+        }
+
+        java.util.Set<String> sampleDigests = new java.util.HashSet<>();
+        for (Path sample : samples()) {
+            sampleDigests.add(sha256(bytes(sample)));
+        }
+        assertEquals(sampleDigests, raw, "each row's capture is one of the samples, as sent");
+
+        String id = response.header("Export-Id");
+        assertNotNull(id, "the export announces its id");
+        assertEquals("</api/exports/" + id + "/manifest>; rel=\"describedby\"", response.header("Link"));
+        JsonNode manifest = JSON.readTree(given().get("/api/exports/" + id + "/manifest").then().statusCode(200)
+                .contentType("application/json").extract().asByteArray());
+        assertEquals(id, manifest.get("exportId").asText());
+        assertEquals("csv", manifest.get("format").asText());
+        assertEquals(sha256(body), manifest.get("payloadSha256").asText(), "the digest of the bytes received");
+        assertEquals(5, manifest.get("records").asInt());
+        assertEquals(5, manifest.get("captures").asInt());
+        assertEquals(source, manifest.get("query").get("source").asText());
+    }
+
+    @Test
+    void jsonlCarriesOnlyRecordsUnlessTheManifestIsAskedForInline() throws Exception {
+        String source = source();
+        ExtractableResponse<Response> plain = export(Map.of("format", "jsonl", "source", source));
+        String[] lines = new String(plain.asByteArray(), StandardCharsets.UTF_8).split("\n");
+        assertEquals(5, lines.length);
+        for (String line : lines) {
+            assertEquals(false, JSON.readTree(line).has("manifest"));
+        }
+        ExtractableResponse<Response> inline = export(Map.of("format", "jsonl", "source", source,
+                "manifest", "inline"));
+        String text = new String(inline.asByteArray(), StandardCharsets.UTF_8);
+        String[] withManifest = text.split("\n");
+        assertEquals(6, withManifest.length);
+        JsonNode last = JSON.readTree(withManifest[5]).get("manifest");
+        assertEquals(inline.header("Export-Id"), last.get("exportId").asText());
+        String records = text.substring(0, text.lastIndexOf('\n', text.length() - 2) + 1);
+        assertEquals(sha256(records.getBytes(StandardCharsets.UTF_8)), last.get("payloadSha256").asText());
+        assertEquals(new String(plain.asByteArray(), StandardCharsets.UTF_8), records, "the same records either way");
+        JsonNode kept = JSON.readTree(given().get("/api/exports/" + inline.header("Export-Id") + "/manifest").then()
+                .statusCode(200).extract().asByteArray());
+        assertEquals(last, kept, "the inline manifest is the kept one");
+    }
+
+    @Inject
+    ExportManifests manifests;
+
+    @Test
+    void aManifestIsAProblemUntilItsExportHasEnded() {
+        UUID streaming = UUID.randomUUID();
+        manifests.started(streaming, ExportFormat.CSV);
+        given().get("/api/exports/" + streaming + "/manifest").then().statusCode(404)
+                .contentType("application/problem+json").header("Retry-After", "2")
+                .body("detail", equalTo("export " + streaming + " is still streaming: its manifest is kept when its"
+                        + " last record has been sent"));
+        UUID failed = UUID.randomUUID();
+        manifests.started(failed, ExportFormat.CSV);
+        manifests.failed(failed, "the stream was cut off before its end");
+        given().get("/api/exports/" + failed + "/manifest").then().statusCode(404)
+                .header("Retry-After", org.hamcrest.Matchers.nullValue())
+                .body("detail", equalTo("export " + failed + " did not finish, so it has no manifest (the stream was"
+                        + " cut off before its end): export again"));
+        given().get("/api/exports/0b0e2f6e-63e6-4a8e-9d51-6d1c1e7b1f00/manifest").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/exports/not-an-id/manifest").then().statusCode(400)
+                .body("detail", equalTo("export id 'not-an-id' is not a UUID: use the Export-Id header of the export"));
+        given().queryParam("format", "csv").queryParam("manifest", "inline").get("/api/exports").then()
+                .statusCode(400).body("detail", equalTo("manifest=inline is for format=jsonl: a csv export keeps"
+                        + " its manifest at /api/exports/{id}/manifest"));
+    }
+}
