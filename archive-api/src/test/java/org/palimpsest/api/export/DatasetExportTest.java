@@ -141,6 +141,74 @@ class DatasetExportTest {
         assertEquals(last, kept, "the inline manifest is the kept one");
     }
 
+    /** The entries of a zip, by name. */
+    static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                files.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void aDataPackageValidatesAgainstTheSpecAndItsCsvReadsAsExactlyTheRecords() throws Exception {
+        String source = source();
+        Map<String, String> asOf = Map.of("source", source, "asOf", "2025-05-11T10:03:30Z");
+        byte[] csv = export(with(asOf, "format", "csv")).asByteArray();
+        ExtractableResponse<Response> response = export(with(asOf, "format", "datapackage"));
+        byte[] zip = response.asByteArray();
+        Map<String, byte[]> files = unzip(zip);
+        assertEquals(java.util.Set.of("data/versions.csv", "datapackage.json", "palimpsest-manifest.json",
+                "README.txt"), files.keySet());
+        assertEquals(pythonCsvRows(csv), pythonCsvRows(files.get("data/versions.csv")), "the same rows as format=csv");
+        assertEquals(5, pythonCsvRows(files.get("data/versions.csv")).size(), "a header and four versions as of 10:03:30");
+
+        Path tool = Path.of(System.getProperty("palimpsest.root", "..")).resolve("tools/tableschema/check.py");
+        Path file = Files.createTempFile("dataset", ".zip");
+        try {
+            Files.write(file, zip);
+            Process check = new ProcessBuilder("python3", tool.toString(), file.toString()).redirectErrorStream(true)
+                    .start();
+            String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, check.waitFor(), output);
+            assertEquals(JSON.readTree("{\"valid\": true, \"errors\": [], \"rows\": {\"versions\": 4}}"),
+                    JSON.readTree(output));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+
+        JsonNode descriptor = JSON.readTree(files.get("datapackage.json"));
+        JsonNode resource = descriptor.get("resources").get(0);
+        assertEquals("data/versions.csv", resource.get("path").asText());
+        assertEquals(files.get("data/versions.csv").length, resource.get("bytes").asLong());
+        assertEquals("sha256:" + sha256(files.get("data/versions.csv")), resource.get("hash").asText());
+        assertEquals(COLUMNS, JSON.convertValue(resource.get("schema").get("fields").findValues("name").stream()
+                .map(JsonNode::asText).toList(), List.class));
+        assertEquals("versionId", resource.get("schema").get("primaryKey").get(0).asText());
+        for (JsonNode field : resource.get("schema").get("fields")) {
+            assertEquals(true, field.get("description").asText().length() > 10, field.toString());
+        }
+        JsonNode manifest = JSON.readTree(files.get("palimpsest-manifest.json"));
+        assertEquals(response.header("Export-Id"), manifest.get("exportId").asText());
+        assertEquals(sha256(files.get("data/versions.csv")), manifest.get("payloadSha256").asText());
+        String readme = new String(files.get("README.txt"), StandardCharsets.UTF_8);
+        assertEquals(true, readme.contains("\"source\":\"" + source + "\""), readme);
+        assertEquals(true, readme.contains("How to cite it: Palimpsest news archive, export "
+                + response.header("Export-Id")), readme);
+
+        Map<String, byte[]> perCapture = unzip(export(Map.of("format", "datapackage", "source", source, "unit",
+                "capture")).asByteArray());
+        assertEquals(true, perCapture.containsKey("data/captures.csv"));
+    }
+
+    static Map<String, String> with(Map<String, String> params, String key, String value) {
+        Map<String, String> out = new java.util.HashMap<>(params);
+        out.put(key, value);
+        return out;
+    }
+
     @Inject
     ExportManifests manifests;
 

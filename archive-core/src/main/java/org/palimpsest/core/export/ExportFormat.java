@@ -10,7 +10,8 @@ public enum ExportFormat {
     CSV("text/csv; charset=utf-8", "palimpsest-export.csv"),
     WARC("application/warc", "palimpsest-export.warc"),
     BAG("application/zip", "palimpsest-bag.zip"),
-    WACZ("application/wacz", "palimpsest-export.wacz");
+    WACZ("application/wacz", "palimpsest-export.wacz"),
+    DATAPACKAGE("application/zip", "palimpsest-datapackage.zip");
 
     private final String mediaType;
     private final String fileName;
