@@ -304,7 +304,7 @@ class ExportApiTest {
     @Test
     void unknownOrUnavailableExportsAreProblems() {
         given().queryParam("format", "xml").get("/api/exports").then().statusCode(400)
-                .body("detail", equalTo("format 'xml' is not known: use jsonl, csv, warc, bag, wacz or datapackage"));
+                .body("detail", equalTo("format 'xml' is not known: use jsonl, csv, warc, bag, wacz, datapackage or parquet"));
 
     }
 }

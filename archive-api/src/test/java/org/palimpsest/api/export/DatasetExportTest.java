@@ -203,6 +203,83 @@ class DatasetExportTest {
         assertEquals(true, perCapture.containsKey("data/captures.csv"));
     }
 
+    @Test
+    void aParquetExportReadsBackInDuckDbWithTypedColumnsAndExactValues() throws Exception {
+        String source = source();
+        post(source, new String(bytes(samples().get(0)), StandardCharsets.UTF_8).replace("fourth overall",
+                "fifth overall").getBytes(StandardCharsets.UTF_8), "text/plain", "2025-05-11T11:00:00Z").statusCode(201);
+        post(source, bytes(samples().get(0)), "text/plain", "2025-05-11T12:00:00Z").statusCode(201);
+        ExtractableResponse<Response> response = export(Map.of("format", "parquet", "source", source));
+        byte[] parquet = response.asByteArray();
+        assertEquals("application/vnd.apache.parquet", response.contentType());
+        JsonNode manifest = JSON.readTree(given().get("/api/exports/" + response.header("Export-Id") + "/manifest")
+                .then().statusCode(200).extract().asByteArray());
+        assertEquals(sha256(parquet), manifest.get("payloadSha256").asText());
+        assertEquals(6, manifest.get("records").asInt());
+
+        List<JsonNode> expected = new ArrayList<>();
+        for (String line : new String(export(Map.of("format", "jsonl", "source", source)).asByteArray(),
+                StandardCharsets.UTF_8).split("\n")) {
+            expected.add(JSON.readTree(line));
+        }
+        Path file = Files.createTempFile("dataset", ".parquet");
+        try (java.sql.Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                java.sql.Statement sql = duck.createStatement()) {
+            Files.write(file, parquet);
+            String from = " from read_parquet('" + file + "') order by versionId";
+            try (java.sql.ResultSet types = sql.executeQuery("select typeof(versionNumber), typeof(validFrom),"
+                    + " typeof(validTo), typeof(captures)" + from + " limit 1")) {
+                types.next();
+                assertEquals("INTEGER", types.getString(1));
+                assertEquals("TIMESTAMP WITH TIME ZONE", types.getString(2));
+                assertEquals("TIMESTAMP WITH TIME ZONE", types.getString(3));
+                assertEquals("STRUCT(captureId VARCHAR, capturedAt TIMESTAMP WITH TIME ZONE, rawSha256 VARCHAR,"
+                        + " normaliserVersion VARCHAR, templateVersion INTEGER)[]", types.getString(4));
+            }
+            List<String> rows = new ArrayList<>();
+            try (java.sql.ResultSet rs = sql.executeQuery("select articleId, versionId, versionNumber, contentSha256,"
+                    + " headline, text, source, url, epoch_us(validFrom), epoch_us(validTo), len(captures),"
+                    + " list_transform(captures, c -> c.captureId), list_transform(captures, c -> epoch_us(c.capturedAt)),"
+                    + " list_transform(captures, c -> c.rawSha256), list_transform(captures, c -> c.templateVersion)"
+                    + from)) {
+                while (rs.next()) {
+                    rows.add(String.join("|", rs.getString(1), rs.getString(2), String.valueOf(rs.getInt(3)),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            String.valueOf(rs.getString(8)), rs.getString(9), String.valueOf(rs.getString(10)),
+                            rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15)));
+                }
+            }
+            List<String> wanted = new ArrayList<>();
+            for (JsonNode r : expected) {
+                List<String> ids = new ArrayList<>();
+                List<String> times = new ArrayList<>();
+                List<String> digests = new ArrayList<>();
+                List<String> templates = new ArrayList<>();
+                r.get("captures").forEach(c -> {
+                    ids.add(c.get("captureId").asText());
+                    times.add(String.valueOf(micros(c.get("capturedAt").asText())));
+                    digests.add(c.get("rawSha256").asText());
+                    templates.add(c.get("templateVersion").asText());
+                });
+                wanted.add(String.join("|", r.get("articleId").asText(), r.get("versionId").asText(),
+                        r.get("versionNumber").asText(), r.get("contentSha256").asText(), r.get("headline").asText(),
+                        r.get("text").asText(), r.get("source").asText(),
+                        r.hasNonNull("url") ? r.get("url").asText() : "null",
+                        String.valueOf(micros(r.get("validFrom").asText())),
+                        r.hasNonNull("validTo") ? String.valueOf(micros(r.get("validTo").asText())) : "null",
+                        String.valueOf(ids.size()), ids.toString(), times.toString(), digests.toString(),
+                        templates.toString()));
+            }
+            assertEquals(wanted, rows);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    static long micros(String instant) {
+        return java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, java.time.Instant.parse(instant));
+    }
+
     static Map<String, String> with(Map<String, String> params, String key, String value) {
         Map<String, String> out = new java.util.HashMap<>(params);
         out.put(key, value);

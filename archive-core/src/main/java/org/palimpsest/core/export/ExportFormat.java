@@ -11,7 +11,8 @@ public enum ExportFormat {
     WARC("application/warc", "palimpsest-export.warc"),
     BAG("application/zip", "palimpsest-bag.zip"),
     WACZ("application/wacz", "palimpsest-export.wacz"),
-    DATAPACKAGE("application/zip", "palimpsest-datapackage.zip");
+    DATAPACKAGE("application/zip", "palimpsest-datapackage.zip"),
+    PARQUET("application/vnd.apache.parquet", "palimpsest-export.parquet");
 
     private final String mediaType;
     private final String fileName;
