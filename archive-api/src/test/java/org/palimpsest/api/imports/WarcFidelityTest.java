@@ -11,6 +11,7 @@ import static org.palimpsest.api.imports.WarcRecords.*;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -152,6 +153,43 @@ class WarcFidelityTest {
         assertEquals(job.getLong("bytesTotal"), job.getLong("bytesRead"));
         assertEquals(List.of("https://news.example/blank/1", "https://news.example/blank/2",
                 "https://news.example/blank/3"), captures(source).stream().map(c -> c.getString("url")).toList());
+    }
+
+    @Test
+    void aRecordWhoseContentLengthIsWrongIsReadUpToTheNextRecordHeaderAndReported() throws IOException {
+        String one = page("One", "A record whose length is right.");
+        String shortHtml = page("Counted short", "Its Content-Length says forty bytes fewer than the record holds.");
+        String longHtml = page("Counted long", "Its Content-Length runs past the header of the record after it.");
+        String last = page("Last", "The record after the one counted long, whose header that one would swallow.");
+        WarcResponse shortRecord = htmlResponse("https://news.example/length/short", T2, shortHtml);
+        WarcResponse longRecord = htmlResponse("https://news.example/length/long", T3, longHtml);
+        byte[] shortBytes = warc(shortRecord);
+        byte[] longBytes = warc(longRecord);
+        String source = uniqueSource("length");
+
+        JsonPath job = importFile(source, "lengths.warc", concat(
+                warc(htmlResponse("https://news.example/length/one", T1, one)), miscounted(shortBytes, -40),
+                miscounted(longBytes, 150), warc(htmlResponse("https://news.example/length/last", T4, last))));
+
+        assertEquals("completed", job.getString("status"), job.prettify());
+        assertEquals(4, job.getInt("imported"));
+        assertEquals(0, job.getInt("failed"));
+        assertEquals(0, job.getInt("resynced"));
+        assertEquals(List.of("2025-05-11T10:00:00Z https://news.example/length/one " + sha256(utf8(one)),
+                "2025-05-11T11:00:00Z https://news.example/length/short " + sha256(utf8(shortHtml)),
+                "2025-05-11T12:00:00Z https://news.example/length/long " + sha256(utf8(longHtml)),
+                "2025-05-11T13:00:00Z https://news.example/length/last " + sha256(utf8(last))),
+                summary(captures(source)));
+        long shortBlock = shortRecord.body().size();
+        long longBlock = longRecord.body().size();
+        assertEquals(List.of(shortRecord.id().toString(), longRecord.id().toString()),
+                job.getList("repairs.recordId"));
+        assertEquals(List.of("its Content-Length says " + (shortBlock - 40) + " bytes; " + shortBlock
+                        + " were read, up to the next record's header",
+                "its Content-Length says " + (longBlock + 150) + " bytes; " + longBlock
+                        + " were read, up to the next record's header"), job.getList("repairs.repair"));
+        assertEquals(job.getString("repairs[1].repair"),
+                captures(source).get(2).getString("provenance.origin.warc.repair"));
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcDigest;
@@ -117,6 +119,23 @@ public final class WarcRecords {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The single record of {@code warc} with its WARC Content-Length off by {@code delta}, its bytes unchanged: a
+     * record as a writer that miscounted leaves it.
+     */
+    public static byte[] miscounted(byte[] warc, int delta) {
+        String text = new String(warc, StandardCharsets.ISO_8859_1);
+        int header = text.indexOf("\r\n\r\n");
+        Matcher length = Pattern.compile("\r\nContent-Length: (\\d+)\r\n")
+                .matcher(text.substring(0, header));
+        if (!length.find()) {
+            throw new IllegalArgumentException("no Content-Length in the record's header");
+        }
+        long declared = Long.parseLong(length.group(1)) + delta;
+        return (text.substring(0, length.start(1)) + declared + text.substring(length.end(1)))
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** The body in HTTP/1.1 chunks of at most {@code size} bytes, with the last empty chunk. */

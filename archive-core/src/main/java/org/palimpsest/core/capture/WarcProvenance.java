@@ -19,9 +19,11 @@ import java.util.Optional;
  * @param contentEncoding the HTTP Content-Encoding the payload was decoded from, if any
  * @param recordedSha256 the SHA-256 of the payload as recorded, where decoding changed it (those bytes are kept too)
  * @param revisitOf for a revisit, "revisit of &lt;uri&gt; at &lt;date&gt;, record &lt;id&gt;"
+ * @param repair what reading the record had to put right (a wrong Content-Length), if anything
  */
 public record WarcProvenance(String file, long offset, String recordId, String recordType, Optional<Integer> status,
         Optional<String> crawler,
         Optional<String> request, String payloadSha1, Optional<String> payloadDigest, Optional<String> payloadDigestCheck,
-        Optional<String> contentEncoding, Optional<String> recordedSha256, Optional<String> revisitOf) {
+        Optional<String> contentEncoding, Optional<String> recordedSha256, Optional<String> revisitOf,
+        Optional<String> repair) {
 }

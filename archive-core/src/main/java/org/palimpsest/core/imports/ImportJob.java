@@ -15,13 +15,19 @@ import java.util.UUID;
  * @param bytesRead how far into the file the import has read, of {@code bytesTotal}
  * @param reasons how many records were skipped or failed for each {@link ImportReason}, by its key
  * @param failures which records failed and why (the first {@link #MAX_FAILURES_LISTED}; {@code failed} counts all)
+ * @param repairs records read despite a fault of the file (a wrong Content-Length), and what was put right (the first
+ *     {@link #MAX_FAILURES_LISTED})
  */
 public record ImportJob(UUID id, String source, String fileName, String status, int seen, int imported, int skipped,
         int failed, int resynced, long bytesRead, long bytesTotal, Map<String, Integer> reasons, String error,
-        Instant createdAt, Instant finishedAt, List<RecordFailure> failures) {
+        Instant createdAt, Instant finishedAt, List<RecordFailure> failures, List<RecordRepair> repairs) {
     public static final int MAX_FAILURES_LISTED = 1000;
 
     /** A record that should have been a capture and is not: where it is, what it is, and why. */
     public record RecordFailure(long offset, String recordId, String type, String uri, String reason) {
+    }
+
+    /** A record read despite a fault of the file: where it is, what it is, and what reading it put right. */
+    public record RecordRepair(long offset, String recordId, String type, String uri, String repair) {
     }
 }

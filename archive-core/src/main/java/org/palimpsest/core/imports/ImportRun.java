@@ -76,6 +76,7 @@ final class ImportRun {
     long bytesTotal;
     final Map<String, Integer> reasons = new TreeMap<>();
     final List<ImportJob.RecordFailure> failures = new ArrayList<>();
+    final List<ImportJob.RecordRepair> repairs = new ArrayList<>();
 
     ImportRun(String source, String fileName, String agent, long maxBytes, Archive archive) {
         this.source = source;
@@ -93,7 +94,9 @@ final class ImportRun {
             RecordReading reading = new RecordReading(fileName, maxBytes);
             for (var next = scanner.next(); next.isPresent(); next = scanner.next()) {
                 seen++;
-                handle(reading.read(next.get().offset(), next.get().record()));
+                ImportedRecord record = reading.read(next.get().offset(), next.get().record(), next.get().repair());
+                record.info().repair().ifPresent(repair -> repaired(record.info(), repair));
+                handle(record);
                 bytesRead = scanner.bytesRead();
                 resynced = scanner.resynced();
                 if (pending.size() >= CHUNK_RECORDS || pendingBytes >= CHUNK_BYTES) {
@@ -149,7 +152,7 @@ final class ImportRun {
                 text.status(), crawler,
                 Optional.ofNullable(info.uri()).map(requests::remove), text.payloadSha1(), text.declaredDigest(),
                 text.digestCheck(), text.contentEncoding(),
-                text.recorded().map(r -> ContentDigest.of(r).hex()), Optional.empty());
+                text.recorded().map(r -> ContentDigest.of(r).hex()), Optional.empty(), info.repair());
         add(info, text.contentType(), text.content(), provenance);
         originals.add(new Originals.Original(info.recordId(), text.contentType(), sha256, text.payloadSha1(),
                 info.uri(), info.date()));
@@ -177,7 +180,7 @@ final class ImportRun {
         add(info, original.contentType(), content.get(), new WarcProvenance(fileName, info.offset(),
                 info.recordId(), info.type(), revisit.status(), crawler, Optional.empty(), original.payloadSha1(),
                 revisit.payloadSha1().map(sha1 -> "sha1:" + sha1), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(revisit.describe())));
+                Optional.empty(), Optional.of(revisit.describe()), info.repair()));
         return true;
     }
 
@@ -233,6 +236,12 @@ final class ImportRun {
     private void skip(ImportReason reason) {
         skipped++;
         reasons.merge(reason.key(), 1, Integer::sum);
+    }
+
+    private void repaired(RecordInfo info, String repair) {
+        if (repairs.size() < ImportJob.MAX_FAILURES_LISTED) {
+            repairs.add(new ImportJob.RecordRepair(info.offset(), info.recordId(), info.type(), info.uri(), repair));
+        }
     }
 
     private void fail(RecordInfo info, ImportReason reason, String detail) {

@@ -1,6 +1,7 @@
 package org.palimpsest.core.imports;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Which record of a file something is said of.
@@ -10,6 +11,7 @@ import java.time.Instant;
  * @param type its WARC-Type ({@code response}, {@code revisit}, …)
  * @param uri its WARC-Target-URI, if it has one
  * @param date its WARC-Date
+ * @param repair what reading it had to put right (a wrong Content-Length), if anything
  */
-record RecordInfo(long offset, String recordId, String type, String uri, Instant date) {
+record RecordInfo(long offset, String recordId, String type, String uri, Instant date, Optional<String> repair) {
 }

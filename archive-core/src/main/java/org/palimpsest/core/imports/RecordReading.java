@@ -45,8 +45,8 @@ final class RecordReading {
         this.maxBytes = maxBytes;
     }
 
-    ImportedRecord read(long offset, WarcRecord record) {
-        RecordInfo info = info(offset, record);
+    ImportedRecord read(long offset, WarcRecord record, Optional<String> repair) {
+        RecordInfo info = info(offset, record, repair);
         try {
             if (record instanceof WarcResponse response) {
                 return response(info, response);
@@ -92,10 +92,10 @@ final class RecordReading {
         return scheme.equals("http") || scheme.equals("https");
     }
 
-    private RecordInfo info(long offset, WarcRecord record) {
+    private RecordInfo info(long offset, WarcRecord record, Optional<String> repair) {
         String id = record.headers().first("WARC-Record-ID").map(RecordReading::unbracket).orElse(fileName + "#" + offset);
         String uri = record.headers().first("WARC-Target-URI").map(RecordReading::unbracket).orElse(null);
-        return new RecordInfo(offset, id, record.type(), uri, record.date());
+        return new RecordInfo(offset, id, record.type(), uri, record.date(), repair);
     }
 
     private ImportedRecord response(RecordInfo info, WarcResponse response) throws IOException {

@@ -40,7 +40,7 @@ public class WarcImporter {
     private static final Logger LOG = Logger.getLogger(WarcImporter.class);
     private static final String COLUMNS = "id, source, file_name, status, seen, imported, skipped, failed, resynced,"
             + " bytes_read, bytes_total, cast(reasons as text) as reasons, error, created_at, finished_at,"
-            + " cast(failures as text) as failures";
+            + " cast(failures as text) as failures, cast(repairs as text) as repairs";
     public static final String INTERRUPTED = "the archive stopped while this import ran; the captures imported before are"
             + " kept: import the file again to import the rest (what is archived already is skipped)";
 
@@ -126,7 +126,8 @@ public class WarcImporter {
                 r.get("bytes_total", Number.class).longValue(), Json.read(r.get("reasons", String.class), REASONS),
                 r.get("error", String.class), r.get("created_at", Instant.class),
                 r.get("finished_at", Instant.class),
-                List.of(Json.read(r.get("failures", String.class), ImportJob.RecordFailure[].class)));
+                List.of(Json.read(r.get("failures", String.class), ImportJob.RecordFailure[].class)),
+                List.of(Json.read(r.get("repairs", String.class), ImportJob.RecordRepair[].class)));
     }
 
     private static int count(Tuple row, String column) {
@@ -201,15 +202,17 @@ public class WarcImporter {
         public void progress(ImportRun run, String status, String error) {
             String failures = Json.write(run.failures);
             String reasons = Json.write(run.reasons);
+            String repairs = Json.write(run.repairs);
             QuarkusTransaction.requiringNew().run(() -> Sql.statement(em, "update import_job set seen = ?2,"
                             + " imported = ?3, skipped = ?4, failed = ?5, status = ?6, error = ?7,"
                             + " failures = cast(?8 as jsonb), reasons = cast(?9 as jsonb), resynced = ?10,"
-                            + " bytes_read = ?11, bytes_total = ?12,"
+                            + " bytes_read = ?11, bytes_total = ?12, repairs = cast(?13 as jsonb),"
                             + " finished_at = case when ?6 = 'running' then null else now() end where id = ?1")
                     .setParameter(1, id).setParameter(2, run.seen).setParameter(3, run.imported)
                     .setParameter(4, run.skipped).setParameter(5, run.failed).setParameter(6, status)
                     .setParameter(7, error).setParameter(8, failures).setParameter(9, reasons)
                     .setParameter(10, run.resynced).setParameter(11, run.bytesRead).setParameter(12, run.bytesTotal)
+                    .setParameter(13, repairs)
                     .executeUpdate());
         }
     }
