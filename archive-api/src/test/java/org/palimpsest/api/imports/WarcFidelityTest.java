@@ -190,6 +190,34 @@ class WarcFidelityTest {
                         + " were read, up to the next record's header"), job.getList("repairs.repair"));
         assertEquals(job.getString("repairs[1].repair"),
                 captures(source).get(2).getString("provenance.origin.warc.repair"));
+
+        String gzipped = uniqueSource("lengthgz");
+        JsonPath gzJob = importFile(gzipped, "lengths.warc.gz", gzipMembers(
+                warc(htmlResponse("https://news.example/length/one", T1, one)), miscounted(shortBytes, -40),
+                miscounted(longBytes, 150), warc(htmlResponse("https://news.example/length/last", T4, last))));
+        assertEquals("completed", gzJob.getString("status"), gzJob.prettify());
+        assertEquals(summary(captures(source)), summary(captures(gzipped)));
+        assertEquals(job.getList("repairs.repair"), gzJob.getList("repairs.repair"));
+    }
+
+    @Test
+    void aWarcGzippedWholeIsReadRecordByRecordAsOnePerMemberIs() {
+        List<String> html = List.of(page("First", "One gzip member holds this record."),
+                page("Second", "And this one."), page("Third", "And this one too."));
+        byte[] plain = warc(htmlResponse("https://news.example/whole/1", T1, html.get(0)),
+                htmlResponse("https://news.example/whole/2", T2, html.get(1)),
+                htmlResponse("https://news.example/whole/3", T3, html.get(2)));
+        String whole = uniqueSource("wholegz");
+
+        JsonPath job = importFile(whole, "whole.warc.gz", gzip(plain));
+
+        assertEquals("completed", job.getString("status"), job.prettify());
+        assertEquals(3, job.getInt("imported"));
+        assertEquals(List.of(), job.getList("repairs"));
+        assertEquals(List.of("2025-05-11T10:00:00Z https://news.example/whole/1 " + sha256(utf8(html.get(0))),
+                "2025-05-11T11:00:00Z https://news.example/whole/2 " + sha256(utf8(html.get(1))),
+                "2025-05-11T12:00:00Z https://news.example/whole/3 " + sha256(utf8(html.get(2)))),
+                summary(captures(whole)));
     }
 
     @Test
