@@ -2,6 +2,7 @@ package org.palimpsest.api.imports;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.palimpsest.api.TestArchive.uniqueSource;
 import static org.palimpsest.api.imports.Imports.captures;
@@ -17,6 +18,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcMetadata;
+import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 
@@ -218,6 +222,41 @@ class WarcFidelityTest {
                 "2025-05-11T11:00:00Z https://news.example/whole/2 " + sha256(utf8(html.get(1))),
                 "2025-05-11T12:00:00Z https://news.example/whole/3 " + sha256(utf8(html.get(2)))),
                 summary(captures(whole)));
+    }
+
+    @Test
+    void requestAndMetadataRecordsAreKeptInTheProvenanceOfTheCaptureTheyDescribeBeforeOrAfterIt() {
+        String heritrix = "https://news.example/heritrix";
+        String wget = "https://news.example/wget";
+        WarcResponse response = htmlResponse(heritrix, T1, page("Crawled by Heritrix", "Response, request, metadata."));
+        // Heritrix's order: the response, then its request and metadata, each naming it in WARC-Concurrent-To
+        WarcRequest request = new WarcRequest.Builder(URI.create(heritrix)).date(T1).concurrentTo(response.id())
+                .body(MediaType.HTTP_REQUEST, utf8("GET /heritrix HTTP/1.1\r\nHost: news.example\r\n"
+                        + "User-Agent: Heritrix\r\n\r\n")).build();
+        WarcMetadata metadata = new WarcMetadata.Builder().targetURI(heritrix).date(T1).concurrentTo(response.id())
+                .fields(Map.of("via", List.of("https://news.example/"), "hopsFromSeed", List.of("L"),
+                        "outlink", List.of("https://news.example/a L a/@href", "https://news.example/b L a/@href")))
+                .build();
+        // wget's order: the request first
+        WarcRequest wgetRequest = new WarcRequest.Builder(URI.create(wget)).date(T2).body(MediaType.HTTP_REQUEST,
+                utf8("GET /wget HTTP/1.1\r\nHost: news.example\r\nUser-Agent: Wget\r\n\r\n")).build();
+        WarcResponse wgetResponse = htmlResponse(wget, T2, page("Crawled by wget", "Request, then response."));
+        String source = uniqueSource("context");
+
+        JsonPath job = importFile(source, "context.warc", warc(response, request, metadata, wgetRequest,
+                wgetResponse));
+
+        assertEquals(2, job.getInt("imported"), job.prettify());
+        assertEquals(Map.of("not-a-capture", 3), job.getMap("reasons"));
+        List<JsonPath> captures = captures(source);
+        assertEquals("GET /heritrix HTTP/1.1\r\nHost: news.example\r\nUser-Agent: Heritrix",
+                captures.get(0).getString("provenance.origin.warc.request"));
+        assertEquals(Map.of("via", List.of("https://news.example/"), "hopsFromSeed", List.of("L"), "outlink",
+                List.of("https://news.example/a L a/@href", "https://news.example/b L a/@href")),
+                captures.get(0).getMap("provenance.origin.warc.metadata"));
+        assertEquals("GET /wget HTTP/1.1\r\nHost: news.example\r\nUser-Agent: Wget",
+                captures.get(1).getString("provenance.origin.warc.request"));
+        assertNull(captures.get(1).get("provenance.origin.warc.metadata"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.palimpsest.core.capture;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,10 +22,23 @@ import java.util.Optional;
  * @param recordedSha256 the SHA-256 of the payload as recorded, where decoding changed it (those bytes are kept too)
  * @param revisitOf for a revisit, "revisit of &lt;uri&gt; at &lt;date&gt;, record &lt;id&gt;"
  * @param repair what reading the record had to put right (a wrong Content-Length), if anything
+ * @param metadata the fields of the crawler's metadata record written with this one (Heritrix: via, hopsFromSeed,
+ *     fetchTimeMs, outlinks), where the file has one
  */
 public record WarcProvenance(String file, long offset, String recordId, String recordType, Optional<Integer> status,
         Optional<String> crawler,
         Optional<String> request, String payloadSha1, Optional<String> payloadDigest, Optional<String> payloadDigestCheck,
         Optional<String> contentEncoding, Optional<String> recordedSha256, Optional<String> revisitOf,
-        Optional<String> repair) {
+        Optional<String> repair, Optional<Map<String, List<String>>> metadata) {
+
+    public WarcProvenance withRequest(String headers) {
+        return new WarcProvenance(file, offset, recordId, recordType, status, crawler, Optional.of(headers), payloadSha1,
+                payloadDigest, payloadDigestCheck, contentEncoding, recordedSha256, revisitOf, repair, metadata);
+    }
+
+    public WarcProvenance withMetadata(Map<String, List<String>> fields) {
+        return new WarcProvenance(file, offset, recordId, recordType, status, crawler, request, payloadSha1,
+                payloadDigest, payloadDigestCheck, contentEncoding, recordedSha256, revisitOf, repair,
+                Optional.of(fields));
+    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 import org.palimpsest.core.capture.CaptureOrigin;
 import org.palimpsest.core.capture.CaptureRequest;
@@ -58,12 +59,9 @@ final class ImportRun {
     private final Originals originals = new Originals();
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final List<ImportedRecord.Revisit> deferred = new ArrayList<>();
-    private final Map<String, String> requests = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > MAX_REQUESTS_REMEMBERED;
-        }
-    };
+    /** Requests and metadata read before the capture they describe (wget's order), by URI. */
+    private final Map<String, String> requests = remembered();
+    private final Map<String, Map<String, List<String>>> metadata = remembered();
     private long pendingBytes;
     private Optional<String> crawler = Optional.empty();
 
@@ -99,9 +97,6 @@ final class ImportRun {
                 handle(record);
                 bytesRead = scanner.bytesRead();
                 resynced = scanner.resynced();
-                if (pending.size() >= CHUNK_RECORDS || pendingBytes >= CHUNK_BYTES) {
-                    flush();
-                }
                 if (seen % PROGRESS_EVERY == 0) {
                     archive.progress(this, "running", null);
                 }
@@ -130,8 +125,14 @@ final class ImportRun {
             crawler = info.software().or(() -> crawler);
             skip(ImportReason.NOT_A_CAPTURE);
         } else if (record instanceof ImportedRecord.Request request) {
-            if (request.info().uri() != null) {
+            if (!attach(request.concurrentTo(), w -> w.withRequest(request.headers()))
+                    && request.info().uri() != null) {
                 requests.put(request.info().uri(), request.headers());
+            }
+            skip(ImportReason.NOT_A_CAPTURE);
+        } else if (record instanceof ImportedRecord.Metadata fields) {
+            if (!attach(fields.concurrentTo(), w -> w.withMetadata(fields.fields())) && fields.info().uri() != null) {
+                metadata.put(fields.info().uri(), fields.fields());
             }
             skip(ImportReason.NOT_A_CAPTURE);
         } else if (record instanceof ImportedRecord.Skipped skip) {
@@ -152,7 +153,8 @@ final class ImportRun {
                 text.status(), crawler,
                 Optional.ofNullable(info.uri()).map(requests::remove), text.payloadSha1(), text.declaredDigest(),
                 text.digestCheck(), text.contentEncoding(),
-                text.recorded().map(r -> ContentDigest.of(r).hex()), Optional.empty(), info.repair());
+                text.recorded().map(r -> ContentDigest.of(r).hex()), Optional.empty(), info.repair(),
+                Optional.ofNullable(info.uri()).map(metadata::remove));
         add(info, text.contentType(), text.content(), provenance);
         originals.add(new Originals.Original(info.recordId(), text.contentType(), sha256, text.payloadSha1(),
                 info.uri(), info.date()));
@@ -180,7 +182,7 @@ final class ImportRun {
         add(info, original.contentType(), content.get(), new WarcProvenance(fileName, info.offset(),
                 info.recordId(), info.type(), revisit.status(), crawler, Optional.empty(), original.payloadSha1(),
                 revisit.payloadSha1().map(sha1 -> "sha1:" + sha1), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(revisit.describe()), info.repair()));
+                Optional.empty(), Optional.of(revisit.describe()), info.repair(), Optional.empty()));
         return true;
     }
 
@@ -198,7 +200,39 @@ final class ImportRun {
         deferred.clear();
     }
 
+    /**
+     * Adds what a request or metadata record says to the provenance of the capture it was written with, while that
+     * capture waits to be stored (Heritrix writes them after it); false when there is no such capture.
+     */
+    private boolean attach(Optional<String> concurrentTo, UnaryOperator<WarcProvenance> change) {
+        Pending capture = concurrentTo.map(pending::get).orElse(null);
+        if (capture == null) {
+            return false;
+        }
+        CaptureRequest r = capture.request();
+        WarcProvenance provenance = change.apply(r.origin().warc().orElseThrow());
+        pending.put(capture.info().recordId(), new Pending(capture.info(), new CaptureRequest(r.source(), r.url(),
+                r.capturedAt(), r.contentType(), r.content(), CaptureOrigin.warc(r.origin().agent(), provenance))));
+        return true;
+    }
+
+    private static <V> Map<String, V> remembered() {
+        return new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > MAX_REQUESTS_REMEMBERED;
+            }
+        };
+    }
+
+    /**
+     * Keeps a capture to be stored with the others of its chunk; a full chunk is stored first, so the records written
+     * after a capture (its request, its metadata) find it still waiting.
+     */
     private void add(RecordInfo info, String contentType, byte[] content, WarcProvenance provenance) {
+        if (pending.size() >= CHUNK_RECORDS || pendingBytes >= CHUNK_BYTES) {
+            flush();
+        }
         String url = info.uri() == null || info.uri().startsWith(WarcExporter.CAPTURE_URN) ? null : info.uri();
         pending.put(info.recordId(), new Pending(info, new CaptureRequest(source, Optional.ofNullable(url),
                 Optional.of(info.date().toString()), contentType, content, CaptureOrigin.warc(agent, provenance))));

@@ -1,6 +1,8 @@
 package org.palimpsest.core.imports;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What one record of a WARC or ARC file holds for the archive: a closed set, each with the record it came from. */
@@ -34,8 +36,20 @@ sealed interface ImportedRecord {
     record Crawler(RecordInfo info, Optional<String> software) implements ImportedRecord {
     }
 
-    /** The request a response answered: its request line and headers, kept in that response's provenance. */
-    record Request(RecordInfo info, String headers) implements ImportedRecord {
+    /**
+     * The request a response answered: its request line and headers, kept in that response's provenance.
+     *
+     * @param concurrentTo the record it was written with (WARC-Concurrent-To), usually its response
+     */
+    record Request(RecordInfo info, String headers, Optional<String> concurrentTo) implements ImportedRecord {
+    }
+
+    /**
+     * What the crawler noted of a capture (Heritrix: via, hopsFromSeed, fetchTimeMs, outlinks), kept in the provenance
+     * of the capture it was written with.
+     */
+    record Metadata(RecordInfo info, Map<String, List<String>> fields, Optional<String> concurrentTo)
+            implements ImportedRecord {
     }
 
     /** A record that holds no capture of text, and why. */

@@ -18,7 +18,9 @@ import org.brotli.dec.BrotliInputStream;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageBody;
+import org.netpreserve.jwarc.WarcCaptureRecord;
 import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResource;
@@ -61,13 +63,20 @@ final class RecordReading {
                 return new ImportedRecord.Crawler(info, software(warcinfo));
             } else if (record instanceof WarcRequest request && record.body().size() <= MAX_CONTEXT) {
                 return new ImportedRecord.Request(info, new String(request.http().serializeHeader(),
-                        StandardCharsets.ISO_8859_1).strip());
+                        StandardCharsets.ISO_8859_1).strip(), concurrentTo(request));
+            } else if (record instanceof WarcMetadata metadata && record.body().size() <= MAX_CONTEXT
+                    && metadata.contentType().base().toString().equals("application/warc-fields")) {
+                return new ImportedRecord.Metadata(info, metadata.fields().map(), concurrentTo(metadata));
             }
             return new ImportedRecord.Skipped(info, ImportReason.NOT_A_CAPTURE, "a " + info.type() + " record");
         } catch (IOException | RuntimeException e) {
             return new ImportedRecord.Failed(info, ImportReason.MALFORMED, "the record cannot be read: "
                     + e.getMessage());
         }
+    }
+
+    private static Optional<String> concurrentTo(WarcCaptureRecord record) {
+        return record.headers().first("WARC-Concurrent-To").map(RecordReading::unbracket);
     }
 
     /** The warcinfo's software field; none for an ARC file's header, whose body is not WARC fields. */
