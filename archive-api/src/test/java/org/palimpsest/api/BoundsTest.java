@@ -9,11 +9,15 @@ import static org.palimpsest.api.TestArchive.samples;
 import static org.palimpsest.api.TestArchive.uniqueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.palimpsest.core.export.ExportSlots;
 
 /** Parameters that overflow or name no instant are 400 problems saying what to ask instead, never 500s. */
 @QuarkusTest
 class BoundsTest {
+    @Inject
+    ExportSlots slots;
 
     @Test
     void aPagePastTheLastRowAnyListCanHaveIsRefused() {
@@ -89,5 +93,25 @@ class BoundsTest {
                 + " contentBase64", refused.getString("detail"));
         assertEquals(201, io.restassured.path.json.JsonPath.from(answers.get(1)).getInt("status"));
         assertEquals(1, given().queryParam("source", source).get("/api/articles").jsonPath().getInt("total"));
+    }
+
+    @Test
+    void anExportPastTheConcurrentLimitIsRefusedWithRetryAfterAndEveryEndedExportFreesItsSlot() {
+        String source = uniqueSource("bounds-export");
+        given().header("Authorization", ARCHIVIST).contentType("text/plain").queryParam("source", source)
+                .queryParam("capturedAt", "2025-05-11T10:00:00Z").body(bytes(samples().get(0))).post("/api/captures")
+                .then().statusCode(201);
+        for (int i = 0; i < 5; i++) { // more exports one after the other than there are slots: each frees its own
+            given().queryParam("source", source).queryParam("format", "csv").get("/api/exports").then().statusCode(200);
+        }
+        try (ExportSlots.Slot first = slots.take(); ExportSlots.Slot second = slots.take()) {
+            given().queryParam("source", source).get("/api/exports").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", "10")
+                    .body("detail", equalTo("2 exports are streaming, as many as this archive runs at once"
+                            + " (palimpsest.export.max-concurrent): try again in 10 s"));
+            given().queryParam("source", source).queryParam("format", "nonsense").get("/api/exports").then()
+                    .statusCode(400);
+        }
+        given().queryParam("source", source).get("/api/exports").then().statusCode(200);
     }
 }

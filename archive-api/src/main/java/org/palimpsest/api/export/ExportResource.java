@@ -18,6 +18,7 @@ import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.error.ProblemKind;
 import org.palimpsest.core.export.ExportFormat;
 import org.palimpsest.core.export.ExportManifests;
+import org.palimpsest.core.export.ExportSlots;
 import org.palimpsest.core.export.ExportQuery;
 import org.palimpsest.core.export.Exports;
 import org.palimpsest.core.export.ManifestPlacement;
@@ -34,10 +35,12 @@ public class ExportResource {
 
     private final Exports exports;
     private final ExportManifests manifests;
+    private final ExportSlots slots;
 
-    public ExportResource(Exports exports, ExportManifests manifests) {
+    public ExportResource(Exports exports, ExportManifests manifests, ExportSlots slots) {
         this.exports = exports;
         this.manifests = manifests;
+        this.slots = slots;
     }
 
     @GET
@@ -51,8 +54,20 @@ public class ExportResource {
                 Optional.ofNullable(source).filter(s -> !s.isBlank()).map(s -> new SourceKey(s).value()),
                 Params.instant("from", from), Params.instant("to", to), Params.instant("asOf", asOf), exportUnit);
         ExportFormat exportFormat = ExportFormat.parse(format);
-        Exports.Started export = exports.start(query, exportFormat, ManifestPlacement.parse(manifest));
-        StreamingOutput body = out -> exports.write(export, out);
+        ManifestPlacement placement = ManifestPlacement.parse(manifest);
+        ExportSlots.Slot slot = slots.take();
+        Exports.Started export;
+        try {
+            export = exports.start(query, exportFormat, placement);
+        } catch (RuntimeException e) {
+            slot.close();
+            throw e;
+        }
+        StreamingOutput body = out -> {
+            try (slot) {
+                exports.write(export, out);
+            }
+        };
         return Response.ok(body, exportFormat.mediaType())
                 .header("Export-Id", export.id())
                 .header("Link", "<" + manifestPath(export.id()) + ">; rel=\"describedby\"")

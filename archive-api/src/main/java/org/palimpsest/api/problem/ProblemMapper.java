@@ -19,7 +19,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response archive(ArchiveException e) {
-        return Problem.of(e).response();
+        Response problem = Problem.of(e).response();
+        return e.retryAfterSeconds().isEmpty() ? problem
+                : Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds().getAsInt()).build();
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
