@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.palimpsest.core.identity.CanonicalUrl;
 
 /**
- * As-of and TimeGate look-ups of sampled captures at an instant after each, beside the same look-up as one SQL
- * statement; the first {@link #WARMUP} are not measured.
+ * As-of and TimeGate look-ups of sampled captures at an instant after each, and the CDX lines of their URL, each
+ * beside the same look-up as one SQL statement; the first {@link #WARMUP} are not measured.
  */
 final class LookupPhase implements Phase {
     static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
@@ -36,10 +36,17 @@ final class LookupPhase implements Phase {
         Stats timegate = new Stats();
         Stats sqlAsOf = new Stats();
         Stats sqlTimegate = new Stats();
+        Stats cdx = new Stats();
+        Stats sqlCdx = new Stats();
         try (PreparedStatement byArticle = run.db.prepareStatement("select id, version_id from capture"
                 + " where article_id = ? and captured_at <= ? order by captured_at desc, raw_sha256 desc limit 1");
                 PreparedStatement byUrl = run.db.prepareStatement("select id, captured_at from capture"
-                        + " where url_key = ? and captured_at <= ? order by captured_at desc limit 1")) {
+                        + " where url_key = ? and captured_at <= ? order by captured_at desc limit 1");
+                // what the CDX server runs for an exact URL (every field, every capture of the URL)
+                PreparedStatement cdxLines = run.db.prepareStatement("select to_char(c.captured_at at time zone"
+                        + " 'UTC', 'YYYYMMDDHH24MISS'), c.url_key, c.url, c.content_type, c.origin -> 'warc' ->> 'status',"
+                        + " c.payload_sha1, c.raw_size, c.source, c.id, c.version_id from capture c where c.url_key = ?"
+                        + " order by c.url_key, c.captured_at, c.id limit 10000")) {
             for (int i = 0; i < WARMUP + LOOKUPS; i++) {
                 Reservoir.Sample s = run.reservoir.any();
                 Instant at = s.capturedAt().plusSeconds(run.random.nextInt(7200));
@@ -56,6 +63,13 @@ final class LookupPhase implements Phase {
                         Map.of("Accept-Datetime", HTTP_DATE.format(at)));
                 long a2 = System.nanoTime();
                 ScaleRun.check(g.status(), 302, "timegate");
+                Probe.Answer c = Probe.get(run.api + "/cdx?output=json&url="
+                        + ScaleRun.enc(s.url().replaceFirst("\\?.*", "")), Map.of());
+                long a3 = System.nanoTime();
+                ScaleRun.check(c.status(), 200, "cdx");
+                if (c.body().isBlank()) {
+                    throw new IllegalStateException("the CDX server has no line for " + s.url());
+                }
                 byArticle.setObject(1, UUID.fromString(s.articleId()));
                 byArticle.setTimestamp(2, Timestamp.from(at));
                 long b0 = System.nanoTime();
@@ -69,7 +83,16 @@ final class LookupPhase implements Phase {
                     rs.next();
                 }
                 long b2 = System.nanoTime();
+                cdxLines.setString(1, surt);
+                try (ResultSet rs = cdxLines.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString(1);
+                    }
+                }
+                long b3 = System.nanoTime();
                 if (measured) {
+                    cdx.add(a3 - a2);
+                    sqlCdx.add(b3 - b2);
                     asOf.add(a1 - a0);
                     timegate.add(a2 - a1);
                     sqlAsOf.add(b1 - b0);
@@ -79,5 +102,6 @@ final class LookupPhase implements Phase {
         }
         run.report.latency("as-of", asOf, sqlAsOf, "p99 ≤ 5 ms at 1M");
         run.report.latency("TimeGate", timegate, sqlTimegate, "p99 ≤ 5 ms at 1M");
+        run.report.latency("CDX exact URL", cdx, sqlCdx, "p99 ≤ 10 ms at 1M");
     }
 }
