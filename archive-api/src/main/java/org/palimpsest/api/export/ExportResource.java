@@ -1,5 +1,8 @@
 package org.palimpsest.api.export;
 
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.HEAD;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -48,14 +51,12 @@ public class ExportResource {
             @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("asOf") String asOf, @QueryParam("q") String q,
             @QueryParam("unit") @DefaultValue("version") String unit,
-            @QueryParam("manifest") @DefaultValue("separate") String manifest) {
-        ExportQuery.Unit exportUnit = ExportQuery.Unit.parse(unit);
-        ExportQuery query = new ExportQuery(Optional.ofNullable(q).filter(text -> !text.isBlank()),
-                Optional.ofNullable(source).filter(s -> !s.isBlank()).map(s -> new SourceKey(s).value()),
-                Params.instant("from", from), Params.instant("to", to), Params.instant("asOf", asOf), exportUnit);
+            @QueryParam("manifest") @DefaultValue("separate") String manifest, @Context RoutingContext routing) {
+        ExportQuery query = query(source, from, to, asOf, q, unit);
         ExportFormat exportFormat = ExportFormat.parse(format);
         ManifestPlacement placement = ManifestPlacement.parse(manifest);
         ExportSlots.Slot slot = slots.take();
+        routing.addEndHandler(ended -> slot.close()); // however the response ends, even unwritten
         Exports.Started export;
         try {
             export = exports.start(query, exportFormat, placement);
@@ -72,6 +73,27 @@ public class ExportResource {
                 .header("Export-Id", export.id())
                 .header("Link", "<" + manifestPath(export.id()) + ">; rel=\"describedby\"")
                 .header("Content-Disposition", "attachment; filename=\"" + exportFormat.fileName() + "\"").build();
+    }
+
+    /** What an export would answer, without running it: its type and file name, or the problem with its parameters. */
+    @HEAD
+    public Response exportHead(@QueryParam("format") @DefaultValue("jsonl") String format,
+            @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("asOf") String asOf, @QueryParam("q") String q,
+            @QueryParam("unit") @DefaultValue("version") String unit,
+            @QueryParam("manifest") @DefaultValue("separate") String manifest) {
+        query(source, from, to, asOf, q, unit);
+        ExportFormat exportFormat = ExportFormat.parse(format);
+        ManifestPlacement.parse(manifest);
+        return Response.ok().type(exportFormat.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + exportFormat.fileName() + "\"").build();
+    }
+
+    private static ExportQuery query(String source, String from, String to, String asOf, String q, String unit) {
+        return new ExportQuery(Optional.ofNullable(q).filter(text -> !text.isBlank()),
+                Optional.ofNullable(source).filter(s -> !s.isBlank()).map(s -> new SourceKey(s).value()),
+                Params.instant("from", from), Params.instant("to", to), Params.instant("asOf", asOf),
+                ExportQuery.Unit.parse(unit));
     }
 
     /** The manifest of an export whose stream has ended: its query, counts and the digest of its payload. */
