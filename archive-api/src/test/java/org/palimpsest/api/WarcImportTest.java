@@ -1,6 +1,9 @@
 package org.palimpsest.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.palimpsest.api.TestArchive.ARCHIVIST;
@@ -12,6 +15,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.palimpsest.core.imports.WarcImporter;
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -161,7 +167,7 @@ class WarcImportTest {
 
     @Test
     void aJobTheArchiveStoppedInTheMiddleOfIsEndedFailedAndItsSpooledFileRemovedAtStart() throws Exception {
-        java.nio.file.Path spooled = java.nio.file.Files.createTempFile("palimpsest-import-", ".warc");
+        java.nio.file.Path spooled = Files.createTempFile("palimpsest-import-", ".warc");
         java.util.UUID id = java.util.UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into import_job (id, source,"
                 + " file_name, status, spool_file) values (?1, 'interrupted', 'big.warc', 'running', ?2)")
@@ -173,7 +179,7 @@ class WarcImportTest {
         assertEquals("failed", job.getString("status"));
         assertEquals(WarcImporter.INTERRUPTED, job.getString("error"));
         assertTrue(job.getString("finishedAt") != null);
-        assertTrue(!java.nio.file.Files.exists(spooled), "the spooled upload is removed");
+        assertTrue(!Files.exists(spooled), "the spooled upload is removed");
     }
 
     static byte[] warcOf(String url, String html) {
@@ -196,5 +202,31 @@ class WarcImportTest {
                 .then().statusCode(401);
         given().header("Authorization", ARCHIVIST).contentType("application/warc").body(new byte[] {1})
                 .post("/api/imports").then().statusCode(400);
+    }
+
+    @Test
+    void anUploadThatCannotBeKeptOnDiskIsA503ThatSaysWhyAndLeavesNoJob() throws IOException {
+        Path spool = Path.of("target/import-spool");
+        Path aside = Path.of("target/import-spool-aside");
+        if (Files.exists(spool)) {
+            Files.move(spool, aside);
+        }
+        Files.writeString(spool, "a file where the spool directory should be"); // even root cannot use it
+        long jobs = given().get("/api/imports").jsonPath().getLong("total");
+        try {
+            given().header("Authorization", ARCHIVIST).contentType("application/warc").body(new byte[] {'W', 'A'})
+                    .queryParam("source", uniqueSource("spool")).post("/api/imports").then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .body("detail", allOf(
+                            startsWith("the upload could not be kept on disk for its import ("),
+                            endsWith("); nothing was imported: free space in target/import-spool"
+                                    + " or point palimpsest.imports.spool-dir at a directory with room for the file")));
+            assertEquals(jobs, given().get("/api/imports").jsonPath().getLong("total"));
+        } finally {
+            Files.delete(spool);
+            if (Files.exists(aside)) {
+                Files.move(aside, spool);
+            }
+        }
     }
 }

@@ -24,6 +24,8 @@ import org.palimpsest.api.article.PageJson;
 import org.palimpsest.api.article.Params;
 import org.palimpsest.core.capture.SourceKey;
 import org.palimpsest.core.error.ArchiveException;
+import org.palimpsest.core.error.ProblemKind;
+import org.palimpsest.core.imports.ImportConfig;
 import org.palimpsest.core.imports.ImportJob;
 import org.palimpsest.core.imports.WarcImporter;
 
@@ -33,9 +35,11 @@ import org.palimpsest.core.imports.WarcImporter;
 @PermitAll
 public class ImportResource {
     private final WarcImporter importer;
+    private final ImportConfig config;
 
-    public ImportResource(WarcImporter importer) {
+    public ImportResource(WarcImporter importer, ImportConfig config) {
         this.importer = importer;
+        this.config = config;
     }
 
     @POST
@@ -44,15 +48,39 @@ public class ImportResource {
     public Response start(@QueryParam("source") String source, @QueryParam("name") String name, InputStream body,
             SecurityContext security) throws IOException {
         String key = new SourceKey(source).value();
-        java.nio.file.Path file = Files.createTempFile("palimpsest-import-", ".warc");
-        long size = Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-        if (size == 0) {
+        java.nio.file.Path file = spool(body);
+        if (Files.size(file) == 0) {
             Files.deleteIfExists(file);
             throw ArchiveException.invalid("the body is empty: send a WARC or ARC file, plain or gzip");
         }
         ImportJob job = importer.start(key, file, name == null ? "upload.warc" : name,
                 security.getUserPrincipal().getName());
         return Response.accepted(job).location(URI.create("/api/imports/" + job.id())).build();
+    }
+
+    /**
+     * The upload, kept on disk for its import; nothing is left behind when it cannot be kept (a full disk, a spool
+     * directory that is not one), and the client is told why with a 503 problem.
+     */
+    private java.nio.file.Path spool(InputStream body) {
+        java.nio.file.Path dir = config.spoolDir().orElse(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+        java.nio.file.Path file = null;
+        try {
+            file = Files.createTempFile(Files.createDirectories(dir), "palimpsest-import-", ".warc");
+            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // the failure below is what the client needs to hear of
+                }
+            }
+            throw new ArchiveException(ProblemKind.UNAVAILABLE, "the upload could not be kept on disk for its import ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); nothing was imported: free space in "
+                    + dir + " or point palimpsest.imports.spool-dir at a directory with room for the file");
+        }
     }
 
     @GET
