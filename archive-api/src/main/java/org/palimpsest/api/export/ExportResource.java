@@ -1,14 +1,14 @@
 package org.palimpsest.api.export;
 
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.HEAD;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -21,8 +21,8 @@ import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.error.ProblemKind;
 import org.palimpsest.core.export.ExportFormat;
 import org.palimpsest.core.export.ExportManifests;
-import org.palimpsest.core.export.ExportSlots;
 import org.palimpsest.core.export.ExportQuery;
+import org.palimpsest.core.export.ExportSlots;
 import org.palimpsest.core.export.Exports;
 import org.palimpsest.core.export.ManifestPlacement;
 
@@ -56,19 +56,10 @@ public class ExportResource {
         ExportFormat exportFormat = ExportFormat.parse(format);
         ManifestPlacement placement = ManifestPlacement.parse(manifest);
         ExportSlots.Slot slot = slots.take();
-        routing.addEndHandler(ended -> slot.close()); // however the response ends, even unwritten
-        Exports.Started export;
-        try {
-            export = exports.start(query, exportFormat, placement);
-        } catch (RuntimeException e) {
-            slot.close();
-            throw e;
-        }
-        StreamingOutput body = out -> {
-            try (slot) {
-                exports.write(export, out);
-            }
-        };
+        // the one place the slot is freed: however the response ends (streamed, failed, refused, never written)
+        routing.addEndHandler(ended -> slot.close());
+        Exports.Started export = exports.start(query, exportFormat, placement);
+        StreamingOutput body = out -> exports.write(export, out);
         return Response.ok(body, exportFormat.mediaType())
                 .header("Export-Id", export.id())
                 .header("Link", "<" + manifestPath(export.id()) + ">; rel=\"describedby\"")

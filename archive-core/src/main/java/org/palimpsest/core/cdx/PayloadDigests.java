@@ -85,7 +85,6 @@ public class PayloadDigests {
     private long fillChunk(List<Tuple> rows) {
         Map<String, Optional<String>> sha1s = new HashMap<>();
         StringBuilder values = new StringBuilder();
-        int parameter = 0;
         List<Object> parameters = new ArrayList<>();
         for (Tuple row : rows) {
             String payload = row.get("payload", String.class);
@@ -95,8 +94,8 @@ public class PayloadDigests {
                 LOG.warnf("capture %s has no bytes (blob %s): it keeps no payload digest", row.get("id"), payload);
                 continue;
             }
-            values.append(parameters.isEmpty() ? "" : ", ").append("(cast(?").append(++parameter)
-                    .append(" as uuid), ?").append(++parameter).append(')');
+            values.append(parameters.isEmpty() ? "" : ", ").append("(cast(?").append(parameters.size() + 1)
+                    .append(" as uuid), ?").append(parameters.size() + 2).append(')');
             parameters.add(row.get("id", UUID.class));
             parameters.add(sha1.get());
         }
