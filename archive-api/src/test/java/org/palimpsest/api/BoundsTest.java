@@ -72,6 +72,28 @@ class BoundsTest {
     }
 
     @Test
+    void aBatchLinePastTheLineLimitIsAnsweredWithItsOwn413AndTheLinesAfterItAreStored() {
+        String source = uniqueSource("bounds-line");
+        String huge = "{\"source\":\"" + source + "\",\"contentType\":\"text/plain\",\"content\":\""
+                + "a".repeat(1_000_000) + "\"}\n";
+        String fine = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("source", source)
+                .put("contentType", "text/plain").put("capturedAt", "2025-05-11T11:00:00Z")
+                .put("content", new String(bytes(samples().get(0)), java.nio.charset.StandardCharsets.UTF_8)).toString();
+        java.util.List<String> answers = given().header("Authorization", ARCHIVIST).contentType("application/x-ndjson")
+                .body((huge + fine + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/captures/batch").then().statusCode(200).extract().asString()
+                .lines().toList();
+        assertEquals(2, answers.size());
+        io.restassured.path.json.JsonPath refused = io.restassured.path.json.JsonPath.from(answers.get(0));
+        assertEquals(413, refused.getInt("status"));
+        assertEquals(1, refused.getInt("line"));
+        assertEquals("line 1: the line has " + (huge.length() - 1) + " bytes, more than a batch line may have (262144,"
+                + " palimpsest.capture.max-batch-line): send a capture this large on its own to POST /api/captures,"
+                + " or raise the limit", refused.getString("detail"));
+        assertEquals(201, io.restassured.path.json.JsonPath.from(answers.get(1)).getInt("status"));
+        assertEquals(1, given().queryParam("source", source).get("/api/articles").jsonPath().getInt("total"));
+    }
+
+    @Test
     void aBatchLineThatIsNotUtf8IsRefusedAloneNeverStoredWithReplacementCharacters() throws Exception {
         String source = uniqueSource("bounds-utf8");
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();

@@ -22,10 +22,12 @@ import org.jboss.logging.Logger;
 import org.palimpsest.api.problem.Problem;
 import org.palimpsest.core.article.CaptureReader;
 import org.palimpsest.core.article.CaptureView;
+import org.palimpsest.core.capture.CaptureConfig;
 import org.palimpsest.core.capture.CaptureOrigin;
 import org.palimpsest.core.capture.CaptureRequest;
 import org.palimpsest.core.capture.CaptureService;
 import org.palimpsest.core.error.ArchiveException;
+import org.palimpsest.core.error.ProblemKind;
 
 /**
  * Ingests an NDJSON batch a chunk of lines at a time (each source's captures of a chunk in one transaction, see
@@ -43,29 +45,32 @@ public class BatchIngest {
     private final CaptureReader reader;
     private final ObjectMapper json;
 
-    public BatchIngest(CaptureService captures, CaptureReader reader, ObjectMapper json) {
+    private final long maxLineBytes;
+
+    public BatchIngest(CaptureService captures, CaptureReader reader, ObjectMapper json, CaptureConfig config) {
         this.captures = captures;
         this.reader = reader;
         this.json = json;
+        this.maxLineBytes = config.maxBatchLine().asLongValue();
     }
 
-    /** A line of the batch: its text, or (null) why it has none. */
-    private record Line(int number, String text, String unreadable) {
+    /** A line of the batch: its text, or (null) why it is refused unread. */
+    private record Line(int number, String text, ArchiveException refusal) {
     }
 
     public void ingest(InputStream body, OutputStream output, String agent) throws IOException {
-        NdjsonLines lines = new NdjsonLines(body);
+        NdjsonLines lines = new NdjsonLines(body, maxLineBytes);
         List<Line> chunk = new ArrayList<>();
         long chars = 0;
         int number = 0;
-        for (byte[] bytes = lines.next(); bytes != null; bytes = lines.next()) {
+        for (NdjsonLines.Line read = lines.next(); read != null; read = lines.next()) {
             number++;
-            Line line = line(number, bytes);
+            Line line = read.tooLong() ? tooLong(number, read.length()) : line(number, read.bytes());
             if (line.text() != null && line.text().isBlank()) {
                 continue;
             }
             chunk.add(line);
-            chars += bytes.length;
+            chars += read.tooLong() ? 0 : read.length();
             if (chunk.size() >= CHUNK_LINES || chars >= CHUNK_CHARS) {
                 write(results(chunk, agent), output);
                 chunk.clear();
@@ -90,8 +95,8 @@ public class BatchIngest {
         for (int i = 0; i < chunk.size(); i++) {
             Line line = chunk.get(i);
             try {
-                if (line.text() == null) {
-                    throw ArchiveException.invalid(line.unreadable());
+                if (line.refusal() != null) {
+                    throw line.refusal();
                 }
                 BatchLine in = parse(line.text());
                 requests.add(new CaptureRequest(in.source(), Optional.ofNullable(in.url()),
@@ -140,9 +145,16 @@ public class BatchIngest {
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString(), null);
         } catch (CharacterCodingException e) {
-            return new Line(number, null, "the line is not valid UTF-8: send a capture's text as UTF-8, or its exact"
-                    + " bytes as contentBase64");
+            return new Line(number, null, ArchiveException.invalid("the line is not valid UTF-8: send a capture's"
+                    + " text as UTF-8, or its exact bytes as contentBase64"));
         }
+    }
+
+    /** A line past the limit, refused by its length alone: its bytes were skipped, never held. */
+    private Line tooLong(int number, long length) {
+        return new Line(number, null, new ArchiveException(ProblemKind.TOO_LARGE, "the line has " + length
+                + " bytes, more than a batch line may have (" + maxLineBytes + ", palimpsest.capture.max-batch-line):"
+                + " send a capture this large on its own to POST /api/captures, or raise the limit"));
     }
 
     private BatchLine parse(String line) {

@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 import org.palimpsest.api.article.PageJson;
 import org.palimpsest.api.article.Params;
@@ -67,7 +67,12 @@ public class ImportResource {
         java.nio.file.Path file = null;
         try {
             file = Files.createTempFile(Files.createDirectories(dir), "palimpsest-import-", ".warc");
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            long limit = config.maxSize().asLongValue();
+            if (copyAtMost(body, file, limit) > limit) {
+                Files.delete(file);
+                throw new ArchiveException(ProblemKind.TOO_LARGE, "the upload is larger than " + limit + " bytes"
+                        + " (palimpsest.imports.max-size); nothing was imported: split the crawl into smaller WARC files");
+            }
             return file;
         } catch (IOException e) {
             if (file != null) {
@@ -81,6 +86,21 @@ public class ImportResource {
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "); nothing was imported: free space in "
                     + dir + " or point palimpsest.imports.spool-dir at a directory with room for the file");
         }
+    }
+
+    /** Copies the body to the file until it ends or passes the limit; answers how much it read (limit + 1 at most). */
+    private static long copyAtMost(InputStream body, java.nio.file.Path file, long limit) throws IOException {
+        long copied = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int n = body.read(buffer); n >= 0 && copied <= limit; n = body.read(buffer)) {
+                copied += n;
+                if (copied <= limit) {
+                    out.write(buffer, 0, n);
+                }
+            }
+        }
+        return copied;
     }
 
     @GET

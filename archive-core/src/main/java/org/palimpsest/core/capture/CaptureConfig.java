@@ -13,6 +13,13 @@ public interface CaptureConfig {
     @WithDefault("10M")
     MemorySize maxSize();
 
+    /**
+     * The longest line of an NDJSON batch; a longer one is answered with its own 413 and skipped unread. A capture's
+     * bytes as {@code contentBase64} take 4/3 of their size, so the default leaves room for a capture at the 10M limit.
+     */
+    @WithDefault("16M")
+    MemorySize maxBatchLine();
+
     /** How far in the future a capture time may lie before it is refused (crawler clocks drift). */
     @WithDefault("PT1M")
     Duration clockSkew();

@@ -4,7 +4,7 @@ package org.palimpsest.core.error;
 public enum ProblemKind {
     INVALID_INPUT("invalid-input", "Invalid input"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
-    TOO_LARGE("too-large", "Capture too large"),
+    TOO_LARGE("too-large", "Content too large"),
     TOO_LARGE_TO_COMPARE("too-large-to-compare", "Too large to compare"),
     NOT_FOUND("not-found", "Not found"),
     UNAVAILABLE("unavailable", "Service unavailable"),

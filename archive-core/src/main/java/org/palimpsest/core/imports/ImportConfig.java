@@ -1,6 +1,8 @@
 package org.palimpsest.core.imports;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -12,4 +14,8 @@ public interface ImportConfig {
      * room for the largest file imported.
      */
     Optional<Path> spoolDir();
+
+    /** The largest WARC or ARC file taken in one upload; a larger one is refused with 413 before it is kept. */
+    @WithDefault("4G")
+    MemorySize maxSize();
 }
