@@ -9,9 +9,12 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.palimpsest.core.error.ArchiveException;
+import org.palimpsest.core.error.ProblemKind;
 
 /** Turns every failure into problem+json. Details say what to fix; class names and stack traces stay in the log. */
 public class ProblemMapper {
@@ -62,6 +65,17 @@ public class ProblemMapper {
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         return Problem.of(status, "http-" + status, title, title + ": check the request against /q/openapi")
                 .response();
+    }
+
+    /**
+     * A file or connection that failed mid-request (a request body broken off, a disk that refused a write): the
+     * request's transaction is rolled back, so nothing of it was kept.
+     */
+    @ServerExceptionMapper({IOException.class, UncheckedIOException.class})
+    public Response io(Exception e) {
+        LOG.warnf("a request failed reading or writing: %s", e.getMessage());
+        return Problem.of(ProblemKind.UNAVAILABLE, "the archive could not read or write what this request needed ("
+                + e.getMessage() + "); nothing of it was kept: send it again").response();
     }
 
     @ServerExceptionMapper

@@ -8,6 +8,8 @@ public enum ProblemKind {
     TOO_LARGE_TO_COMPARE("too-large-to-compare", "Too large to compare"),
     NOT_FOUND("not-found", "Not found"),
     UNAVAILABLE("unavailable", "Service unavailable"),
+    /** A server the archive relies on (the search engine) refused a well-formed request: 502. */
+    UPSTREAM_FAILED("upstream-failed", "Bad gateway"),
     UNAUTHORIZED("unauthorized", "Unauthorized"),
     FORBIDDEN("forbidden", "Forbidden");
 

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.palimpsest.core.error.ArchiveException;
-import org.palimpsest.core.error.ProblemKind;
 import org.palimpsest.core.export.ExportQuery;
 import org.palimpsest.core.export.VersionIdSearch;
 import org.palimpsest.indexer.index.VersionIndex;
@@ -61,8 +59,7 @@ public class IndexVersionIdSearch implements VersionIdSearch {
                 after = hits.get(hits.size() - 1).sort();
             }
         } catch (IOException | ElasticsearchException e) {
-            throw new ArchiveException(ProblemKind.UNAVAILABLE, "search is unavailable, so an export with q cannot run"
-                    + " now (" + e.getMessage() + "); exports without q read PostgreSQL and keep working");
+            throw SearchFailure.of(e, "an export with q", "exports without q read PostgreSQL and keep working");
         } finally {
             if (pit != null) {
                 String id = pit;

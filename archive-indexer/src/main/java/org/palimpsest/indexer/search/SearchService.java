@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.palimpsest.core.error.ArchiveException;
-import org.palimpsest.core.error.ProblemKind;
 import org.palimpsest.indexer.index.VersionDocument;
 import org.palimpsest.indexer.index.VersionIndex;
 
@@ -22,6 +21,8 @@ import org.palimpsest.indexer.index.VersionIndex;
 @ApplicationScoped
 public class SearchService {
     static final int MAX_WINDOW = 10_000;
+    private static final String STILL_WORKING = "the archive itself is not affected: retrieval, ingest and exports"
+            + " without q keep working";
 
     private final ElasticsearchClient client;
     private final VersionIndex index;
@@ -56,13 +57,12 @@ public class SearchService {
                 return s;
             }, VersionDocument.class);
         } catch (ElasticsearchException e) {
-            if (e.status() == 404) {
+            if (e.status() == 404 && "index_not_found_exception".equals(e.error().type())) {
                 return new SearchResult(0, List.of(), new SearchResult.Facets(List.of(), List.of(), List.of()));
             }
-            throw ArchiveException.invalid("the search engine refused the query: " + e.error().reason());
+            throw SearchFailure.of(e, "this search", STILL_WORKING);
         } catch (IOException e) {
-            throw new ArchiveException(ProblemKind.UNAVAILABLE, "search is unavailable right now (" + e.getMessage()
-                    + "); the archive itself is not affected: retrieval and ingest keep working");
+            throw SearchFailure.of(e, "this search", STILL_WORKING);
         }
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (var hit : response.hits().hits()) {
