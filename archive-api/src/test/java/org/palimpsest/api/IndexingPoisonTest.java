@@ -92,4 +92,32 @@ class IndexingPoisonTest {
         Eventually.await(INDEXED, () -> given().header("Authorization", ADMIN).get("/api/admin/indexing").then().extract().jsonPath()
                 .getInt("deadLetters"), n -> n == 0, "the dead letter indexed once its cause is fixed");
     }
+
+    @Test
+    void versionsTooLargeForOneBulkRequestAreIndexedInSeveralUnderTheServersBodyLimit() {
+        // bin/test's Elasticsearch takes request bodies of 2 MB at most; these 60 versions of ~50 KB are 3 MB together
+        String source = uniqueSource("bulk-bytes");
+        java.util.Random random = new java.util.Random(7);
+        String[] words = {"ceasefire", "council", "budget", "harbour", "minister", "river", "court", "school",
+                "election", "bridge", "festival", "market", "railway", "hospital", "museum", "forest"};
+        StringBuilder batch = new StringBuilder();
+        for (int article = 0; article < 60; article++) {
+            StringBuilder text = new StringBuilder("Report number " + article + " on the " + words[article % 16]
+                    + "\n\n");
+            while (text.length() < 50_000) {
+                for (int w = 0; w < 30; w++) {
+                    text.append(words[random.nextInt(words.length)]).append(random.nextInt(1000)).append(' ');
+                }
+                text.append(".\n\n");
+            }
+            batch.append(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("source", source)
+                    .put("url", "https://example.org/report-" + article).put("contentType", "text/plain")
+                    .put("capturedAt", "2025-05-11T10:00:00Z").put("content", text.toString())).append('\n');
+        }
+        given().header("Authorization", ARCHIVIST).contentType("application/x-ndjson")
+                .body(batch.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/captures/batch")
+                .then().statusCode(200);
+        assertEquals(60, given().queryParam("source", source).get("/api/articles").jsonPath().getInt("total"));
+        Eventually.await(INDEXED, () -> found(source), n -> n == 60, "all 60 versions indexed");
+    }
 }

@@ -50,6 +50,11 @@ final class TestElasticsearch implements AutoCloseable {
             }
 
             @Override
+            public io.quarkus.runtime.configuration.MemorySize maxBulkBytes() {
+                return new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(10L << 20));
+            }
+
+            @Override
             public boolean consumerEnabled() {
                 return false;
             }

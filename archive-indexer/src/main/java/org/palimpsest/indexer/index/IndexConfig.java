@@ -1,5 +1,6 @@
 package org.palimpsest.indexer.index;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -21,6 +22,13 @@ public interface IndexConfig {
     /** Outbox events claimed and bulk-indexed at once. */
     @WithDefault("500")
     int batchSize();
+
+    /**
+     * The most a bulk request carries; a batch of documents larger than this goes in several requests (Elasticsearch
+     * refuses bodies past its {@code http.max_content_length}, 100 MB by default).
+     */
+    @WithDefault("10M")
+    MemorySize maxBulkBytes();
 
     /** Whether this process consumes the outbox (turn off to run indexers elsewhere). */
     @WithDefault("true")

@@ -17,6 +17,18 @@ public record VersionDocument(
         List<Validity> validity, boolean current, int captureCount, Instant firstCapturedAt, Instant lastCapturedAt,
         List<String> changeKinds, Boolean stealth) {
 
+    /**
+     * About how many bytes the document takes in a bulk request: its text (a character is one byte in most news
+     * text, escapes and other scripts take more, which the fixed part and the limit's margin absorb) and the rest.
+     */
+    public long estimatedBytes() {
+        return 1_024L + length(body) + length(headline) + length(url) + length(canonicalUrl) + 64L * validity.size();
+    }
+
+    private static long length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
     /** A {@code [gte, lt)} interval; {@code lt} is null while open. */
     public record Validity(Instant gte, Instant lt) {
     }

@@ -63,7 +63,7 @@ public class VersionIndex {
         }
     }
 
-    /** Upserts and deletes in one bulk request to {@code target} (the alias or a new index); any failure throws. */
+    /** Upserts and deletes in bulk requests to {@code target} (the alias or a new index); any failure throws. */
     public void write(String target, Collection<VersionDocument> upserts, Collection<String> deletes) {
         Map<String, String> failed = writeEach(target, upserts, deletes);
         if (!failed.isEmpty()) {
@@ -73,24 +73,41 @@ public class VersionIndex {
     }
 
     /**
-     * Upserts and deletes in one bulk request, answering the documents Elasticsearch refused (by id, with its reason;
-     * a delete of a document the index lacks is no failure). Throws only when the request as a whole failed.
+     * Upserts and deletes in bulk requests of at most {@code palimpsest.index.max-bulk-bytes} each, answering the
+     * documents Elasticsearch refused (by id, with its reason; a delete of a document the index lacks is no failure).
+     * Throws only when a request as a whole failed.
      */
     public Map<String, String> writeEach(String target, Collection<VersionDocument> upserts, Collection<String> deletes) {
-        if (upserts.isEmpty() && deletes.isEmpty()) {
-            return Map.of();
-        }
+        long limit = config.maxBulkBytes().asLongValue();
+        Map<String, String> failed = new LinkedHashMap<>();
         BulkRequest.Builder bulk = new BulkRequest.Builder();
+        long bytes = 0;
+        int count = 0;
         for (VersionDocument doc : upserts) {
+            if (count > 0 && bytes + doc.estimatedBytes() > limit) {
+                failed.putAll(send(target, bulk.build(), count));
+                bulk = new BulkRequest.Builder();
+                bytes = 0;
+                count = 0;
+            }
             bulk.operations(op -> op.index(i -> i.index(target).id(doc.versionId()).document(doc)));
+            bytes += doc.estimatedBytes();
+            count++;
         }
         for (String id : deletes) {
             bulk.operations(op -> op.delete(d -> d.index(target).id(id)));
+            count++;
         }
-        int count = upserts.size() + deletes.size();
+        if (count > 0) {
+            failed.putAll(send(target, bulk.build(), count));
+        }
+        return failed;
+    }
+
+    private Map<String, String> send(String target, BulkRequest request, int count) {
         BulkResponse response;
         try {
-            response = client.bulk(bulk.build());
+            response = client.bulk(request);
         } catch (IOException | RuntimeException e) {
             throw new IndexingException("bulk write of " + count + " documents to " + target + " failed: "
                     + e.getMessage(), e);
