@@ -63,6 +63,33 @@ class BoundsTest {
     }
 
     @Test
+    void aComparisonThatRunsPastItsTimeBudgetIsRefusedWithACheaperOneToAskFor() {
+        // Two versions under the size limit that share no word: a word diff of them takes seconds (the test
+        // profile's budget is 1 s); by paragraph it is immediate.
+        String source = uniqueSource("bounds-budget");
+        String[] ids = new String[2];
+        for (int i = 0; i < 2; i++) {
+            java.util.Random random = new java.util.Random(i);
+            StringBuilder text = new StringBuilder("Long report " + i + "\n\n");
+            for (int w = 0; w < 3_000; w++) {
+                text.append(i == 0 ? "alpha" : "omega").append(random.nextInt(100_000)).append(' ');
+            }
+            ids[i] = given().header("Authorization", ARCHIVIST).contentType("text/plain")
+                    .queryParam("source", source).queryParam("url", "https://example.org/long-" + i)
+                    .queryParam("capturedAt", "2025-05-11T10:00:00Z")
+                    .body(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/captures").then().statusCode(201).extract().path("versionId");
+        }
+        given().queryParam("from", ids[0]).queryParam("to", ids[1]).get("/api/diff").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("detail", equalTo("the comparison took longer than 1000 ms, the most a comparison may take"
+                        + " (palimpsest.diff.time-budget): ask for granularity=sentence or paragraph, which align whole"
+                        + " units and are far cheaper when much differs"));
+        given().queryParam("from", ids[0]).queryParam("to", ids[1]).queryParam("granularity", "paragraph")
+                .get("/api/diff").then().statusCode(200);
+    }
+
+    @Test
     void aNumberThatIsNoNumberIsRefusedNamingTheParameter() {
         given().queryParam("page", "abc").get("/api/articles").then().statusCode(400)
                 .contentType("application/problem+json")

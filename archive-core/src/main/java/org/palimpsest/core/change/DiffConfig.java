@@ -2,6 +2,7 @@ package org.palimpsest.core.change;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Comparisons by id ({@code palimpsest.diff.*}). */
 @ConfigMapping(prefix = "palimpsest.diff")
@@ -14,4 +15,11 @@ public interface DiffConfig {
      */
     @WithDefault("1000000")
     int maxCharacters();
+
+    /**
+     * The longest a comparison may run. Size alone does not bound a word diff's time (it grows with how much differs):
+     * past this, it is abandoned and the request refused with a 422 that says how to ask for a cheaper one.
+     */
+    @WithDefault("PT5S")
+    Duration timeBudget();
 }

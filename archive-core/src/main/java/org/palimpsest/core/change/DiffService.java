@@ -2,12 +2,14 @@ package org.palimpsest.core.change;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.palimpsest.core.decode.CaptureMediaType;
 import org.palimpsest.core.decode.TextDecoder;
+import org.palimpsest.core.diff.Deadline;
 import org.palimpsest.core.diff.DiffDocument;
 import org.palimpsest.core.diff.DiffGranularity;
 import org.palimpsest.core.diff.DiffResult;
@@ -31,9 +33,11 @@ public class DiffService {
     private final SourceTemplates templates;
     private final BlobStore blobs;
     private final int maxCharacters;
+    private final Duration timeBudget;
 
     public DiffService(SourceTemplates templates, BlobStore blobs, DiffConfig config) {
         this.maxCharacters = config.maxCharacters();
+        this.timeBudget = config.timeBudget();
         this.templates = templates;
         this.blobs = blobs;
     }
@@ -60,12 +64,19 @@ public class DiffService {
                         + (raw ? ": compare the normalised versions instead (leave out raw=true)" : ""));
             }
         }
-        return new Comparison(a, b, granularity, differ.diff(a.document(), b.document(), granularity));
+        return new Comparison(a, b, granularity, compare(a.document(), b.document(), granularity));
     }
 
-    /** Compares two documents already in hand, such as neighbouring versions of a timeline. */
+    /** Compares two documents already in hand, such as neighbouring versions of a timeline, within the budget. */
     public DiffResult compare(DiffDocument from, DiffDocument to, DiffGranularity granularity) {
-        return differ.diff(from, to, granularity);
+        try {
+            return differ.diff(from, to, granularity, Deadline.in(timeBudget));
+        } catch (Deadline.OutOfTime e) {
+            throw new ArchiveException(ProblemKind.TOO_LARGE_TO_COMPARE, e.getMessage() + ", the most a comparison may"
+                    + " take (palimpsest.diff.time-budget)" + (granularity == DiffGranularity.WORD
+                    ? ": ask for granularity=sentence or paragraph, which align whole units and are far cheaper when"
+                    + " much differs" : ": compare versions closer in time, or whole paragraphs (granularity=paragraph)"));
+        }
     }
 
     private Side side(UUID id, boolean raw, String name) {

@@ -1,6 +1,8 @@
 package org.palimpsest.core.diff;
 
 import com.github.difflib.DiffUtils;
+import com.github.difflib.algorithm.DiffAlgorithmListener;
+import com.github.difflib.algorithm.myers.MyersDiff;
 import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -25,6 +27,11 @@ final class Alignment {
     }
 
     static List<Change> changes(List<String> from, List<String> to) {
+        return changes(from, to, Deadline.NONE);
+    }
+
+    /** The changes, abandoned with {@link Deadline.OutOfTime} once the deadline passes (checked at every step). */
+    static List<Change> changes(List<String> from, List<String> to, Deadline deadline) {
         int shorter = Math.min(from.size(), to.size());
         int head = 0;
         while (head < shorter && from.get(head).equals(to.get(head))) {
@@ -44,9 +51,23 @@ final class Alignment {
         }
         Map<String, String> canonical = new IdentityHashMap<>();
         List<Change> out = new ArrayList<>();
-        for (AbstractDelta<String> d : DiffUtils.diff(a, b, (x, y) -> x.equals(y)
-                || canonical.computeIfAbsent(x, Alignment::canonical).equals(canonical.computeIfAbsent(y, Alignment::canonical)))
-                .getDeltas()) {
+        MyersDiff<String> myers = new MyersDiff<>((x, y) -> x.equals(y)
+                || canonical.computeIfAbsent(x, Alignment::canonical).equals(canonical.computeIfAbsent(y, Alignment::canonical)));
+        for (AbstractDelta<String> d : DiffUtils.diff(a, b, myers, new DiffAlgorithmListener() {
+            @Override
+            public void diffStart() {
+                deadline.check();
+            }
+
+            @Override
+            public void diffStep(int value, int max) {
+                deadline.check();
+            }
+
+            @Override
+            public void diffEnd() {
+            }
+        }).getDeltas()) {
             int f = head + d.getSource().getPosition();
             int t = head + d.getTarget().getPosition();
             out.add(new Change(f, f + d.getSource().size(), t, t + d.getTarget().size()));
@@ -58,9 +79,10 @@ final class Alignment {
      * Walks {@code from} in order: each unit outside a change goes to {@code equal} (by index), each change to
      * {@code change} — the one loop every level of the diff runs.
      */
-    static void walk(List<String> from, List<String> to, IntConsumer equal, Consumer<Change> change) {
+    static void walk(List<String> from, List<String> to, Deadline deadline, IntConsumer equal,
+            Consumer<Change> change) {
         int i = 0;
-        for (Change c : changes(from, to)) {
+        for (Change c : changes(from, to, deadline)) {
             for (; i < c.fromStart(); i++) {
                 equal.accept(i);
             }

@@ -14,18 +14,23 @@ public final class Differ {
     private static final String CLOSERS = "\"'\u201D\u2019)]";
 
     public DiffResult diff(DiffDocument from, DiffDocument to, DiffGranularity granularity) {
+        return diff(from, to, granularity, Deadline.NONE);
+    }
+
+    /** The comparison, abandoned with {@link Deadline.OutOfTime} when it runs past the deadline. */
+    public DiffResult diff(DiffDocument from, DiffDocument to, DiffGranularity granularity, Deadline deadline) {
         Ops ops = new Ops(Math.max(from.length(), to.length()));
         boolean headlineChanged = !from.headline().equals(to.headline())
                 && !Canonical.of(from.headline()).equals(Canonical.of(to.headline()));
         if (from.headline().equals(to.headline())) {
             ops.equal(from.headline().isEmpty() ? "" : from.headline() + "\n");
         } else {
-            block(List.of(from.headline()), List.of(to.headline()), granularity, ops);
+            block(List.of(from.headline()), List.of(to.headline()), granularity, ops, deadline);
             ops.equal("\n");
         }
         List<String> a = from.paragraphs();
         List<String> b = to.paragraphs();
-        Alignment.walk(a, b, i -> ops.equalParagraph(a.get(i), from.words(i)), c -> {
+        Alignment.walk(a, b, deadline, i -> ops.equalParagraph(a.get(i), from.words(i)), c -> {
             List<String> removed = a.subList(c.fromStart(), c.fromEnd());
             List<String> added = b.subList(c.toStart(), c.toEnd());
             if (removed.isEmpty() || added.isEmpty()
@@ -33,7 +38,7 @@ public final class Differ {
                 removed.forEach(p -> ops.delete(p + "\n"));
                 added.forEach(p -> ops.insert(p + "\n"));
             } else {
-                block(removed, added, granularity, ops);
+                block(removed, added, granularity, ops, deadline);
                 ops.equal("\n");
             }
         });
@@ -41,14 +46,15 @@ public final class Differ {
     }
 
     /** A changed block of paragraphs: sentences aligned, then words inside changed sentences. */
-    private void block(List<String> removed, List<String> added, DiffGranularity granularity, Ops ops) {
+    private void block(List<String> removed, List<String> added, DiffGranularity granularity, Ops ops,
+            Deadline deadline) {
         List<String> sa = sentences(String.join("\n", removed));
         List<String> sb = sentences(String.join("\n", added));
-        Alignment.walk(sa, sb, i -> ops.equal(sa.get(i)), c -> {
+        Alignment.walk(sa, sb, deadline, i -> ops.equal(sa.get(i)), c -> {
             List<String> gone = sa.subList(c.fromStart(), c.fromEnd());
             List<String> come = sb.subList(c.toStart(), c.toEnd());
             if (granularity == DiffGranularity.WORD && !gone.isEmpty() && !come.isEmpty()) {
-                words(String.join("", gone), String.join("", come), ops);
+                words(String.join("", gone), String.join("", come), ops, deadline);
             } else {
                 gone.forEach(ops::delete);
                 come.forEach(ops::insert);
@@ -57,10 +63,10 @@ public final class Differ {
     }
 
     /** Word-level diff; white space runs are tokens too, so the ops rebuild both texts exactly. */
-    static void words(String from, String to, Ops ops) {
+    static void words(String from, String to, Ops ops, Deadline deadline) {
         List<String> ta = tokens(from);
         List<String> tb = tokens(to);
-        Alignment.walk(ta, tb, i -> ops.equal(ta.get(i)), c -> {
+        Alignment.walk(ta, tb, deadline, i -> ops.equal(ta.get(i)), c -> {
             ta.subList(c.fromStart(), c.fromEnd()).forEach(ops::delete);
             tb.subList(c.toStart(), c.toEnd()).forEach(ops::insert);
         });

@@ -112,4 +112,28 @@ class DifferTest {
         d.paragraphs().forEach(p -> sb.append(p).append('\n'));
         return sb.toString();
     }
+
+    /** One sentence of {@code words} words drawn from a vocabulary of its own (two such share no word). */
+    static String sentence(String vocabulary, int words, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            text.append(vocabulary).append(random.nextInt(100_000)).append(i % 2 == 0 ? " " : "  ");
+        }
+        return text.toString().strip();
+    }
+
+    @Test
+    void aWordDiffThatRunsPastItsDeadlineIsAbandonedAndTheSameDiffByParagraphIsNot() {
+        // one long line on either side with no word in common: the word diff's cost grows with its size times
+        // the size of the difference, far beyond any budget a request should wait for
+        DiffDocument from = new DiffDocument("Page", List.of(sentence("alpha", 6_000, 1)));
+        DiffDocument to = new DiffDocument("Page", List.of(sentence("omega", 6_000, 2)));
+        Deadline.OutOfTime out = org.junit.jupiter.api.Assertions.assertThrows(Deadline.OutOfTime.class,
+                () -> DIFFER.diff(from, to, DiffGranularity.WORD, Deadline.in(java.time.Duration.ofMillis(50))));
+        assertEquals("the comparison took longer than 50 ms", out.getMessage());
+        DiffResult whole = DIFFER.diff(from, to, DiffGranularity.PARAGRAPH, Deadline.in(java.time.Duration.ofSeconds(30)));
+        assertEquals(6_000, whole.stats().inserted());
+        assertEquals(6_000, whole.stats().deleted());
+    }
 }
