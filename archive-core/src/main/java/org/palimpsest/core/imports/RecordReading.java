@@ -7,6 +7,7 @@ import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,6 +51,16 @@ final class RecordReading {
     ImportedRecord read(long offset, WarcRecord record, Optional<String> repair) {
         RecordInfo info = info(offset, record, repair);
         try {
+            if (info.type() == null) {
+                return new ImportedRecord.Failed(info, ImportReason.MALFORMED, "the record has no WARC-Type, so what"
+                        + " it holds cannot be known");
+            }
+            if (info.date() == null && (record instanceof WarcResponse || record instanceof WarcResource
+                    || record instanceof WarcRevisit)) {
+                return new ImportedRecord.Failed(info, ImportReason.MALFORMED, "the record has no readable"
+                        + " WARC-Date (" + record.headers().first("WARC-Date").orElse("none") + "), and a capture"
+                        + " needs the time it was made");
+            }
             if (record instanceof WarcResponse response) {
                 return response(info, response);
             } else if (record instanceof WarcResource resource && !ofAPage(info.uri())) {
@@ -104,7 +115,16 @@ final class RecordReading {
     private RecordInfo info(long offset, WarcRecord record, Optional<String> repair) {
         String id = record.headers().first("WARC-Record-ID").map(RecordReading::unbracket).orElse(fileName + "#" + offset);
         String uri = record.headers().first("WARC-Target-URI").map(RecordReading::unbracket).orElse(null);
-        return new RecordInfo(offset, id, record.type(), uri, record.date(), repair);
+        return new RecordInfo(offset, id, record.headers().first("WARC-Type").orElse(null), uri, date(record), repair);
+    }
+
+    /** The record's WARC-Date, or null where it has none that reads as a date. */
+    private static Instant date(WarcRecord record) {
+        try {
+            return record.date();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private ImportedRecord response(RecordInfo info, WarcResponse response) throws IOException {
