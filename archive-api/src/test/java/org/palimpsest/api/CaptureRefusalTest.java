@@ -76,8 +76,20 @@ class CaptureRefusalTest {
     void oversizeCaptureIsRefusedWith413() throws Exception {
         byte[] big = new byte[64 * 1024 + 1];
         java.util.Arrays.fill(big, (byte) 'a');
+        // its declared length is enough to refuse it, before a byte of it is read
         refused(capture(uniqueSource("big"), null, "text/plain", big), 413,
-                "the capture is larger than the limit of 65536 bytes (palimpsest.capture.max-size)");
+                "the body has 65537 bytes, more than 65536 (palimpsest.capture.max-size): a capture this large is"
+                        + " refused");
+    }
+
+    @Test
+    void oversizeCaptureSentWithoutALengthIsRefusedWith413AsItIsRead() throws Exception {
+        byte[] big = new byte[64 * 1024 + 1];
+        java.util.Arrays.fill(big, (byte) 'a');
+        lastBody = big;
+        refused(given().header("Authorization", ARCHIVIST).queryParam("source", uniqueSource("big-chunked"))
+                        .contentType("text/plain").body(new java.io.BufferedInputStream(new java.io.ByteArrayInputStream(big))),
+                413, "the capture is larger than the limit of 65536 bytes (palimpsest.capture.max-size)");
     }
 
     @Test
