@@ -32,7 +32,7 @@ public record CaptureMediaType(Kind kind, String original, Optional<Charset> dec
             throw new ArchiveException(ProblemKind.UNSUPPORTED_MEDIA_TYPE,
                     "Content-Type is missing: send text/plain or text/html");
         }
-        String[] parts = contentType.split(";");
+        String[] parts = contentType.split(";", -1);
         String essence = parts[0].trim().toLowerCase(Locale.ROOT);
         Kind kind = switch (essence) {
             case "text/plain" -> Kind.PLAIN;

@@ -16,6 +16,17 @@ import org.palimpsest.core.normalize.Template;
 
 class ExtractorTest {
     @Test
+    void aMediaTypeOfSeparatorsOnlyIsRefusedAsUnsupportedNotAnInternalError() {
+        // found by FuzzTest: ";;;" split into no parts at all and failed with an index out of bounds (a 500)
+        for (String type : List.of(";;;", ";", " ; charset=utf-8")) {
+            org.palimpsest.core.error.ArchiveException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.palimpsest.core.error.ArchiveException.class, () -> CaptureMediaType.parse(type));
+            assertEquals(org.palimpsest.core.error.ProblemKind.UNSUPPORTED_MEDIA_TYPE, refused.kind(), type);
+            assertEquals("Content-Type '' is not archived: send text/plain or text/html", refused.getMessage());
+        }
+    }
+
+    @Test
     void htmlGivesBlocksWithoutScriptsNavigationAndFooters() {
         String html = """
                 <html><head><title>Site | Ignored</title><meta property="og:title" content="OG title">
