@@ -28,6 +28,8 @@ class ElasticsearchOutageTest {
 
     @Test
     void ingestKeepsWorkingWhileElasticsearchIsDownAndEverythingIsSearchableAfter() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse("testcontainers".equals(System.getProperty(ArchiveServers.SERVERS)),
+                "Elasticsearch is a container here: this test stops the server bin/elasticsearch started");
         TestArchive.requireTool(Files.exists(ROOT.resolve(".palimpsest/elasticsearch-" + PORT + "/pid")),
                 "Elasticsearch was not started by bin/elasticsearch here, so this test cannot stop it");
         String source = uniqueSource("outage");
