@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -27,6 +26,7 @@ import org.palimpsest.core.capture.CaptureOrigin;
 import org.palimpsest.core.capture.CaptureRequest;
 import org.palimpsest.core.capture.CaptureService;
 import org.palimpsest.core.error.ArchiveException;
+import org.palimpsest.core.error.DatabaseOutage;
 import org.palimpsest.core.error.ProblemKind;
 
 /**
@@ -107,9 +107,20 @@ public class BatchIngest {
                 results[i] = Problem.of(e).atLine(line.number());
             }
         }
-        List<CaptureService.Outcome> outcomes = captures.ingestAll(requests);
-        Map<UUID, CaptureView> stored = reader.captures(outcomes.stream().filter(o -> o.failure() == null)
-                .map(o -> o.result().captureId()).toList());
+        List<CaptureService.Outcome> outcomes;
+        try {
+            outcomes = captures.ingestAll(requests);
+        } catch (RuntimeException e) { // the chunk as a whole: every line of it failed alike
+            outcomes = requests.stream().map(r -> new CaptureService.Outcome(null, e)).toList();
+        }
+        Map<UUID, CaptureView> stored;
+        try {
+            stored = reader.captures(outcomes.stream().filter(o -> o.failure() == null)
+                    .map(o -> o.result().captureId()).toList());
+        } catch (RuntimeException e) { // stored, but not read back: the lines say so with the capture's id
+            LOG.warnf("the captures of a batch chunk were stored but could not be read back: %s", e.getMessage());
+            stored = Map.of();
+        }
         for (int k = 0; k < outcomes.size(); k++) {
             int i = positions.get(k);
             results[i] = result(outcomes.get(k), stored, chunk.get(i).number());
@@ -122,13 +133,18 @@ public class BatchIngest {
             if (outcome.failure() != null) {
                 throw outcome.failure();
             }
-            ObjectNode node = json.valueToTree(Objects.requireNonNull(stored.get(outcome.result().captureId())));
+            CaptureView view = stored.get(outcome.result().captureId());
+            ObjectNode node = view == null ? json.createObjectNode().put("captureId",
+                    outcome.result().captureId().toString()) : json.valueToTree(view);
             node.put("line", number);
             node.put("status", outcome.result().created() ? 201 : 200);
             return node;
         } catch (ArchiveException e) {
             return Problem.of(e).atLine(number);
         } catch (RuntimeException e) {
+            if (DatabaseOutage.causes(e)) {
+                return Problem.of(DatabaseOutage.refusal()).atLine(number);
+            }
             LOG.errorf(e, "batch line %d failed", number);
             return Problem.of(500, "internal", "Internal error", "this line was not stored; try it again")
                     .atLine(number);

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.palimpsest.core.error.ArchiveException;
+import org.palimpsest.core.error.DatabaseOutage;
 import org.palimpsest.core.error.ProblemKind;
 
 /** Turns every failure into problem+json. Details say what to fix; class names and stack traces stay in the log. */
@@ -80,6 +81,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (DatabaseOutage.causes(e)) {
+            LOG.warnf("a request failed while the database was unavailable: %s", e.getMessage());
+            return archive(DatabaseOutage.refusal());
+        }
         LOG.error("unexpected failure", e);
         return Problem.of(500, "internal", "Internal error",
                 "the archive failed to answer; nothing was written. Try again, and report it if it persists").response();

@@ -1,0 +1,327 @@
+#!/usr/bin/env python3
+"""Fault tests of the packaged API as real processes on loopback (bin/fault-tests runs this).
+
+Each scenario does something an operator fears -- kill -9 in the middle of a batch or of an import, PostgreSQL
+restarted under ingest, an import spool that is full -- and then checks what the archive kept against the database
+itself: every capture exactly once, nothing half-written, and every client answer honest (a 503 problem during an
+outage, never a 500). Prints a report (one line per check) and a JSON summary; exits 1 on a failed check.
+"""
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+import http.client
+import uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DB = os.environ.get("FAULTS_DB", "palimpsest_faults")
+ES_PORT = os.environ.get("FAULTS_ES_PORT", "9205")
+PORT = int(os.environ.get("FAULTS_API_PORT", "8091"))
+TOKEN = uuid.uuid4().hex + uuid.uuid4().hex
+WORK = sys.argv[1]
+INTERRUPTED = "the archive stopped while this import ran"
+results = []
+
+
+def check(name, ok, detail=""):
+    results.append({"check": name, "ok": bool(ok), "detail": detail})
+    print(("ok   " if ok else "FAIL ") + name + (": " + detail if detail else ""), flush=True)
+
+
+def sql(query):
+    out = subprocess.run(["psql", "-h", "127.0.0.1", "-U", os.environ.get("PALIMPSEST_PG_USER", "postgres"), "-d", DB,
+                          "-qtA", "-c", query], capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+class Api:
+    def __init__(self, spool):
+        self.spool = spool
+        self.process = None
+
+    def start(self):
+        env = dict(os.environ, PALIMPSEST_DB_URL=f"jdbc:postgresql://127.0.0.1:5432/{DB}",
+                   PALIMPSEST_ES_HOSTS=f"127.0.0.1:{ES_PORT}")
+        log = open(os.path.join(WORK, "api.log"), "a")
+        self.process = subprocess.Popen(
+            [os.path.join(ROOT, "bin/api"), f"-Dquarkus.http.port={PORT}", "-Dquarkus.log.level=WARN",
+             f"-Dpalimpsest.imports.spool-dir={self.spool}", f"-Dpalimpsest.auth.tokens.faults.secret={TOKEN}",
+             "-Dpalimpsest.auth.tokens.faults.roles=archivist,admin"], cwd=ROOT, env=env, stdout=log,
+            stderr=subprocess.STDOUT)
+        for _ in range(240):
+            if self.process.poll() is not None:
+                raise SystemExit("the API exited at start; see " + os.path.join(WORK, "api.log"))
+            try:
+                if urllib.request.urlopen(f"http://127.0.0.1:{PORT}/q/health/live", timeout=1).status == 200:
+                    return
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.5)
+        raise SystemExit("the API did not start")
+
+    def kill9(self):
+        os.kill(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=60)
+
+
+def request(method, path, body=None, content_type=None, timeout=60):
+    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=timeout)
+    headers = {"Authorization": "Bearer " + TOKEN}
+    if content_type:
+        headers["Content-Type"] = content_type
+    conn.request(method, path, body=body, headers=headers)
+    response = conn.getresponse()
+    data = response.read()
+    return response.status, dict(response.getheaders()), data
+
+
+def captures(source):
+    return int(sql(f"select count(*) from capture where source = '{source}'"))
+
+
+def orphans():
+    """Rows that no capture explains: blobs without a capture, versions without captures, articles without versions."""
+    return {
+        "blobs": int(sql("select count(*) from blob b where not exists"
+                         " (select 1 from capture c where c.raw_sha256 = b.sha256)")),
+        "versions": int(sql("select count(*) from version v where v.superseded_by is null and not exists"
+                            " (select 1 from capture c where c.version_id = v.id)")),
+        "articles": int(sql("select count(*) from article a where a.superseded_by is null and not exists"
+                            " (select 1 from version v where v.article_id = a.id)")),
+    }
+
+
+def page(source, i, words=60):
+    body = " ".join(f"word{(i * 7919 + k) % 100003}" for k in range(words))
+    return f"Report {i} of {source}\n\nThe first paragraph of report {i}: {body}.\n\nA second paragraph, number {i}."
+
+
+def batch_lines(source, n):
+    return [json.dumps({"source": source, "url": f"https://faults.example/{source}/{i}", "contentType": "text/plain",
+                        "capturedAt": f"2025-05-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00Z",
+                        "content": page(source, i)}) for i in range(n)]
+
+
+def kill_mid_batch(api):
+    source = "kill-batch"
+    lines = batch_lines(source, 2000)
+    body = ("\n".join(lines) + "\n").encode()
+    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=120)
+    conn.request("POST", "/api/captures/batch", body=body, headers={
+        "Authorization": "Bearer " + TOKEN, "Content-Type": "application/x-ndjson"})
+    response = conn.getresponse()
+    before = {}
+    try:
+        while len(before) < 400:
+            raw = response.readline()
+            if not raw:
+                break
+            answer = json.loads(raw)
+            before[answer["line"]] = answer["status"]
+    finally:
+        api.kill9()
+    conn.close()
+    stored_at_kill = captures(source)
+    api.start()
+    status, _, data = request("POST", "/api/captures/batch", body, "application/x-ndjson", timeout=600)
+    after = {a["line"]: a["status"] for a in map(json.loads, data.decode().splitlines())}
+    created_before = [n for n, s in before.items() if s == 201]
+    check("kill -9 mid-batch: answers read before the kill", len(before) >= 400 and set(before.values()) == {201},
+          f"{len(before)} lines answered, {stored_at_kill} captures committed when it died")
+    check("kill -9 mid-batch: the re-sent batch is answered line by line", status == 200 and len(after) == 2000
+          and set(after.values()) <= {200, 201}, f"HTTP {status}, {len(after)} lines, statuses {sorted(set(after.values()))}")
+    check("kill -9 mid-batch: what was stored before the kill is recognised, not stored twice",
+          all(after[n] == 200 for n in created_before)
+          and sum(1 for s in after.values() if s == 200) == stored_at_kill,
+          f"{sum(1 for s in after.values() if s == 200)} answered 200 on re-send, {stored_at_kill} stored before")
+    total = captures(source)
+    distinct = int(sql(f"select count(distinct url) from capture where source = '{source}'"))
+    check("kill -9 mid-batch: every capture exactly once", total == 2000 and distinct == 2000,
+          f"{total} captures, {distinct} distinct URLs")
+    return {"linesAnsweredBeforeKill": len(before), "committedAtKill": stored_at_kill, "captures": total}
+
+
+def warc(source, n):
+    out = bytearray()
+    for i in range(n):
+        html = (f"<html><head><title>Story {i}</title></head><body><h1>Story {i}</h1><p>"
+                + page(source, i, 40).replace("\n\n", "</p><p>") + "</p></body></html>").encode()
+        http_block = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: "
+                      + str(len(html)).encode() + b"\r\n\r\n" + html)
+        head = (f"WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid4()}>\r\n"
+                f"WARC-Date: 2025-06-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00Z\r\n"
+                f"WARC-Target-URI: https://faults.example/{source}/{i}\r\n"
+                f"Content-Type: application/http;msgtype=response\r\nContent-Length: {len(http_block)}\r\n\r\n")
+        out += head.encode() + http_block + b"\r\n\r\n"
+    return bytes(out)
+
+
+def job(location):
+    return json.loads(request("GET", location)[2])
+
+
+def kill_mid_import(api, spool):
+    source = "kill-import"
+    file = warc(source, 3000)
+    status, headers, data = request("POST", f"/api/imports?source={source}&name=crawl.warc", file, "application/warc")
+    location = headers.get("Location") or headers.get("location")
+    started = status == 202
+    deadline = time.time() + 120
+    seen = 0
+    while time.time() < deadline:
+        seen = job(location)["seen"]
+        if seen >= 300:
+            break
+        time.sleep(0.05)
+    api.kill9()
+    committed = captures(source)
+    api.start()
+    ended = job(location)
+    check("kill -9 mid-import: the job is ended failed, saying how far it got",
+          started and ended["status"] == "failed" and ended["error"].startswith(INTERRUPTED)
+          and 0 < ended["imported"] <= committed and ended["seen"] > 0,
+          f"seen {ended['seen']}, imported {ended['imported']} by its last progress, {committed} captures committed;"
+          f" error: {ended['error'][:60]}...")
+    check("kill -9 mid-import: no spooled upload left behind", os.listdir(spool) == [], str(os.listdir(spool)))
+    status, headers, _ = request("POST", f"/api/imports?source={source}&name=crawl.warc", file, "application/warc")
+    again = job(headers.get("Location") or headers.get("location"))
+    while again["status"] == "running":
+        time.sleep(0.2)
+        again = job(headers.get("Location") or headers.get("location"))
+    total = captures(source)
+    check("kill -9 mid-import: importing the file again completes it, each capture once",
+          again["status"] == "completed" and again["imported"] + again["reasons"].get("already-archived", 0) == 3000
+          and again["imported"] == 3000 - committed and total == 3000,
+          f"imported {again['imported']}, already archived {again['reasons'].get('already-archived', 0)},"
+          f" {total} captures")
+    return {"seenAtKill": ended["seen"], "committedAtKill": committed, "captures": total}
+
+
+def postgres_restart(api):
+    clusters = subprocess.run(["pg_lsclusters", "-h"], capture_output=True, text=True)
+    if os.geteuid() != 0 or clusters.returncode != 0 or not clusters.stdout.strip():
+        check("PostgreSQL restarted under ingest: not run (needs root and pg_ctlcluster)", True)
+        return {"run": False}
+    version, name = clusters.stdout.split()[0:2]
+    source = "pg-restart"
+    answers = []
+    stop = threading.Event()
+
+    def ingest():
+        i = 0
+        while not stop.is_set():
+            try:
+                status, headers, data = request(
+                    "POST", f"/api/captures?source={source}&url=https://faults.example/pg/{i}"
+                    f"&capturedAt=2025-07-01T00:00:{i % 60:02d}Z", page(source, i).encode(), "text/plain", timeout=30)
+                answers.append((i, status, headers.get("Content-Type", ""), headers.get("Retry-After")))
+            except OSError as e:
+                answers.append((i, 0, str(e), None))
+            i += 1
+            time.sleep(0.02)
+
+    worker = threading.Thread(target=ingest)
+    worker.start()
+    time.sleep(3)
+    subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, name, "stop", "-m", "fast"], check=True)
+    time.sleep(2)
+    ready_down = urllib_status(f"http://127.0.0.1:{PORT}/q/health/ready")
+    time.sleep(3)
+    subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, name, "start"], check=True)
+    up_at = time.time()
+    ready_up = 0
+    while time.time() - up_at < 60:
+        ready_up = urllib_status(f"http://127.0.0.1:{PORT}/q/health/ready")
+        if ready_up == 200:
+            break
+        time.sleep(0.5)
+    recovered_in = time.time() - up_at
+    time.sleep(4)
+    stop.set()
+    worker.join()
+    statuses = [a[1] for a in answers]
+    outage = [a for a in answers if a[1] == 503]
+    created = sum(1 for s in statuses if s == 201)
+    stored = captures(source)
+    after = [a for a in answers[-20:]]
+    check("PostgreSQL restarted under ingest: requests in the outage are 503 problems with Retry-After, never 500s",
+          outage and set(statuses) <= {201, 503}
+          and all(a[2].startswith("application/problem+json") and a[3] for a in outage),
+          f"{len(answers)} requests: {created} stored, {len(outage)} refused 503, others {sorted(set(statuses) - {201, 503})}")
+    check("PostgreSQL restarted under ingest: health is down during the outage and up after",
+          ready_down == 503 and ready_up == 200, f"ready {ready_down} during, {ready_up} {recovered_in:.1f} s after start")
+    check("PostgreSQL restarted under ingest: exactly the captures answered 201 are stored", stored == created,
+          f"{stored} in the database, {created} answered 201")
+    check("PostgreSQL restarted under ingest: ingest works again after", all(a[1] == 201 for a in after),
+          f"last {len(after)} answers {sorted(set(a[1] for a in after))}")
+    return {"requests": len(answers), "stored": created, "refused503": len(outage), "readyAgainSeconds": round(recovered_in, 1)}
+
+
+def urllib_status(url):
+    try:
+        return urllib.request.urlopen(url, timeout=5).status
+    except urllib.error.HTTPError as e:
+        return e.code
+    except (urllib.error.URLError, OSError):
+        return 0
+
+
+def full_spool(api_factory):
+    """The spool on a 1 MB tmpfs: a 2 MB upload cannot be kept."""
+    mount = os.path.join(WORK, "small-spool")
+    os.makedirs(mount, exist_ok=True)
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount],
+                                           capture_output=True).returncode != 0:
+        check("a full import spool: not run (cannot mount a small tmpfs here)", True)
+        return {"run": False}
+    api = api_factory(mount)
+    try:
+        api.start()
+        jobs_before = json.loads(request("GET", "/api/imports?size=1")[2])["total"]
+        status, headers, data = request("POST", "/api/imports?source=full-spool&name=big.warc",
+                                        warc("full-spool", 2500), "application/warc")
+        problem = json.loads(data) if headers.get("Content-Type", "").startswith("application/problem+json") else {}
+        jobs_after = json.loads(request("GET", "/api/imports?size=1")[2])["total"]
+        check("a full import spool: the upload is a 503 problem saying so, with no job and no file left",
+              status == 503 and "could not be kept on disk" in problem.get("detail", "")
+              and jobs_after == jobs_before and os.listdir(mount) == [],
+              f"HTTP {status}: {problem.get('detail', data[:80])[:90]}...; files left {os.listdir(mount)}")
+    finally:
+        api.stop()
+        subprocess.run(["umount", mount])
+    return {"run": True}
+
+
+def main():
+    spool = os.path.join(WORK, "spool")
+    os.makedirs(spool, exist_ok=True)
+    summary = {}
+    api = Api(spool)
+    api.start()
+    try:
+        summary["killMidBatch"] = kill_mid_batch(api)
+        summary["killMidImport"] = kill_mid_import(api, spool)
+        summary["postgresRestart"] = postgres_restart(api)
+        left = orphans()
+        check("nothing half-written anywhere: no blob, version or article without what it belongs to",
+              left == {"blobs": 0, "versions": 0, "articles": 0}, json.dumps(left))
+    finally:
+        api.stop()
+    summary["fullSpool"] = full_spool(lambda s: Api(s))
+    failed = [r for r in results if not r["ok"]]
+    print(json.dumps({"checks": len(results), "failed": len(failed), "summary": summary}))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
