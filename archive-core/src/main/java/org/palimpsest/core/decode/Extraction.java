@@ -13,8 +13,10 @@ import java.util.List;
  * @param header the inline capture-file header that was taken off the text, or null
  * @param declaredHeadline the headline the markup declares ({@code h1}, {@code og:title}, {@code title}), or null
  * @param lines the text lines
+ * @param page what an HTML page says of itself in its markup (null for plain text, and for captures stored before
+ *     it was read)
  */
 public record Extraction(
         String charset, String charsetSource, int malformedInputs, String header, String declaredHeadline,
-        List<String> lines) {
+        List<String> lines, PageMetadata page) {
 }

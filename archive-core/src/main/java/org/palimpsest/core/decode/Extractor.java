@@ -33,11 +33,12 @@ public final class Extractor {
         String headerText = header.map(h -> text.substring(0, h.length()).strip()).orElse(null);
         String body = header.map(h -> text.substring(h.length())).orElse(text);
         return new Extraction(decoded.charset().name(), decoded.charsetSource(), decoded.malformedInputs(),
-                headerText, null, lines(body));
+                headerText, null, lines(body), null);
     }
 
     static Extraction fromHtml(DecodedText decoded) {
         Document doc = Jsoup.parse(decoded.text());
+        PageMetadata page = PageMetadataReader.read(doc); // before the scripts that hold JSON-LD are dropped
         String declared = firstText(doc.select("h1"))
                 .or(() -> Optional.ofNullable(doc.selectFirst("meta[property=og:title]"))
                         .map(m -> m.attr("content").strip()).filter(s -> !s.isEmpty()))
@@ -58,7 +59,7 @@ public final class Extractor {
             }
         }
         return new Extraction(decoded.charset().name(), decoded.charsetSource(), decoded.malformedInputs(),
-                null, declared, List.copyOf(lines));
+                null, declared, List.copyOf(lines), page.isEmpty() ? null : page);
     }
 
     private static boolean hasBlockAncestor(Element element) {

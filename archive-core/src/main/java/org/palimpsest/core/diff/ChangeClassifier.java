@@ -61,7 +61,7 @@ public final class ChangeClassifier {
         boolean stealth = !kinds.contains(ChangeKind.NOTICE) && kinds.stream().anyMatch(ChangeKind::substantive);
         DiffResult.Stats stats = differ.diff(before, after, DiffGranularity.WORD).stats();
         return new VersionChange(List.copyOf(kinds), stealth, noticesAfter, stats.inserted(), stats.deleted(),
-                previousVersionId);
+                previousVersionId, null);
     }
 
     private static void sentences(List<String> before, List<String> after, Set<ChangeKind> kinds) {

@@ -16,6 +16,7 @@ import org.palimpsest.core.derivation.Derivation;
 import org.palimpsest.core.derivation.SourceCapture;
 import org.palimpsest.core.identity.IdentityDecision;
 import org.palimpsest.core.json.Json;
+import org.palimpsest.core.store.CaptureEntity;
 import org.palimpsest.core.provenance.DerivationRecord;
 import org.palimpsest.core.provenance.DerivationRecord.IdentityKind;
 import org.palimpsest.core.provenance.DerivationRecord.VersionKind;
@@ -120,7 +121,16 @@ class ArticleAppend {
             }
             byNumber.put(v.number(), ve);
         }
-        reconciler.describeChanges(byNumber);
+        Map<Integer, String> dateModified = new HashMap<>();
+        if (own.number() > 1 && own.firstCapture().equals(key)) { // a new version: its change is described now
+            dateModified.put(own.number(), ArticleReconciler.dateModified(capture.extraction()));
+            String previousFirst = timeline.get(own.number() - 2).firstCapture();
+            members.stream().filter(m -> m.key().equals(previousFirst)).findFirst()
+                    .map(m -> CaptureEntity.<CaptureEntity>findById(m.id()))
+                    .map(c -> Json.read(c.extracted, org.palimpsest.core.decode.Extraction.class))
+                    .ifPresent(x -> dateModified.put(own.number() - 1, ArticleReconciler.dateModified(x)));
+        }
+        reconciler.describeChanges(byNumber, dateModified);
         IdentityDecision decision = MemberIdentity.decide(capture.urlKey().orElse(null), byUrl, members.isEmpty(),
                 () -> new IdentityDecision.BySimilarity(placed.matches().get(0).score(), MemberIdentity.firstCaptureOf(
                         placed.matches().get(0).version(), members, Member::versionId, Member::key)));

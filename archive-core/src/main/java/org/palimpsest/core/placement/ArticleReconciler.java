@@ -68,16 +68,18 @@ public class ArticleReconciler {
         Map<String, Derivation.DerivedCapture> derivedByKey = new HashMap<>();
         article.captures().forEach(dc -> derivedByKey.put(dc.capture().orderKey(), dc));
         Map<Integer, VersionEntity> byNumber = new HashMap<>();
+        Map<Integer, String> dateModified = new HashMap<>();
         for (var tv : article.versions()) {
             VersionEntity ve = versions.remove(tv.digest());
             Derivation.DerivedCapture first = derivedByKey.get(tv.firstCapture());
+            dateModified.put(tv.number(), dateModified(first));
             if (ve == null) {
                 ve = VersionEntity.of(ae.id, tv.digest());
             }
             apply(src.key, ve, tv, first.normalized(), first::signature, now);
             byNumber.put(tv.number(), ve);
         }
-        describeChanges(byNumber);
+        describeChanges(byNumber, dateModified);
         for (Derivation.DerivedCapture dc : article.captures()) {
             CaptureEntity ce = byKey.get(dc.capture().orderKey());
             VersionEntity ve = byNumber.get(dc.versionNumber());
@@ -147,7 +149,18 @@ public class ArticleReconciler {
      * is fixed by its digest, so the pair of ids decides the change); and each return to it after another version
      * (A → B → A) how it differs from the version it went back from.
      */
-    void describeChanges(Map<Integer, VersionEntity> byNumber) {
+    /** The {@code dateModified} the page of a version's first capture gives, or null. */
+    private static String dateModified(Derivation.DerivedCapture first) {
+        return dateModified(first.capture().extraction());
+    }
+
+    /** The {@code dateModified} a captured page gives, or null. */
+    static String dateModified(org.palimpsest.core.decode.Extraction extraction) {
+        var page = extraction == null ? null : extraction.page();
+        return page == null || page.dateModified() == null ? null : page.dateModified().value();
+    }
+
+    void describeChanges(Map<Integer, VersionEntity> byNumber, Map<Integer, String> dateModified) {
         Map<Instant, VersionEntity> endingAt = new HashMap<>();
         for (VersionEntity ve : byNumber.values()) {
             Json.readIntervals(ve.intervals).stream().filter(i -> i.to() != null)
@@ -161,7 +174,8 @@ public class ArticleReconciler {
                 change = null;
             } else if (change == null || !previous.id.toString().equals(
                     Json.read(change, VersionChange.class).previousVersionId())) {
-                change = Json.write(CLASSIFIER.classify(document(previous), document(ve), previous.id.toString()));
+                change = Json.write(CLASSIFIER.classify(document(previous), document(ve), previous.id.toString())
+                        .withDatesModified(dateModified.get(e.getKey() - 1), dateModified.get(e.getKey())));
             }
             String reverts = reverts(ve, endingAt);
             if (!Objects.equals(change, ve.change) || !Json.sameValue(reverts, ve.reverts)) {

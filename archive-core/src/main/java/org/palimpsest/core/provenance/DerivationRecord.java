@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.palimpsest.core.decode.PageMetadata;
 import org.palimpsest.core.normalize.RemovedLine;
 
 /**
@@ -13,6 +14,8 @@ import org.palimpsest.core.normalize.RemovedLine;
  * @param templateVersion the source template version applied
  * @param templateDigest the digest of that template
  * @param decoding how the bytes became text
+ * @param page what an HTML page says of itself (headline, dates, authors, language, canonical address, section),
+ *     each fact with where it was found; null for plain text and for captures read before it was kept
  * @param headline the headline found
  * @param contentSha256 the digest of the normalised content
  * @param removedLines the chrome taken out, each with its reason
@@ -21,7 +24,8 @@ import org.palimpsest.core.normalize.RemovedLine;
  * @param rederivations earlier readings that a template change replaced
  */
 public record DerivationRecord(
-        String normaliserVersion, int templateVersion, String templateDigest, Decoding decoding, String headline,
+        String normaliserVersion, int templateVersion, String templateDigest, Decoding decoding, PageMetadata page,
+        String headline,
         String contentSha256, List<RemovedLine> removedLines, Identity identity, VersionDecision version,
         List<Rederivation> rederivations) {
 
