@@ -43,6 +43,13 @@ class ElasticsearchOutageTest {
                     "the outbox to hold the versions and report the failure");
             assertEquals(true, status.getLong("failing") >= 1);
             given().get("/q/health").then().statusCode(503);
+            given().queryParam("q", "ceasefire").get("/api/search").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", "30")
+                    .body("detail", org.hamcrest.Matchers.allOf(
+                            org.hamcrest.Matchers.startsWith("search is unavailable right now, so this search cannot"
+                                    + " run ("),
+                            org.hamcrest.Matchers.endsWith("the archive itself is not affected: retrieval, ingest and"
+                                    + " exports without q keep working. Try again in a minute")));
         } finally {
             script("start");
         }

@@ -158,7 +158,7 @@ class DamagedWarcProperties {
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "20261204") // fixed, so that CI is repeatable; change it to explore
     void anyDamagedFileEndsTheRunAndAccountsForEveryRecordItSaw(@ForAll("damaged") byte[] file) throws IOException {
         Path path = Files.createTempFile("damaged-", ".warc");
         try {

@@ -11,6 +11,8 @@ import org.palimpsest.core.error.ProblemKind;
  * the client can do meanwhile.
  */
 final class SearchFailure {
+    static final int RETRY_AFTER_SECONDS = 30;
+
     private SearchFailure() {
     }
 
@@ -22,7 +24,7 @@ final class SearchFailure {
         }
         String reason = e instanceof ElasticsearchException refused ? refused.error().type() + ": "
                 + refused.error().reason() : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new ArchiveException(ProblemKind.UNAVAILABLE, "search is unavailable right now, so " + what
-                + " cannot run (" + reason + "); " + stillWorking + ". Try again in a minute");
+        return ArchiveException.busy("search is unavailable right now, so " + what + " cannot run (" + reason + "); "
+                + stillWorking + ". Try again in a minute", RETRY_AFTER_SECONDS);
     }
 }
