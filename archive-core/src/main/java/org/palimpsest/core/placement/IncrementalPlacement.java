@@ -129,12 +129,15 @@ class IncrementalPlacement {
         if (!keys.isEmpty()) {
             // The band keys are our own longs, written as bigint literals: bound as parameters they reached PostgreSQL
             // as numeric, which turned "band_key in (...)" into a filter over every band of the source. With literals
-            // the statement is planned for its keys each time: the source's bands by their primary key, then each
-            // candidate version by its own.
+            // the statement is planned for its keys each time. The candidates are found first, in a materialised
+            // step, then their versions: left to choose, a planner without statistics (no ANALYZE yet, as after a
+            // bulk load with autovacuum behind or off) probed the source's bands once for every live version of the
+            // source, 280 ms a capture at 520 versions instead of 17 (4.6 with statistics).
             String literals = keys.stream().map(String::valueOf).collect(Collectors.joining(","));
-            List<Tuple> rows = Sql.list(Sql.rows(em, "select id, article_id, signature from version"
-                    + " where superseded_by is null and id in (select version_id from lsh_band where source = :source"
-                    + " and band_key in (" + literals + "))").setParameter("source", source));
+            List<Tuple> rows = Sql.list(Sql.rows(em, "with candidates as materialized (select distinct version_id"
+                    + " from lsh_band where source = :source and band_key in (" + literals + "))"
+                    + " select v.id, v.article_id, v.signature from candidates c join version v on v.id = c.version_id"
+                    + " where v.superseded_by is null").setParameter("source", source));
             for (Tuple row : rows) {
                 double score = MinHash.similarity(signature, MinHash.fromBytes(row.get("signature", byte[].class)));
                 if (score >= similarityThreshold) {
