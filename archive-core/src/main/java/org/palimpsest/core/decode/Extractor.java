@@ -11,8 +11,10 @@ import org.jsoup.select.Elements;
 /** Turns captured bytes into text lines: HTML through jsoup (chrome elements dropped), plain text by line. */
 public final class Extractor {
     private static final String DROPPED = "script, style, noscript, template, nav, aside, footer, form, iframe, svg,"
-            + " header nav, [role=navigation], [aria-hidden=true]";
+            + " header nav, [role=navigation], [aria-hidden=true], figure, figcaption";
     private static final String BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption, dt, dd, td, th";
+    /** A block more than this share of whose text is link text is a list of links, not prose. */
+    private static final double MAX_LINK_DENSITY = 0.5;
 
     private Extractor() {
     }
@@ -39,16 +41,25 @@ public final class Extractor {
     static Extraction fromHtml(DecodedText decoded) {
         Document doc = Jsoup.parse(decoded.text());
         PageMetadata page = PageMetadataReader.read(doc); // before the scripts that hold JSON-LD are dropped
-        String declared = firstText(doc.select("h1"))
+        Optional<String> h1 = firstText(doc.select("h1"));
+        String declared = h1
                 .or(() -> Optional.ofNullable(doc.selectFirst("meta[property=og:title]"))
                         .map(m -> m.attr("content").strip()).filter(s -> !s.isEmpty()))
                 .or(() -> Optional.of(doc.title().strip()).filter(s -> !s.isEmpty()))
                 .orElse(null);
         doc.select(DROPPED).remove();
+        List<Element> article = MainContent.of(doc);
         List<String> lines = new ArrayList<>();
-        for (Element block : doc.body().select(BLOCKS + ", div")) {
+        if (h1.isPresent() && article.stream().allMatch(e -> e != doc.body() && e.select("h1").isEmpty())) {
+            lines.add(h1.get()); // the headline stands outside the article's containers
+            lines.add("");
+        }
+        for (Element block : new Elements(article).select(BLOCKS + ", div")) {
             if (block.tagName().equals("div") ? block.ownText().isBlank() : hasBlockAncestor(block)) {
                 continue;
+            }
+            if (block.is("li, p, div, dd, td") && MainContent.linkDensity(block) > MAX_LINK_DENSITY) {
+                continue; // a list of links: navigation, related articles, tags
             }
             String text = block.tagName().equals("div") ? block.ownText() : block.text();
             if (!text.isBlank()) {

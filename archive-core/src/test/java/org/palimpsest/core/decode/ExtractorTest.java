@@ -16,6 +16,32 @@ import org.palimpsest.core.normalize.Template;
 
 class ExtractorTest {
     @Test
+    void theArticleIsFoundInOnePageAloneAndItsFurnitureIsLeftOut() {
+        String html = """
+                <html><body><div class="site-wrapper header-style-2">
+                <div class="cookie-consent">This site uses cookies to improve your experience, as most sites do.</div>
+                <div class="top-bar"><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></div>
+                <h1>Harbour budget passes after a long night</h1>
+                <div class="share-tools"><p>Share this story on every network you use, with your friends.</p></div>
+                <figure><img src="x.jpg"><figcaption>The harbour at dawn, seen from the old pier, on Monday.</figcaption></figure>
+                <div class="story-body">
+                <p>The council passed the harbour budget on Monday night, after a debate of seven hours.</p>
+                <p>Councillors voted seven to four, with the mayor, who had opposed it, abstaining in the end.</p>
+                <p>Work on the new pier, the largest item, starts in spring and should take two years.</p>
+                </div>
+                <div class="newsletter-signup"><p>Get the best of the Harbour Times in your inbox, every morning.</p></div>
+                <div class="related-links"><ul><li><a href="/a">River rises two metres overnight</a></li>
+                <li><a href="/b">School opens a new wing next week</a></li></ul></div>
+                <div id="comments"><p>What a waste of money, as usual, and nobody asked us about it at all.</p></div>
+                </div></body></html>""";
+        Extraction x = Extractor.extract(html.getBytes(StandardCharsets.UTF_8), CaptureMediaType.parse("text/html"));
+        assertEquals(List.of("Harbour budget passes after a long night", "",
+                "The council passed the harbour budget on Monday night, after a debate of seven hours.",
+                "Councillors voted seven to four, with the mayor, who had opposed it, abstaining in the end.",
+                "Work on the new pier, the largest item, starts in spring and should take two years."), x.lines());
+    }
+
+    @Test
     void aMediaTypeOfSeparatorsOnlyIsRefusedAsUnsupportedNotAnInternalError() {
         // found by FuzzTest: ";;;" split into no parts at all and failed with an index out of bounds (a 500)
         for (String type : List.of(";;;", ";", " ; charset=utf-8")) {

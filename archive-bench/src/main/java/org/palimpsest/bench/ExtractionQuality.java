@@ -1,0 +1,128 @@
+package org.palimpsest.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.palimpsest.core.decode.CaptureMediaType;
+import org.palimpsest.core.decode.Extractor;
+import org.palimpsest.core.normalize.NormalizationRules;
+import org.palimpsest.core.normalize.NormalizedCapture;
+import org.palimpsest.core.normalize.Normalizer;
+import org.palimpsest.core.normalize.Template;
+
+/**
+ * How well the archive finds an article's body in one page alone, as the first capture of a source sees it (no
+ * template learned yet): each page of a labelled set is extracted and normalised with an empty template, its
+ * paragraphs are the body, and the body is scored against the hand-made one by token-shingle precision, recall and
+ * F1 (tokens are runs of word characters, shingles four tokens long with their counts, each page's counts
+ * normalised to sum to one, precision and recall averaged over pages, F1 of the averages — the measure the
+ * published comparisons of article extractors use). The set is a directory with {@code ground-truth.json}
+ * ({@code {id: {articleBody}}}) and {@code html/<id>.html.gz}, as the public article-extraction benchmark lays it
+ * out. Usage: ExtractionQuality DIR [--worst N]
+ */
+public final class ExtractionQuality {
+    private static final Pattern TOKEN = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
+
+    private ExtractionQuality() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        int worst = args.length > 2 && args[1].equals("--worst") ? Integer.parseInt(args[2]) : 0;
+        JsonNode truth = new ObjectMapper().readTree(dir.resolve("ground-truth.json").toFile());
+        Normalizer normalizer = new Normalizer(NormalizationRules.DEFAULT);
+        CaptureMediaType html = CaptureMediaType.parse("text/html");
+        List<double[]> scores = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        long nanos = 0;
+        for (Iterator<String> it = truth.fieldNames(); it.hasNext();) {
+            String id = it.next();
+            byte[] bytes;
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(dir.resolve("html/" + id + ".html.gz")))) {
+                bytes = in.readAllBytes();
+            }
+            long start = System.nanoTime();
+            NormalizedCapture n = normalizer.normalize(Extractor.extract(bytes, html), Template.EMPTY);
+            nanos += System.nanoTime() - start;
+            String body = String.join("\n", n.paragraphs());
+            scores.add(score(truth.get(id).path("articleBody").asText(""), body));
+            ids.add(id);
+        }
+        double precision = mean(scores, 0);
+        double recall = mean(scores, 1);
+        System.out.printf("pages %d: F1 %.3f, precision %.3f, recall %.3f; extraction %.1f ms a page%n", scores.size(),
+                2 * precision * recall / (precision + recall), precision, recall, nanos / 1e6 / scores.size());
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < scores.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Double.compare(f1(scores.get(a)), f1(scores.get(b))));
+        for (int i = 0; i < Math.min(worst, order.size()); i++) {
+            double[] s = scores.get(order.get(i));
+            System.out.printf("  %s precision %.2f recall %.2f %s%n", ids.get(order.get(i)), s[0], s[1],
+                    truth.get(ids.get(order.get(i))).path("url").asText());
+        }
+    }
+
+    private static double f1(double[] s) {
+        return s[0] + s[1] == 0 ? 0 : 2 * s[0] * s[1] / (s[0] + s[1]);
+    }
+
+    /** Precision (NaN when nothing was predicted) and recall (NaN when nothing was expected) of one page. */
+    static double[] score(String expected, String predicted) {
+        Map<List<String>, Integer> truth = shingles(expected);
+        Map<List<String>, Integer> pred = shingles(predicted);
+        double tp = 0;
+        double fp = 0;
+        double fn = 0;
+        Map<List<String>, Integer> all = new HashMap<>(truth);
+        pred.forEach((k, v) -> all.putIfAbsent(k, 0));
+        for (List<String> key : all.keySet()) {
+            int t = truth.getOrDefault(key, 0);
+            int p = pred.getOrDefault(key, 0);
+            tp += Math.min(t, p);
+            fp += Math.max(0, p - t);
+            fn += Math.max(0, t - p);
+        }
+        double sum = tp + fp + fn;
+        if (sum > 0) {
+            tp /= sum;
+            fp /= sum;
+            fn /= sum;
+        }
+        double precision = fp == 0 && fn == 0 ? 1 : tp == 0 && fp == 0 ? 0 : tp / (tp + fp);
+        double recall = fp == 0 && fn == 0 ? 1 : tp == 0 && fn == 0 ? 0 : tp / (tp + fn);
+        return new double[] {tp + fp > 0 ? precision : Double.NaN, tp + fn > 0 ? recall : Double.NaN};
+    }
+
+    private static double mean(List<double[]> scores, int which) {
+        return scores.stream().mapToDouble(s -> s[which]).filter(d -> !Double.isNaN(d)).average().orElse(0);
+    }
+
+    private static Map<List<String>, Integer> shingles(String text) {
+        List<String> tokens = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            tokens.add(m.group());
+        }
+        Map<List<String>, Integer> out = new HashMap<>();
+        for (int i = 0; i < Math.max(1, tokens.size() - 4 + 1); i++) {
+            List<String> shingle = tokens.subList(i, Math.min(tokens.size(), i + 4));
+            if (!shingle.isEmpty()) {
+                out.merge(List.copyOf(shingle), 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+}
