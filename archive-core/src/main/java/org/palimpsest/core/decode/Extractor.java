@@ -8,7 +8,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 
-/** Turns captured bytes into text lines: HTML through jsoup (chrome elements dropped), plain text by line. */
+/**
+ * Turns captured bytes into text lines: HTML through jsoup (chrome elements dropped, the article's containers found by
+ * {@link MainContent}, lists of links left out), plain text by line.
+ */
 public final class Extractor {
     private static final String DROPPED = "script, style, noscript, template, nav, aside, footer, form, iframe, svg,"
             + " header nav, [role=navigation], [aria-hidden=true], figure, figcaption";
