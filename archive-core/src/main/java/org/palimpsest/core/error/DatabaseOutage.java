@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Whether a failure means PostgreSQL could not be reached or is shutting down or starting (rather than that it
- * refused what was asked): such a request changed nothing, and the same request later will do.
+ * refused what was asked): the same request later will do.
  */
 public final class DatabaseOutage {
     /** SQLSTATEs of unavailability besides class 08 (connection exception): shutdown, crash, startup, no slots. */
@@ -29,9 +29,13 @@ public final class DatabaseOutage {
         return false;
     }
 
-    /** The refusal a client hears: nothing was written, try again shortly. */
+    /**
+     * The refusal a client hears: try again shortly. It cannot promise that nothing was written — a commit can reach
+     * the server while its acknowledgement is lost — so it says what makes sending again safe.
+     */
     public static ArchiveException refusal() {
-        return ArchiveException.busy("the database is unavailable right now, so nothing of this request was written:"
-                + " send it again in a few seconds", RETRY_AFTER_SECONDS);
+        return ArchiveException.busy("the database is unavailable right now, so this request could not be completed:"
+                + " send it again in a few seconds (a capture that was stored after all is recognised and answered 200,"
+                + " never stored twice)", RETRY_AFTER_SECONDS);
     }
 }
