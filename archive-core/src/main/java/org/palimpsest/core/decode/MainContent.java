@@ -90,9 +90,9 @@ final class MainContent {
                 out.add(sibling);
                 continue;
             }
-            double score = scores.getOrDefault(sibling, 0.0) * (1 - linkDensity(sibling));
-            String text = sibling.text();
-            if (score >= threshold || sibling.is("p") && text.length() > 80 && linkDensity(sibling) < 0.25) {
+            double links = linkDensity(sibling);
+            double score = scores.getOrDefault(sibling, 0.0) * (1 - links);
+            if (score >= threshold || sibling.is("p") && sibling.text().length() > 80 && links < 0.25) {
                 out.add(sibling);
             }
         }

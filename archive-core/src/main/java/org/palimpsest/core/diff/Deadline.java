@@ -27,15 +27,8 @@ public final class Deadline {
 
     /** A comparison that ran past its time budget and was abandoned. */
     public static final class OutOfTime extends RuntimeException {
-        private final transient Duration budget;
-
         OutOfTime(Duration budget) {
             super("the comparison took longer than " + budget.toMillis() + " ms", null, false, false);
-            this.budget = budget;
-        }
-
-        public Duration budget() {
-            return budget;
         }
     }
 }

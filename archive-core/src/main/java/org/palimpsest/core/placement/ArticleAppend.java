@@ -2,6 +2,7 @@ package org.palimpsest.core.placement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import org.palimpsest.core.derivation.Derivation;
 import org.palimpsest.core.derivation.SourceCapture;
 import org.palimpsest.core.identity.IdentityDecision;
 import org.palimpsest.core.json.Json;
-import org.palimpsest.core.store.CaptureEntity;
 import org.palimpsest.core.provenance.DerivationRecord;
 import org.palimpsest.core.provenance.DerivationRecord.IdentityKind;
 import org.palimpsest.core.provenance.DerivationRecord.VersionKind;
@@ -125,10 +125,8 @@ class ArticleAppend {
         if (own.number() > 1 && own.firstCapture().equals(key)) { // a new version: its change is described now
             dateModified.put(own.number(), ArticleReconciler.dateModified(capture.extraction()));
             String previousFirst = timeline.get(own.number() - 2).firstCapture();
-            members.stream().filter(m -> m.key().equals(previousFirst)).findFirst()
-                    .map(m -> CaptureEntity.<CaptureEntity>findById(m.id()))
-                    .map(c -> Json.read(c.extracted, org.palimpsest.core.decode.Extraction.class))
-                    .ifPresent(x -> dateModified.put(own.number() - 1, ArticleReconciler.dateModified(x)));
+            members.stream().filter(m -> m.key().equals(previousFirst)).findFirst().ifPresent(m ->
+                    dateModified.put(own.number() - 1, storedDateModified(m.id())));
         }
         reconciler.describeChanges(byNumber, dateModified);
         IdentityDecision decision = MemberIdentity.decide(capture.urlKey().orElse(null), byUrl, members.isEmpty(),
@@ -171,5 +169,15 @@ class ArticleAppend {
                     VersionKind.of(r.get("version_decision", String.class))));
         }
         return members;
+    }
+
+    /**
+     * The {@code dateModified} a stored capture's page gives, or null: read from its stored extraction in place,
+     * without loading the capture or parsing its text lines. Not flushed first: extractions are never rewritten.
+     */
+    private String storedDateModified(UUID capture) {
+        List<?> found = em.createNativeQuery("select extracted #>> '{page,dateModified,value}' from capture"
+                + " where id = ?1").setParameter(1, capture).setFlushMode(FlushModeType.COMMIT).getResultList();
+        return found.isEmpty() ? null : (String) found.get(0);
     }
 }

@@ -72,7 +72,7 @@ public class ArticleReconciler {
         for (var tv : article.versions()) {
             VersionEntity ve = versions.remove(tv.digest());
             Derivation.DerivedCapture first = derivedByKey.get(tv.firstCapture());
-            dateModified.put(tv.number(), dateModified(first));
+            dateModified.put(tv.number(), dateModified(first.capture().extraction()));
             if (ve == null) {
                 ve = VersionEntity.of(ae.id, tv.digest());
             }
@@ -149,11 +149,6 @@ public class ArticleReconciler {
      * is fixed by its digest, so the pair of ids decides the change); and each return to it after another version
      * (A → B → A) how it differs from the version it went back from.
      */
-    /** The {@code dateModified} the page of a version's first capture gives, or null. */
-    private static String dateModified(Derivation.DerivedCapture first) {
-        return dateModified(first.capture().extraction());
-    }
-
     /** The {@code dateModified} a captured page gives, or null. */
     static String dateModified(org.palimpsest.core.decode.Extraction extraction) {
         var page = extraction == null ? null : extraction.page();
