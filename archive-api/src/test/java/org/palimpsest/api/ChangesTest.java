@@ -71,6 +71,11 @@ class ChangesTest {
     }
 
     static String withNotice(String text) {
+        return withLine(text, NOTICE);
+    }
+
+    /** The text with a line put before its first section marker ("Most Popular", "Editors' Picks"), else at its end. */
+    static String withLine(String text, String line) {
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
         int at = lines.size();
         for (int i = 0; i < lines.size(); i++) {
@@ -79,7 +84,7 @@ class ChangesTest {
                 break;
             }
         }
-        lines.add(at, NOTICE);
+        lines.add(at, line);
         return String.join("\n", lines);
     }
 

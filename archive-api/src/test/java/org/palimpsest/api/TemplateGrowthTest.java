@@ -36,7 +36,10 @@ class TemplateGrowthTest {
                     "Bus operators added extra coaches but queues stretched past the station car park."},
             new String[] {"Orchestra announces a summer festival programme",
                     "Violinists and choirs from four countries will perform in the cathedral cloisters.",
-                    "Tickets for the opening concert sold out within an hour of the box office opening."});
+                    "Tickets for the opening concert sold out within an hour of the box office opening."},
+            new String[] {"Ferry timetable changes for the winter season",
+                    "Crossings to the islands will run twice a day from November until the spring.",
+                    "Islanders asked for a later evening sailing so that commuters can get home."});
 
     /** A page of story {@code n}; with the promotion line inside its body when {@code promo}. */
     private static String page(int n, boolean promo) {
@@ -60,16 +63,20 @@ class TemplateGrowthTest {
         assertEquals("article", post(source, 3, false, "2025-05-11T10:03:00Z"));
         Map<String, String> before = ArchiveShapes.versionIds(source);
 
-        // The third article to hold the promotion makes it body template (three articles).
-        assertEquals("article", post(source, 0, true, "2025-05-11T10:04:00Z"),
+        // The third article born with the promotion makes it body template (three articles).
+        assertEquals("article", post(source, 4, true, "2025-05-11T10:04:00Z"),
                 "the grown template re-assembles the articles holding the line, not the source");
+        assertEquals(3, given().get("/api/sources/" + source + "/template").then().statusCode(200).extract()
+                .jsonPath().getInt("bodyLines.find { it.text == '" + PROMO + "' }.articles"));
+        // Story 0 gains it later: it is template now, so this is no edit of story 0.
+        assertEquals("article", post(source, 0, true, "2025-05-11T10:05:00Z"));
 
         JsonPath template = given().get("/api/sources/" + source + "/template").then().statusCode(200).extract()
                 .jsonPath();
-        assertEquals(3, template.getInt("bodyLines.find { it.text == '" + PROMO + "' }.articles"));
-        Map<String, String> shape = ArchiveShapes.archiveShape(source, 5);
+        assertEquals(4, template.getInt("bodyLines.find { it.text == '" + PROMO + "' }.articles"));
+        Map<String, String> shape = ArchiveShapes.archiveShape(source, 6);
         Map<String, String> ids = ArchiveShapes.versionIds(source);
-        assertEquals(shape.get("2025-05-11T10:00:00Z").split("\\|")[1], shape.get("2025-05-11T10:04:00Z").split("\\|")[1],
+        assertEquals(shape.get("2025-05-11T10:00:00Z").split("\\|")[1], shape.get("2025-05-11T10:05:00Z").split("\\|")[1],
                 "without the promotion, story 0 captured again is the same version");
         assertNotEquals(before.get(firstCaptureOf(source, 1)), ids.get(firstCaptureOf(source, 1)),
                 "story 1 holds the promotion: its version is re-digested without it");
@@ -89,7 +96,7 @@ class TemplateGrowthTest {
 
         given().header("Authorization", ADMIN).post("/api/admin/sources/" + source + "/rederive").then()
                 .statusCode(204);
-        assertEquals(shape, ArchiveShapes.archiveShape(source, 5), "a full re-derivation agrees");
+        assertEquals(shape, ArchiveShapes.archiveShape(source, 6), "a full re-derivation agrees");
         assertEquals(ids, ArchiveShapes.versionIds(source), "and keeps every article and version id");
     }
 

@@ -48,6 +48,12 @@ class TemplateLineCountTest {
                 + " where source = ? and articles > 0", source);
         assertTrue(rows.size() > 50, "lines of " + source + ": " + rows.size());
         assertEquals(rows, counts);
+        Map<String, Integer> bornWith = query("select zone, line_hash, count(*) filter (where born_with)"
+                + " from template_line where source = ? group by zone, line_hash", source);
+        Map<String, Integer> bornWithCounts = query("select zone, line_hash, born_with from template_line_count"
+                + " where source = ? and articles > 0", source);
+        assertEquals(bornWith, bornWithCounts, "articles born with each line");
+        assertTrue(bornWith.values().stream().anyMatch(n -> n == 0), "the edited capture's new line was gained");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.palimpsest.core.identity.ArticleClusterer;
 import org.palimpsest.core.identity.IdentityDecision;
@@ -54,7 +55,7 @@ public final class SourceDerivation {
                 members.add(new ArticleClusterer.Member(c.orderKey(), c.urlKey(), signature));
             }
             List<ArticleClusterer.Cluster> clusters = clusterer.cluster(members);
-            Template learned = learn(clusters, normalized);
+            Template learned = learn(ordered, clusters, normalized);
             if (learned.sameLinesAs(template) || iteration == MAX_ITERATIONS) {
                 return assemble(ordered, normalized, signatures, clusters, learned, iteration);
             }
@@ -62,23 +63,68 @@ public final class SourceDerivation {
         }
     }
 
-    /** Lines above headlines seen in enough different articles, and lines inside bodies seen in enough of them. */
-    private Template learn(List<ArticleClusterer.Cluster> clusters, Map<String, NormalizedCapture> normalized) {
+    /**
+     * Lines above headlines seen in enough different articles, and lines inside bodies seen in enough of them — where
+     * an article counts for a body line when its first capture holds it, or when the line is a site-wide insertion
+     * ({@link #heldThroughout}), never when it is an edit the article gained (see {@link Template}).
+     */
+    private Template learn(List<SourceCapture> ordered, List<ArticleClusterer.Cluster> clusters,
+            Map<String, NormalizedCapture> normalized) {
         Map<String, Integer> head = new TreeMap<>();
         Map<String, Integer> body = new TreeMap<>();
+        Map<String, Integer> bornWith = new HashMap<>();
         for (ArticleClusterer.Cluster cluster : clusters) {
             Set<String> headOfArticle = new HashSet<>();
             Set<String> bodyOfArticle = new HashSet<>();
+            String first = null;
             for (String key : cluster.members()) {
                 headOfArticle.addAll(normalized.get(key).headCanonical());
                 bodyOfArticle.addAll(normalized.get(key).bodyCanonical());
+                first = first == null || key.compareTo(first) < 0 ? key : first;
             }
             headOfArticle.forEach(line -> head.merge(line, 1, Integer::sum));
             bodyOfArticle.forEach(line -> body.merge(line, 1, Integer::sum));
+            if (first != null) {
+                new HashSet<>(normalized.get(first).bodyCanonical()).forEach(line -> bornWith.merge(line, 1, Integer::sum));
+            }
         }
         head.values().removeIf(count -> count < rules.headMinArticles());
         body.values().removeIf(count -> count < rules.bodyMinArticles());
-        return new Template(new TreeMap<>(head), new TreeMap<>(body));
+        Set<String> inserted = new TreeSet<>();
+        for (String line : List.copyOf(body.keySet())) {
+            if (bornWith.getOrDefault(line, 0) < rules.bodyMinArticles()) {
+                if (heldThroughout(line, ordered, normalized)) {
+                    inserted.add(line);
+                } else {
+                    body.remove(line);
+                }
+            }
+        }
+        return new Template(new TreeMap<>(head), new TreeMap<>(body), new TreeSet<>(inserted));
+    }
+
+    /**
+     * Whether every capture of the source, in time order from the first holding the line in its body to the last,
+     * holds it: how a site-wide insertion looks (a sign-up box on every page from one day on), where edits of
+     * single articles, each at its own time, leave captures of other articles without the line in between.
+     */
+    static boolean heldThroughout(String line, List<SourceCapture> ordered, Map<String, NormalizedCapture> normalized) {
+        int first = -1;
+        int last = -1;
+        boolean[] holds = new boolean[ordered.size()];
+        for (int i = 0; i < ordered.size(); i++) {
+            holds[i] = normalized.get(ordered.get(i).orderKey()).bodyCanonical().contains(line);
+            if (holds[i]) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        for (int i = first; i >= 0 && i <= last; i++) {
+            if (!holds[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Derivation assemble(List<SourceCapture> ordered, Map<String, NormalizedCapture> normalized,

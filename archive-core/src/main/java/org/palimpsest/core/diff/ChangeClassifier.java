@@ -24,7 +24,8 @@ import org.palimpsest.core.normalize.EditorialNotice;
 public final class ChangeClassifier {
     /**
      * Figures: numbers (with separators, a currency sign, a percent, an ordinal suffix or a unit word), number words
-     * and month names. A digit inside a word ("A4", "F-16") is not one.
+     * and the names of months and weekdays (dates: "on Monday" becoming "on Tuesday" moves an event a day). A digit
+     * inside a word ("A4", "F-16") is not one.
      */
     private static final Pattern FIGURE = Pattern.compile(
             "(?<![\\p{L}\\d])[$€£₴]?\\d+(?:[.,]\\d+)*(?:\\s?%|st|nd|rd|th"
@@ -33,7 +34,8 @@ public final class ChangeClassifier {
                     + "|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|first|second|third|fourth|fifth"
                     + "|sixth|seventh|eighth|ninth|tenth)\\b)"
                     + "|\\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-                    + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\b\\.?");
+                    + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\b\\.?"
+                    + "|\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b");
     /** A quotation, in the canonical form (curly quotes folded to straight ones). */
     private static final Pattern QUOTE = Pattern.compile("\"([^\"]+)\"");
     /** Below this share of common words, a replaced sentence is another sentence: one removed, one added. */

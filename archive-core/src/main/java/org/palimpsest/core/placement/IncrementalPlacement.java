@@ -72,6 +72,9 @@ class IncrementalPlacement {
             return false; // nothing derived yet, or derived before the incremental tables existed
         }
         Template template = templates.of(src);
+        if (!template.insertedLines().isEmpty()) {
+            return false; // whether those lines stay template depends on every capture of the source
+        }
         NormalizedCapture normalized = templates.normalize(sc, template);
         int[] signature = MinHash.signature(normalized.canonicalBody());
         List<SimilarVersion> matches = similarVersions(source, signature);
@@ -91,19 +94,26 @@ class IncrementalPlacement {
             }
             article = similarArticles.isEmpty() ? null : ArticleEntity.findById(similarArticles.iterator().next());
         }
+        if (article != null && !sc.capturedAt().isAfter(article.firstCapturedAt)) {
+            return false; // a new first capture: the lines the article was born with change
+        }
         NewCapture placed = new NewCapture(sc, canonicalUrl, normalized, signature, matches);
 
         Set<ZoneLine> lines = TemplateLines.of(normalized);
         TemplateLines.Counts counts = templateLines.countsWith(source, lines, article == null ? null : article.id);
         Map<Zone, Map<String, Integer>> counted = TemplateGrowth.zones(template);
         Set<ZoneLine> learned = new LinkedHashSet<>();
-        for (Map.Entry<ZoneLine, Integer> e : counts.articles().entrySet()) {
+        for (Map.Entry<ZoneLine, TemplateLines.LineCount> e : counts.counts().entrySet()) {
             ZoneLine line = e.getKey();
+            TemplateLines.LineCount count = e.getValue();
             Map<String, Integer> zone = counted.get(line.zone());
             if (zone.containsKey(line.line())) {
-                zone.put(line.line(), e.getValue());
-            } else if (e.getValue() >= line.zone().threshold(rules)) {
+                zone.put(line.line(), count.articles());
+            } else if (count.learns(line.zone(), rules)) {
                 learned.add(line);
+            } else if (count.undecided(line.zone(), rules) && counts.newToArticle().contains(line)
+                    && count.articles() == line.zone().threshold(rules)) {
+                return false; // the capture makes it undecided: an insertion or an edit, the whole source tells
             }
         }
         if (!learned.isEmpty()) {
@@ -114,7 +124,7 @@ class IncrementalPlacement {
         if (appended == null) {
             appended = assembly.assemble(src, article, placed, template);
         }
-        templateLines.add(source, appended.id, counts.newToArticle());
+        templateLines.add(source, appended.id, counts.newToArticle(), article == null);
         Template recounted = TemplateGrowth.template(counted);
         if (!recounted.headLines().equals(template.headLines()) || !recounted.bodyLines().equals(template.bodyLines())) {
             templates.recount(src, recounted);

@@ -4,12 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -90,12 +88,15 @@ class SourceRederiver {
             }
         }
         List<VersionEntity> leftovers = new ArrayList<>();
-        Map<UUID, Set<TemplateLines.ZoneLine>> linesByArticle = new HashMap<>();
+        Map<UUID, TemplateLines.ArticleLines> linesByArticle = new HashMap<>();
         for (Derivation.Article article : d.articles()) {
             ArticleReconciler.Result result = reconciler.reconcile(src, matched.get(article), article, byKey, now);
             leftovers.addAll(result.leftovers());
-            Set<TemplateLines.ZoneLine> lines = linesByArticle.computeIfAbsent(result.article().id, k -> new HashSet<>());
-            article.captures().forEach(dc -> lines.addAll(TemplateLines.of(dc.normalized())));
+            TemplateLines.ArticleLines lines = linesByArticle.computeIfAbsent(result.article().id,
+                    k -> TemplateLines.ArticleLines.empty());
+            for (int i = 0; i < article.captures().size(); i++) { // in time order: the first is what it was born with
+                lines.add(TemplateLines.of(article.captures().get(i).normalized()), i == 0);
+            }
         }
         reconciler.supersede(unmatched.values(), leftovers, stored, oldArticleOf, oldVersionOf, now);
         templateLines.replace(source, linesByArticle);

@@ -2,6 +2,7 @@ package org.palimpsest.core.placement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,12 +12,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.palimpsest.core.derivation.SourceCapture;
 import org.palimpsest.core.identity.MinHash;
 import org.palimpsest.core.normalize.NormalizationRules;
 import org.palimpsest.core.normalize.NormalizeConfig;
 import org.palimpsest.core.normalize.NormalizedCapture;
 import org.palimpsest.core.normalize.Template;
 import org.palimpsest.core.normalize.Zone;
+import org.palimpsest.core.placement.TemplateLines.ArticleLines;
+import org.palimpsest.core.placement.TemplateLines.LineCount;
 import org.palimpsest.core.placement.TemplateLines.ZoneLine;
 import org.palimpsest.core.store.ArticleEntity;
 import org.palimpsest.core.store.CaptureEntity;
@@ -68,37 +72,46 @@ class TemplateGrowth {
         }
         UUID own = article == null ? new UUID(0, 0) : article.id; // a new article has no id yet
         NormalizedCapture normalized = templates.normalize(placed.capture(), grown);
-        Map<UUID, Set<ZoneLine>> linesNow = new HashMap<>();
-        linesNow.computeIfAbsent(own, k -> new HashSet<>()).addAll(TemplateLines.of(normalized));
-        for (CaptureEntity c : stored) {
-            linesNow.computeIfAbsent(c.articleId, k -> new HashSet<>())
-                    .addAll(TemplateLines.of(templates.normalize(SourceTemplates.sourceCapture(c), grown)));
+        Map<UUID, ArticleLines> linesNow = new HashMap<>();
+        List<SourceCapture> inOrder = stored.stream().map(SourceTemplates::sourceCapture)
+                .sorted(Comparator.comparing(SourceCapture::orderKey)).toList();
+        Map<String, UUID> articleOf = new HashMap<>();
+        stored.forEach(c -> articleOf.put(c.id.toString(), c.articleId));
+        for (SourceCapture c : inOrder) {
+            UUID of = articleOf.get(c.id());
+            boolean first = !linesNow.containsKey(of);
+            linesNow.computeIfAbsent(of, k -> ArticleLines.empty())
+                    .add(TemplateLines.of(templates.normalize(c, grown)), first);
         }
-        Map<String, Integer> delta = delta(templateLines.linesOf(src.key, affected), linesNow);
-        learned.forEach(l -> delta.putIfAbsent(l.key(), 0));
-        Map<String, Integer> countNow = templateLines.counts(src.key, delta.keySet());
-        delta.forEach((key, d) -> countNow.merge(key, d, Integer::sum));
+        // The placed capture is later than its article's first (placement sees to it), or the first of a new one.
+        linesNow.computeIfAbsent(own, k -> ArticleLines.empty()).add(TemplateLines.of(normalized), article == null);
+        Map<String, int[]> delta = delta(templateLines.linesOf(src.key, affected), linesNow);
+        learned.forEach(l -> delta.putIfAbsent(l.key(), new int[2]));
+        Map<String, LineCount> countNow = templateLines.counts(src.key, delta.keySet());
+        delta.forEach((key, d) -> countNow.merge(key, new LineCount(d[0], d[1]),
+                (a, b) -> new LineCount(a.articles() + b.articles(), a.bornWith() + b.bornWith())));
         Map<String, ZoneLine> members = new HashMap<>();
         for (Zone zone : Zone.values()) {
             zone.lines(grown).keySet().forEach(l -> members.put(ZoneLine.of(zone, l).key(), ZoneLine.of(zone, l)));
         }
         for (String key : delta.keySet()) {
-            int count = countNow.getOrDefault(key, 0);
+            LineCount count = countNow.getOrDefault(key, new LineCount(0, 0));
+            Zone zone = ZoneLine.zoneOf(key);
             ZoneLine member = members.get(key);
-            if ((member != null) != count >= ZoneLine.zoneOf(key).threshold(rules)) {
-                return false; // the counts would teach a template other than the grown one
+            if (count.undecided(zone, rules) || (member != null) != count.learns(zone, rules)) {
+                return false; // the counts would teach a template other than the grown one, or only all captures tell
             }
             if (member != null) {
-                counted.get(member.zone()).put(member.line(), count);
+                counted.get(member.zone()).put(member.line(), count.articles());
             }
         }
 
         templates.update(src, template(counted), Instant.now());
-        Map<UUID, Set<ZoneLine>> linesByArticle = new HashMap<>();
+        Map<UUID, ArticleLines> linesByArticle = new HashMap<>();
         for (UUID other : affected) {
             if (!other.equals(own)) {
                 assembly.reassemble(src, ArticleEntity.findById(other), grown);
-                linesByArticle.put(other, linesNow.getOrDefault(other, Set.of()));
+                linesByArticle.put(other, linesNow.getOrDefault(other, ArticleLines.empty()));
             }
         }
         NewCapture regrown = new NewCapture(placed.capture(), placed.canonicalUrl(), normalized,
@@ -111,20 +124,26 @@ class TemplateGrowth {
         return true;
     }
 
-    /** How many articles each line (by {@link ZoneLine#key}) gains or loses when the articles' lines become these. */
-    private static Map<String, Integer> delta(Map<UUID, Set<String>> linesBefore, Map<UUID, Set<ZoneLine>> linesNow) {
-        Map<String, Integer> delta = new HashMap<>();
+    /**
+     * How many articles each line (by {@link ZoneLine#key}) gains or loses, and how many born with it, when the
+     * articles' lines become these.
+     */
+    private static Map<String, int[]> delta(Map<UUID, Map<String, Boolean>> linesBefore,
+            Map<UUID, ArticleLines> linesNow) {
+        Map<String, int[]> delta = new HashMap<>();
         linesNow.forEach((a, lines) -> {
-            Set<String> before = linesBefore.getOrDefault(a, Set.of());
-            Set<String> after = new HashSet<>();
-            for (ZoneLine l : lines) {
-                after.add(l.key());
-                if (!before.contains(l.key())) {
-                    delta.merge(l.key(), 1, Integer::sum);
-                }
+            Map<String, Boolean> before = linesBefore.getOrDefault(a, Map.of());
+            Map<String, Boolean> after = new HashMap<>();
+            lines.lines().forEach(l -> after.put(l.key(), lines.bornWith().contains(l)));
+            Set<String> keys = new HashSet<>(before.keySet());
+            keys.addAll(after.keySet());
+            for (String key : keys) {
+                int[] d = delta.computeIfAbsent(key, k -> new int[2]);
+                d[0] += (after.containsKey(key) ? 1 : 0) - (before.containsKey(key) ? 1 : 0);
+                d[1] += (Boolean.TRUE.equals(after.get(key)) ? 1 : 0) - (Boolean.TRUE.equals(before.get(key)) ? 1 : 0);
             }
-            before.stream().filter(k -> !after.contains(k)).forEach(k -> delta.merge(k, -1, Integer::sum));
         });
+        delta.values().removeIf(d -> d[0] == 0 && d[1] == 0);
         return delta;
     }
 

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.identity.IdentityKey;
+import org.palimpsest.core.normalize.NormalizationRules;
 import org.palimpsest.core.normalize.NormalizedCapture;
 import org.palimpsest.core.normalize.Zone;
 import org.palimpsest.core.store.Sql;
@@ -63,38 +64,85 @@ public class TemplateLines {
         return lines;
     }
 
-    /**
-     * What the source's rows say about a capture's lines: for each line, the number of distinct articles it was seen
-     * in counting the capture's article as one of them; and the lines that article does not hold yet (all of them
-     * for a new article), the only rows placing the capture adds.
-     */
-    public record Counts(Map<ZoneLine, Integer> articles, Set<ZoneLine> newToArticle) {
+    /** How many articles hold a line, and how many of them were born with it (their first capture holds it). */
+    public record LineCount(int articles, int bornWith) {
+        /** One more article holding the line, born with it or not. */
+        LineCount plus(boolean born) {
+            return new LineCount(articles + 1, bornWith + (born ? 1 : 0));
+        }
+
+        /**
+         * Whether the count alone makes the line template: above the headline, the articles holding it; in the body,
+         * the articles born with it.
+         */
+        boolean learns(Zone zone, NormalizationRules rules) {
+            return (zone == Zone.HEAD ? articles : bornWith) >= zone.threshold(rules);
+        }
+
+        /**
+         * A body line enough articles hold, too few born with it: template only if it is a site-wide insertion,
+         * which only the whole source's captures tell (the full derivation decides it).
+         */
+        boolean undecided(Zone zone, NormalizationRules rules) {
+            return zone == Zone.BODY && articles >= zone.threshold(rules) && !learns(zone, rules);
+        }
     }
 
-    /** The counts of {@code lines} with {@code article} (null: a new one) as one of the articles holding them. */
+    /**
+     * An article's lines: all its captures hold between them, and those its first capture holds (it was born with).
+     */
+    public record ArticleLines(Set<ZoneLine> lines, Set<ZoneLine> bornWith) {
+        public static ArticleLines empty() {
+            return new ArticleLines(new HashSet<>(), new HashSet<>());
+        }
+
+        /** Adds a capture's lines; {@code first} when it is the article's first capture. */
+        public ArticleLines add(Set<ZoneLine> captureLines, boolean first) {
+            lines.addAll(captureLines);
+            if (first) {
+                bornWith.addAll(captureLines);
+            }
+            return this;
+        }
+    }
+
+    /**
+     * What the source's rows say about a capture's lines: for each line, the articles it was seen in (and born with)
+     * counting the capture's article as one of them; and the lines that article does not hold yet (all of them for a
+     * new article), the only rows placing the capture adds.
+     */
+    public record Counts(Map<ZoneLine, LineCount> counts, Set<ZoneLine> newToArticle) {
+    }
+
+    /**
+     * The counts of {@code lines} with {@code article} as one of the articles holding them: null for a new article
+     * (born with every line), else an existing one whose first capture is earlier than the capture counted.
+     */
     public Counts countsWith(String source, Collection<ZoneLine> lines, UUID article) {
         Map<String, ZoneLine> byHash = new HashMap<>();
         lines.forEach(l -> byHash.put(l.key(), l));
-        Map<ZoneLine, Integer> counts = new HashMap<>();
-        lines.forEach(l -> counts.put(l, 1));
+        boolean born = article == null;
+        Map<ZoneLine, LineCount> counts = new HashMap<>();
+        lines.forEach(l -> counts.put(l, new LineCount(0, 0).plus(born)));
         Set<ZoneLine> fresh = new LinkedHashSet<>(lines);
         if (lines.isEmpty()) {
             return new Counts(counts, fresh);
         }
         // One count row and one primary-key probe per line, however many articles share it (template_line_count is
-        // kept by triggers, see V4).
-        List<Tuple> rows = Sql.list(Sql.rows(em, "select c.zone, c.line_hash, c.articles, exists (select 1"
+        // kept by triggers, see V4, V6 and V19).
+        List<Tuple> rows = Sql.list(Sql.rows(em, "select c.zone, c.line_hash, c.articles, c.born_with, exists (select 1"
                         + " from template_line t where t.source = c.source and t.line_hash = c.line_hash"
                         + " and t.zone = c.zone and t.article_id = :article) as held from template_line_count c"
                         + " where c.source = :source and c.line_hash in (:hashes)")
-                .setParameter("article", article == null ? new UUID(0, 0) : article).setParameter("source", source)
+                .setParameter("article", born ? new UUID(0, 0) : article).setParameter("source", source)
                 .setParameter("hashes", byHash.values().stream().map(ZoneLine::hash).distinct().toList()));
         for (Tuple row : rows) {
             ZoneLine line = byHash.get(ZoneLine.key(row.get("zone"), row.get("line_hash")));
             if (line != null) {
-                int seen = row.get("articles", Number.class).intValue();
+                LineCount seen = new LineCount(row.get("articles", Number.class).intValue(),
+                        row.get("born_with", Number.class).intValue());
                 boolean held = row.get("held", Boolean.class);
-                counts.put(line, held ? seen : seen + 1);
+                counts.put(line, held ? seen : seen.plus(born));
                 if (held) {
                     fresh.remove(line);
                 }
@@ -130,36 +178,37 @@ public class TemplateLines {
                 .getResultList());
     }
 
-    /** The stored lines of each of the articles, by {@link ZoneLine#key}. */
-    Map<UUID, Set<String>> linesOf(String source, Collection<UUID> articles) {
-        Map<UUID, Set<String>> lines = new HashMap<>();
+    /** The stored lines of each of the articles, by {@link ZoneLine#key}, each with whether it was born with it. */
+    Map<UUID, Map<String, Boolean>> linesOf(String source, Collection<UUID> articles) {
+        Map<UUID, Map<String, Boolean>> lines = new HashMap<>();
         if (articles.isEmpty()) {
             return lines;
         }
-        List<Tuple> rows = Sql.list(Sql.rows(em, "select article_id, zone, line_hash from template_line"
+        List<Tuple> rows = Sql.list(Sql.rows(em, "select article_id, zone, line_hash, born_with from template_line"
                         + " where source = :source and article_id in (:articles)")
                 .setParameter("source", source).setParameter("articles", articles));
         for (Tuple row : rows) {
-            lines.computeIfAbsent(row.get("article_id", UUID.class), k -> new HashSet<>())
-                    .add(ZoneLine.key(row.get("zone"), row.get("line_hash")));
+            lines.computeIfAbsent(row.get("article_id", UUID.class), k -> new HashMap<>())
+                    .put(ZoneLine.key(row.get("zone"), row.get("line_hash")), row.get("born_with", Boolean.class));
         }
         return lines;
     }
 
-    /** How many articles hold each line (by {@link ZoneLine#key}); lines no article holds are left out. */
-    Map<String, Integer> counts(String source, Collection<String> keys) {
-        Map<String, Integer> counts = new HashMap<>();
+    /** How many articles hold each line and were born with it (by {@link ZoneLine#key}); lines none holds left out. */
+    Map<String, LineCount> counts(String source, Collection<String> keys) {
+        Map<String, LineCount> counts = new HashMap<>();
         if (keys.isEmpty()) {
             return counts;
         }
-        List<Tuple> rows = Sql.list(Sql.rows(em, "select zone, line_hash, articles from template_line_count"
+        List<Tuple> rows = Sql.list(Sql.rows(em, "select zone, line_hash, articles, born_with from template_line_count"
                         + " where source = :source and line_hash in (:hashes)")
                 .setParameter("source", source)
                 .setParameter("hashes", keys.stream().map(k -> k.substring(1)).distinct().toList()));
         for (Tuple row : rows) {
             String key = ZoneLine.key(row.get("zone"), row.get("line_hash"));
             if (keys.contains(key)) {
-                counts.put(key, row.get("articles", Number.class).intValue());
+                counts.put(key, new LineCount(row.get("articles", Number.class).intValue(),
+                        row.get("born_with", Number.class).intValue()));
             }
         }
         return counts;
@@ -173,28 +222,30 @@ public class TemplateLines {
     }
 
     /** Replaces the rows of some of the source's articles. */
-    void replaceOf(String source, Map<UUID, Set<ZoneLine>> linesByArticle) {
+    void replaceOf(String source, Map<UUID, ArticleLines> linesByArticle) {
         Sql.statement(em, "delete from template_line where source = :source and article_id in (:articles)")
                 .setParameter("source", source).setParameter("articles", linesByArticle.keySet()).executeUpdate();
         insert(source, linesByArticle);
     }
 
-    public void add(String source, UUID article, Collection<ZoneLine> lines) {
+    /** Adds lines new to an article; {@code bornWith} when the capture holding them is the article's first. */
+    public void add(String source, UUID article, Collection<ZoneLine> lines, boolean bornWith) {
         if (!lines.isEmpty()) {
-            insert(source, Map.of(article, lines));
+            Set<ZoneLine> held = new HashSet<>(lines);
+            insert(source, Map.of(article, new ArticleLines(held, bornWith ? held : Set.of())));
         }
     }
 
     /** Replaces a source's rows after a full derivation. */
-    public void replace(String source, Map<UUID, Set<ZoneLine>> linesByArticle) {
+    public void replace(String source, Map<UUID, ArticleLines> linesByArticle) {
         Sql.statement(em, "delete from template_line where source = ?1").setParameter(1, source).executeUpdate();
         insert(source, linesByArticle);
     }
 
-    private void insert(String source, Map<UUID, ? extends Collection<ZoneLine>> linesByArticle) {
+    private void insert(String source, Map<UUID, ArticleLines> linesByArticle) {
         List<Object[]> rows = new ArrayList<>();
-        linesByArticle.forEach((article, lines) -> lines.forEach(
-                l -> rows.add(new Object[] {source, String.valueOf(l.zone().code()), l.hash(), article})));
-        Sql.insertAll(em, "template_line", "source, zone, line_hash, article_id", rows);
+        linesByArticle.forEach((article, lines) -> lines.lines().forEach(l -> rows.add(new Object[] {source,
+                String.valueOf(l.zone().code()), l.hash(), article, lines.bornWith().contains(l)})));
+        Sql.insertAll(em, "template_line", "source, zone, line_hash, article_id, born_with", rows);
     }
 }

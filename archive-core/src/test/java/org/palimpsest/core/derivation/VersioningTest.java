@@ -188,6 +188,20 @@ class VersioningTest {
     }
 
     /** Each capture's key mapped to its article (by the article's sorted member keys) and its version digest. */
+    /** The derivation's fingerprint, the same for the captures reversed and shuffled three ways. */
+    static Map<String, String> assertSameInEveryOrder(SourceDerivation derivation, List<SourceCapture> captures) {
+        Map<String, String> reference = fingerprint(derivation.derive(captures));
+        List<SourceCapture> reversed = new ArrayList<>(captures);
+        Collections.reverse(reversed);
+        assertEquals(reference, fingerprint(derivation.derive(reversed)), "reversed");
+        for (long seed = 1; seed <= 3; seed++) {
+            List<SourceCapture> shuffled = new ArrayList<>(captures);
+            Collections.shuffle(shuffled, new Random(seed));
+            assertEquals(reference, fingerprint(derivation.derive(shuffled)), "shuffle " + seed);
+        }
+        return reference;
+    }
+
     static Map<String, String> fingerprint(Derivation d) {
         Map<String, String> out = new TreeMap<>();
         for (Derivation.Article a : d.articles()) {
