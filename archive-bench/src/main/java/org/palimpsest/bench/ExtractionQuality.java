@@ -14,8 +14,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import net.dankito.readability4j.Article;
+import net.dankito.readability4j.Readability4J;
+import org.jsoup.Jsoup;
 import org.palimpsest.core.decode.CaptureMediaType;
 import org.palimpsest.core.decode.Extractor;
+import org.palimpsest.core.decode.TextDecoder;
+import org.palimpsest.core.identity.MinHash;
 import org.palimpsest.core.normalize.NormalizationRules;
 import org.palimpsest.core.normalize.NormalizedCapture;
 import org.palimpsest.core.normalize.Normalizer;
@@ -44,7 +49,11 @@ public final class ExtractionQuality {
         Normalizer normalizer = new Normalizer(NormalizationRules.DEFAULT);
         CaptureMediaType html = CaptureMediaType.parse("text/html");
         List<double[]> scores = new ArrayList<>();
+        List<double[]> baseline = new ArrayList<>();
+        List<double[]> floor = new ArrayList<>();
+        long baselineNanos = 0;
         List<String> ids = new ArrayList<>();
+        List<byte[]> pages = new ArrayList<>();
         long nanos = 0;
         for (Iterator<String> it = truth.fieldNames(); it.hasNext();) {
             String id = it.next();
@@ -52,17 +61,40 @@ public final class ExtractionQuality {
             try (InputStream in = new GZIPInputStream(Files.newInputStream(dir.resolve("html/" + id + ".html.gz")))) {
                 bytes = in.readAllBytes();
             }
+            pages.add(bytes);
             long start = System.nanoTime();
             NormalizedCapture n = normalizer.normalize(Extractor.extract(bytes, html), Template.EMPTY);
             nanos += System.nanoTime() - start;
             String body = String.join("\n", n.paragraphs());
-            scores.add(score(truth.get(id).path("articleBody").asText(""), body));
+            String expected = truth.get(id).path("articleBody").asText("");
+            scores.add(score(expected, body));
+            // The same page through readability4j (a Java port of Readability.js), and as plain jsoup text (the floor).
+            String decoded = TextDecoder.decode(bytes, java.util.Optional.empty(), true).text();
+            start = System.nanoTime();
+            String theirs;
+            try {
+                Article article = new Readability4J(truth.get(id).path("url").asText("http://example.com/"), decoded)
+                        .parse();
+                theirs = article.getTextContent() == null ? "" : article.getTextContent();
+            } catch (RuntimeException e) {
+                theirs = "";
+            }
+            baselineNanos += System.nanoTime() - start;
+            baseline.add(score(expected, theirs));
+            floor.add(score(expected, Jsoup.parse(decoded).text()));
             ids.add(id);
         }
         double precision = mean(scores, 0);
         double recall = mean(scores, 1);
         System.out.printf("pages %d: F1 %.3f, precision %.3f, recall %.3f; extraction %.1f ms a page%n", scores.size(),
                 2 * precision * recall / (precision + recall), precision, recall, nanos / 1e6 / scores.size());
+        System.out.printf("readability4j 1.0.8, same pages: F1 %.3f, precision %.3f, recall %.3f; %.1f ms a page%n",
+                f1(baseline), mean(baseline, 0), mean(baseline, 1), baselineNanos / 1e6 / baseline.size());
+        System.out.printf("plain jsoup text of the page (the floor): F1 %.3f, precision %.3f, recall %.3f%n",
+                f1(floor), mean(floor, 0), mean(floor, 1));
+        System.out.printf("pages where nothing was found: ours %d, readability4j %d%n", nothing(scores),
+                nothing(baseline));
+        warmThroughput(pages, normalizer, html);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < scores.size(); i++) {
             order.add(i);
@@ -73,6 +105,43 @@ public final class ExtractionQuality {
             System.out.printf("  %s precision %.2f recall %.2f %s%n", ids.get(order.get(i)), s[0], s[1],
                     truth.get(ids.get(order.get(i))).path("url").asText());
         }
+    }
+
+    /**
+     * Extract + normalise + fingerprint of every page, again and again for ten seconds after a warm-up as long: the
+     * throughput a running archive sees (the pass above is the first, cold one).
+     */
+    private static void warmThroughput(List<byte[]> pages, Normalizer normalizer, CaptureMediaType html) {
+        long bytes = 0;
+        long started = 0;
+        long end = System.nanoTime() + 20_000_000_000L;
+        long sink = 0;
+        for (int round = 0; System.nanoTime() < end; round++) {
+            if (started == 0 && System.nanoTime() > end - 10_000_000_000L) {
+                started = System.nanoTime();
+                bytes = 0;
+            }
+            for (byte[] page : pages) {
+                NormalizedCapture n = normalizer.normalize(Extractor.extract(page, html), Template.EMPTY);
+                sink += MinHash.signature(n.canonicalBody())[0];
+                bytes += page.length;
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("warm: %.1f MB/s on one thread (extract + normalise + fingerprint, %d pages, %.0f KB"
+                + " average)%s%n", bytes / 1e6 / seconds, pages.size(),
+                pages.stream().mapToInt(p -> p.length).average().orElse(0) / 1024, sink == 42 ? " " : "");
+    }
+
+    private static double f1(List<double[]> scores) {
+        double precision = mean(scores, 0);
+        double recall = mean(scores, 1);
+        return 2 * precision * recall / (precision + recall);
+    }
+
+    /** Pages with no precision (nothing predicted): the mean of precision leaves them out, recall counts them 0. */
+    private static long nothing(List<double[]> scores) {
+        return scores.stream().filter(s -> Double.isNaN(s[0])).count();
     }
 
     private static double f1(double[] s) {

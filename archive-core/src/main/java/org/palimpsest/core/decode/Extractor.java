@@ -7,6 +7,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Turns captured bytes into text lines: HTML through jsoup (chrome elements dropped, the article's containers found by
@@ -16,6 +18,9 @@ public final class Extractor {
     private static final String DROPPED = "script, style, noscript, template, nav, aside, footer, form, iframe, svg,"
             + " header nav, [role=navigation], [aria-hidden=true], figure, figcaption";
     private static final String BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption, dt, dd, td, th";
+    private static final Evaluator BLOCK = QueryParser.parse(BLOCKS);
+    private static final Evaluator BLOCKS_AND_DIVS = QueryParser.parse(BLOCKS + ", div");
+    private static final Evaluator LINK_LISTS = QueryParser.parse("li, p, dd, td");
     /** A block more than this share of whose text is link text is a list of links, not prose. */
     private static final double MAX_LINK_DENSITY = 0.5;
 
@@ -57,28 +62,46 @@ public final class Extractor {
             lines.add(h1.get()); // the headline stands outside the article's containers
             lines.add("");
         }
-        for (Element block : new Elements(article).select(BLOCKS + ", div")) {
-            if (block.tagName().equals("div") ? block.ownText().isBlank() : hasBlockAncestor(block)) {
-                continue;
-            }
-            if (block.is("li, p, div, dd, td") && MainContent.linkDensity(block) > MAX_LINK_DENSITY) {
-                continue; // a list of links: navigation, related articles, tags
-            }
-            String text = block.tagName().equals("div") ? block.ownText() : block.text();
-            if (!text.isBlank()) {
-                lines.add(text.strip());
-            }
-            if (block.tagName().equals("h1")) {
-                lines.add("");
-            }
+        for (Element root : article) {
+            blockLines(root, lines);
         }
         return new Extraction(decoded.charset().name(), decoded.charsetSource(), decoded.malformedInputs(),
                 null, declared, List.copyOf(lines), page.isEmpty() ? null : page);
     }
 
-    private static boolean hasBlockAncestor(Element element) {
-        for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
-            if (parent.is(BLOCKS)) {
+    /** The lines of an article's container: its blocks' text, and the running text of its divs. */
+    private static void blockLines(Element root, List<String> lines) {
+        for (Element block : root.select(BLOCKS_AND_DIVS)) {
+            if (hasBlockAncestor(block, root)) {
+                continue; // its text is its ancestor's
+            }
+            if (block.nameIs("div")) {
+                // A div's own running text, split at its line breaks: "text<br><br>more" is two paragraphs.
+                for (MainContent.Run run : MainContent.inlineRuns(block)) {
+                    if (run.linkDensity() <= MAX_LINK_DENSITY) {
+                        lines.add(run.text());
+                    }
+                }
+                continue;
+            }
+            if (block.is(LINK_LISTS) && MainContent.linkDensity(block) > MAX_LINK_DENSITY) {
+                continue; // a list of links: navigation, related articles, tags
+            }
+            String text = block.text();
+            if (!text.isBlank()) {
+                lines.add(text.strip());
+            }
+            if (block.nameIs("h1")) {
+                lines.add("");
+            }
+        }
+    }
+
+    /** Whether a block of the container (not the container itself) stands above the element. */
+    private static boolean hasBlockAncestor(Element element, Element root) {
+        for (Element parent = element.parent(); parent != null && element != root && parent != root.parent();
+                parent = parent.parent()) {
+            if (parent.is(BLOCK)) {
                 return true;
             }
         }

@@ -41,6 +41,79 @@ class ExtractorTest {
                 "Work on the new pier, the largest item, starts in spring and should take two years."), x.lines());
     }
 
+    private static List<String> lines(String html) {
+        return Extractor.extract(html.getBytes(StandardCharsets.UTF_8), CaptureMediaType.parse("text/html")).lines();
+    }
+
+    @Test
+    void runningTextInADivWithoutParagraphsIsTheArticleSplitAtItsLineBreaksWithItsLinksWords() {
+        String html = """
+                <html><body><div id="content"><div class="promo-strip"><a href="/a">Deals of the week</a></div>
+                <div class="article"><h1 class="title">Tide tables move an hour later this winter</h1>
+                <div class="content">The harbour office will publish its winter tide tables an hour later, according
+                to a notice cited by the <em><a href="/gazette">Harbour Gazette</a></em>, from the first of November.
+                <br><br>Skippers asked for the change, the office said, after two seasons of early morning confusion,
+                missed moorings and crowded slipways at the top of the tide.<br><br>The printed tables, as ever, will
+                be sold at the office, the chandlery and the ferry kiosk, for two pounds.</div></div>
+                <div class="sidebar"><p>Most read this week, all of it about the weather, for some reason.</p></div>
+                </div></body></html>""";
+        assertEquals(List.of("Tide tables move an hour later this winter", "",
+                "The harbour office will publish its winter tide tables an hour later, according to a notice cited by"
+                        + " the Harbour Gazette, from the first of November.",
+                "Skippers asked for the change, the office said, after two seasons of early morning confusion, missed"
+                        + " moorings and crowded slipways at the top of the tide.",
+                "The printed tables, as ever, will be sold at the office, the chandlery and the ferry kiosk, for two"
+                        + " pounds."), lines(html));
+    }
+
+    @Test
+    void paragraphsEachInTheirOwnCardAreOneArticle() {
+        StringBuilder cards = new StringBuilder();
+        for (int i = 1; i <= 4; i++) {
+            cards.append("<div class=\"card item\"><div class=\"card-inner\"><p>Paragraph ").append(i)
+                    .append(" of the report, which runs on, with a comma or two, for long enough to count.</p></div></div>");
+        }
+        String html = "<html><body><div class=\"layout\"><div class=\"byline\">By Staff | Monday</div>"
+                + "<div class=\"collection\" id=\"article-body\">" + cards + "</div>"
+                + "<div class=\"more\"><p><a href=\"/x\">Another story, elsewhere, with a long link text here</a></p></div>"
+                + "</div></body></html>";
+        assertEquals(List.of(1, 2, 3, 4).stream().map(i -> "Paragraph " + i + " of the report, which runs on, with a"
+                + " comma or two, for long enough to count.").toList(), lines(html));
+    }
+
+    @Test
+    void aPageBuilderThatCallsEveryBlockAWidgetStillGivesItsArticle() {
+        String html = """
+                <html><body><div class="builder-widget-wrap"><div class="builder-widget-container">
+                <p>Focus is what sets apart those who build the business they dream of, and those who only plan it.</p>
+                <p>Some people, somehow, come out of nowhere and claim their place before you have had a chance.</p>
+                <p>Today we look at why focus matters, and at three habits, each small, that make it last all year.</p>
+                <p>The first habit is to write down, every morning, the one task that would make the day a success.</p>
+                </div></div>
+                <ol class="comment-list"><li><div class="comment-content"><p>Great post, thanks, this came at the right
+                time for me, as I was about to start again, after a long, long break.</p></div></li></ol>
+                </body></html>""";
+        List<String> lines = lines(html);
+        assertEquals(4, lines.size(), lines.toString());
+        assertEquals("The first habit is to write down, every morning, the one task that would make the day a success.",
+                lines.get(3));
+    }
+
+    @Test
+    void anArticleInsideABlockNamedLikeFurnitureIsFoundWhenNothingElseIs() {
+        StringBuilder paragraphs = new StringBuilder();
+        for (int i = 1; i <= 5; i++) {
+            paragraphs.append("<p>Paragraph ").append(i).append(" of the story runs on, with a comma, a clause and")
+                    .append(" another, for long enough to be prose that a reader would read.</p>");
+        }
+        String html = "<html><body><div class=\"page-extra\"><div class=\"inner\">" + paragraphs
+                + "</div></div><div class=\"bar\">A short line under it all</div></body></html>";
+        List<String> lines = lines(html);
+        assertEquals(5, lines.size(), lines.toString());
+        assertEquals("Paragraph 5 of the story runs on, with a comma, a clause and another, for long enough to be"
+                + " prose that a reader would read.", lines.get(4));
+    }
+
     @Test
     void aMediaTypeOfSeparatorsOnlyIsRefusedAsUnsupportedNotAnInternalError() {
         // found by FuzzTest: ";;;" split into no parts at all and failed with an index out of bounds (a 500)
