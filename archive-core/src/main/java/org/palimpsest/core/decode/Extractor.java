@@ -63,6 +63,9 @@ public final class Extractor {
             lines.add("");
         }
         for (Element root : article) {
+            if (root != doc.body()) {
+                MainContent.clearLinkBoxes(root);
+            }
             blockLines(root, lines);
         }
         return new Extraction(decoded.charset().name(), decoded.charsetSource(), decoded.malformedInputs(),

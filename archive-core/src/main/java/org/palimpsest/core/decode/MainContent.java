@@ -254,6 +254,26 @@ final class MainContent {
         run.setLength(0);
     }
 
+    private static final Evaluator BOXES = QueryParser.parse("div, section, ul, ol, table, aside");
+
+    /**
+     * Removes the boxes of links inside an article's container (Readability's conditional cleaning, in part): a
+     * "Related articles" box under a name that also says "article", a list of tags, a row of further stories — a
+     * div, section, list or table more than half of whose text is link text, or more than a fifth when it holds
+     * more list items than paragraphs. Whatever is left is read as the article's text.
+     */
+    static void clearLinkBoxes(Element root) {
+        for (Element box : root.select(BOXES)) {
+            if (box == root || box.parent() == null) {
+                continue;
+            }
+            double links = linkDensity(box);
+            if (links > 0.5 || links > 0.2 && box.getElementsByTag("li").size() > box.getElementsByTag("p").size()) {
+                box.remove();
+            }
+        }
+    }
+
     /** Readability's start for a container: by its tag, and up or down by what its class and id name it. */
     private static double initial(Element e) {
         double score = switch (e.normalName()) {

@@ -115,6 +115,27 @@ class ExtractorTest {
     }
 
     @Test
+    void aBoxOfRelatedLinksInsideTheArticleIsLeftOutAndTheTextAfterItKept() {
+        String html = """
+                <html><body><h1>Ferry strike called off at the last minute</h1>
+                <div class="story-text"><p>The ferry crews called off Friday's strike after a late offer on pay,
+                the union said, hours before the first crossing.</p>
+                <div class="box two-related-articles"><h3>Related articles</h3><ul>
+                <li><a href="/a">Island shops run short of bread</a></li>
+                <li><a href="/b">Harbour fees to rise in spring</a></li></ul></div>
+                <p>Passengers who had booked other crossings, at extra cost, can claim the difference back from the
+                operator, it said.</p><p>The operator, which runs six crossings a day in winter, said timetables would
+                be back to normal by Saturday morning.</p></div></body></html>""";
+        assertEquals(List.of("Ferry strike called off at the last minute", "",
+                "The ferry crews called off Friday's strike after a late offer on pay, the union said, hours before the"
+                        + " first crossing.",
+                "Passengers who had booked other crossings, at extra cost, can claim the difference back from the"
+                        + " operator, it said.",
+                "The operator, which runs six crossings a day in winter, said timetables would be back to normal by"
+                        + " Saturday morning."), lines(html));
+    }
+
+    @Test
     void aMediaTypeOfSeparatorsOnlyIsRefusedAsUnsupportedNotAnInternalError() {
         // found by FuzzTest: ";;;" split into no parts at all and failed with an index out of bounds (a 500)
         for (String type : List.of(";;;", ";", " ; charset=utf-8")) {
