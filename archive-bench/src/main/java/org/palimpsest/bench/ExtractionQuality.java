@@ -116,7 +116,7 @@ public final class ExtractionQuality {
         long started = 0;
         long end = System.nanoTime() + 20_000_000_000L;
         long sink = 0;
-        for (int round = 0; System.nanoTime() < end; round++) {
+        while (System.nanoTime() < end) {
             if (started == 0 && System.nanoTime() > end - 10_000_000_000L) {
                 started = System.nanoTime();
                 bytes = 0;

@@ -63,9 +63,6 @@ public final class Extractor {
             lines.add("");
         }
         for (Element root : article) {
-            if (root != doc.body()) {
-                MainContent.clearLinkBoxes(root);
-            }
             blockLines(root, lines);
         }
         return new Extraction(decoded.charset().name(), decoded.charsetSource(), decoded.malformedInputs(),
@@ -102,8 +99,10 @@ public final class Extractor {
 
     /** Whether a block of the container (not the container itself) stands above the element. */
     private static boolean hasBlockAncestor(Element element, Element root) {
-        for (Element parent = element.parent(); parent != null && element != root && parent != root.parent();
-                parent = parent.parent()) {
+        if (element == root) {
+            return false;
+        }
+        for (Element parent = element.parent(); parent != null && parent != root.parent(); parent = parent.parent()) {
             if (parent.is(BLOCK)) {
                 return true;
             }

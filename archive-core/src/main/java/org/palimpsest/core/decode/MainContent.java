@@ -61,7 +61,7 @@ final class MainContent {
 
     /**
      * Sets aside the furniture, then answers the elements that hold the article, in page order (the body when none
-     * stands out).
+     * stands out), without the boxes of links inside them.
      */
     static List<Element> of(Document doc) {
         Element declared = doc.selectFirst("[itemprop=articleBody]");
@@ -86,11 +86,17 @@ final class MainContent {
             // when it holds at least twice the text.
             Found again = find(doc.body(), Set.of());
             if (again.text() >= 2 * found.text()) {
-                return again.elements();
+                return cleared(again.elements(), doc);
             }
         }
         furniture.forEach(Element::remove);
-        return found.elements();
+        return cleared(found.elements(), doc);
+    }
+
+    /** The containers found, each without its boxes of links (the body, when nothing stood out, as it is). */
+    private static List<Element> cleared(List<Element> containers, Document doc) {
+        containers.stream().filter(e -> e != doc.body()).forEach(MainContent::clearLinkBoxes);
+        return containers;
     }
 
     /** The article's containers and the length of their text. */
@@ -262,7 +268,7 @@ final class MainContent {
      * div, section, list or table more than half of whose text is link text, or more than a fifth when it holds
      * more list items than paragraphs. Whatever is left is read as the article's text.
      */
-    static void clearLinkBoxes(Element root) {
+    private static void clearLinkBoxes(Element root) {
         for (Element box : root.select(BOXES)) {
             if (box == root || box.parent() == null) {
                 continue;

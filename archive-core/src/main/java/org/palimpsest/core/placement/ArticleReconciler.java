@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.palimpsest.core.decode.Extraction;
 import org.palimpsest.core.derivation.Derivation;
 import org.palimpsest.core.diff.ChangeClassifier;
 import org.palimpsest.core.diff.DiffDocument;
@@ -143,18 +144,19 @@ public class ArticleReconciler {
         }
     }
 
-    /**
-     * Gives each version of an article ({@code byNumber}: all of them, by number) how it differs from the one
-     * before it: classified anew only when the version before it is another one than last time (a version's content
-     * is fixed by its digest, so the pair of ids decides the change); and each return to it after another version
-     * (A → B → A) how it differs from the version it went back from.
-     */
     /** The {@code dateModified} a captured page gives, or null. */
-    static String dateModified(org.palimpsest.core.decode.Extraction extraction) {
+    static String dateModified(Extraction extraction) {
         var page = extraction == null ? null : extraction.page();
         return page == null || page.dateModified() == null ? null : page.dateModified().value();
     }
 
+    /**
+     * Gives each version of an article ({@code byNumber}: all of them, by number) how it differs from the one
+     * before it: classified anew only when the version before it is another one than last time (a version's content
+     * is fixed by its digest, so the pair of ids decides the change), with each version's page {@code dateModified}
+     * ({@code dateModified}, by number) beside it; and each return to it after another version (A → B → A) how it
+     * differs from the version it went back from.
+     */
     void describeChanges(Map<Integer, VersionEntity> byNumber, Map<Integer, String> dateModified) {
         Map<Instant, VersionEntity> endingAt = new HashMap<>();
         for (VersionEntity ve : byNumber.values()) {

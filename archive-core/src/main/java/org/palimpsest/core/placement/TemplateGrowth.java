@@ -73,29 +73,25 @@ class TemplateGrowth {
         UUID own = article == null ? new UUID(0, 0) : article.id; // a new article has no id yet
         NormalizedCapture normalized = templates.normalize(placed.capture(), grown);
         Map<UUID, ArticleLines> linesNow = new HashMap<>();
-        List<SourceCapture> inOrder = stored.stream().map(SourceTemplates::sourceCapture)
-                .sorted(Comparator.comparing(SourceCapture::orderKey)).toList();
-        Map<String, UUID> articleOf = new HashMap<>();
-        stored.forEach(c -> articleOf.put(c.id.toString(), c.articleId));
-        for (SourceCapture c : inOrder) {
-            UUID of = articleOf.get(c.id());
-            boolean first = !linesNow.containsKey(of);
-            linesNow.computeIfAbsent(of, k -> ArticleLines.empty())
-                    .add(TemplateLines.of(templates.normalize(c, grown)), first);
+        List<CaptureEntity> inOrder = stored.stream()
+                .sorted(Comparator.comparing(c -> SourceCapture.orderKey(c.capturedAt, c.rawSha256, c.url))).toList();
+        for (CaptureEntity c : inOrder) { // in time order: an article's first capture is what it was born with
+            boolean first = !linesNow.containsKey(c.articleId);
+            linesNow.computeIfAbsent(c.articleId, k -> ArticleLines.empty())
+                    .add(TemplateLines.of(templates.normalize(SourceTemplates.sourceCapture(c), grown)), first);
         }
         // The placed capture is later than its article's first (placement sees to it), or the first of a new one.
         linesNow.computeIfAbsent(own, k -> ArticleLines.empty()).add(TemplateLines.of(normalized), article == null);
         Map<String, int[]> delta = delta(templateLines.linesOf(src.key, affected), linesNow);
         learned.forEach(l -> delta.putIfAbsent(l.key(), new int[2]));
         Map<String, LineCount> countNow = templateLines.counts(src.key, delta.keySet());
-        delta.forEach((key, d) -> countNow.merge(key, new LineCount(d[0], d[1]),
-                (a, b) -> new LineCount(a.articles() + b.articles(), a.bornWith() + b.bornWith())));
+        delta.forEach((key, d) -> countNow.merge(key, new LineCount(d[0], d[1]), LineCount::plus));
         Map<String, ZoneLine> members = new HashMap<>();
         for (Zone zone : Zone.values()) {
             zone.lines(grown).keySet().forEach(l -> members.put(ZoneLine.of(zone, l).key(), ZoneLine.of(zone, l)));
         }
         for (String key : delta.keySet()) {
-            LineCount count = countNow.getOrDefault(key, new LineCount(0, 0));
+            LineCount count = countNow.getOrDefault(key, LineCount.NONE);
             Zone zone = ZoneLine.zoneOf(key);
             ZoneLine member = members.get(key);
             if (count.undecided(zone, rules) || (member != null) != count.learns(zone, rules)) {

@@ -66,9 +66,15 @@ public class TemplateLines {
 
     /** How many articles hold a line, and how many of them were born with it (their first capture holds it). */
     public record LineCount(int articles, int bornWith) {
+        static final LineCount NONE = new LineCount(0, 0);
+
         /** One more article holding the line, born with it or not. */
         LineCount plus(boolean born) {
-            return new LineCount(articles + 1, bornWith + (born ? 1 : 0));
+            return plus(new LineCount(1, born ? 1 : 0));
+        }
+
+        LineCount plus(LineCount other) {
+            return new LineCount(articles + other.articles, bornWith + other.bornWith);
         }
 
         /**
@@ -123,7 +129,7 @@ public class TemplateLines {
         lines.forEach(l -> byHash.put(l.key(), l));
         boolean born = article == null;
         Map<ZoneLine, LineCount> counts = new HashMap<>();
-        lines.forEach(l -> counts.put(l, new LineCount(0, 0).plus(born)));
+        lines.forEach(l -> counts.put(l, LineCount.NONE.plus(born)));
         Set<ZoneLine> fresh = new LinkedHashSet<>(lines);
         if (lines.isEmpty()) {
             return new Counts(counts, fresh);
