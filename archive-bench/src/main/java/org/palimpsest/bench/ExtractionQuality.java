@@ -18,6 +18,7 @@ import net.dankito.readability4j.Article;
 import net.dankito.readability4j.Readability4J;
 import org.jsoup.Jsoup;
 import org.palimpsest.core.decode.CaptureMediaType;
+import org.palimpsest.core.decode.Extraction;
 import org.palimpsest.core.decode.Extractor;
 import org.palimpsest.core.decode.TextDecoder;
 import org.palimpsest.core.identity.MinHash;
@@ -34,7 +35,8 @@ import org.palimpsest.core.normalize.Template;
  * normalised to sum to one, precision and recall averaged over pages, F1 of the averages — the measure the
  * published comparisons of article extractors use). The set is a directory with {@code ground-truth.json}
  * ({@code {id: {articleBody}}}) and {@code html/<id>.html.gz}, as the public article-extraction benchmark lays it
- * out. Usage: ExtractionQuality DIR [--worst N]
+ * out; where it also gives a page's {@code headline} and {@code datePublished}, the metadata the page's markup states
+ * is scored too ({@link MetadataScore}). Usage: ExtractionQuality DIR [--worst N] [--quick (no warm throughput)]
  */
 public final class ExtractionQuality {
     private static final Pattern TOKEN = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
@@ -42,68 +44,117 @@ public final class ExtractionQuality {
     private ExtractionQuality() {
     }
 
+    /** One page's scores: precision and recall (NaN where nothing was found or expected) for each extractor. */
+    record PageScore(String id, String url, double[] ours, double[] readability, double[] plainText) {
+        double f1() {
+            return ExtractionQuality.f1(ours);
+        }
+    }
+
+    /** A set's scores: each page's, the metadata's, and the time our extraction took. */
+    record Measured(List<PageScore> pages, MetadataScore metadata, long oursNanos, long readabilityNanos,
+            List<byte[]> bytes) {
+        double precision() {
+            return mean(pages.stream().map(PageScore::ours).toList(), 0);
+        }
+
+        double recall() {
+            return mean(pages.stream().map(PageScore::ours).toList(), 1);
+        }
+
+        double f1() {
+            return ExtractionQuality.f1(pages.stream().map(PageScore::ours).toList());
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
-        int worst = args.length > 2 && args[1].equals("--worst") ? Integer.parseInt(args[2]) : 0;
+        List<String> options = List.of(args);
+        int worst = options.contains("--worst") ? Integer.parseInt(options.get(options.indexOf("--worst") + 1)) : 0;
+        Measured m = measure(dir, true);
+        List<double[]> baseline = m.pages().stream().map(PageScore::readability).toList();
+        List<double[]> floor = m.pages().stream().map(PageScore::plainText).toList();
+        int n = m.pages().size();
+        System.out.printf("pages %d: F1 %.3f, precision %.3f, recall %.3f; extraction %.1f ms a page%n", n, m.f1(),
+                m.precision(), m.recall(), m.oursNanos() / 1e6 / n);
+        System.out.printf("readability4j 1.0.8, same pages: F1 %.3f, precision %.3f, recall %.3f; %.1f ms a page%n",
+                f1(baseline), mean(baseline, 0), mean(baseline, 1), m.readabilityNanos() / 1e6 / n);
+        System.out.printf("plain jsoup text of the page (the floor): F1 %.3f, precision %.3f, recall %.3f%n",
+                f1(floor), mean(floor, 0), mean(floor, 1));
+        System.out.printf("pages where nothing was found: ours %d, readability4j %d%n",
+                nothing(m.pages().stream().map(PageScore::ours).toList()), nothing(baseline));
+        m.metadata().print();
+        if (options.contains("--pages")) {
+            System.out.println("| page | ours P / R / F1 | readability4j F1 | plain text F1 |");
+            System.out.println("|---|---|---|---|");
+            for (PageScore p : m.pages()) {
+                System.out.printf("| %s | %.2f / %.2f / %.2f | %.2f | %.2f |%n", p.id(), p.ours()[0], p.ours()[1],
+                        p.f1(), f1(p.readability()), f1(p.plainText()));
+            }
+        }
+        if (!options.contains("--quick")) {
+            warmThroughput(m.bytes(), new Normalizer(NormalizationRules.DEFAULT), CaptureMediaType.parse("text/html"));
+        }
+        m.pages().stream().sorted(java.util.Comparator.comparingDouble(PageScore::f1)).limit(worst).forEach(p ->
+                System.out.printf("  %s precision %.2f recall %.2f %s%n", p.id(), p.ours()[0], p.ours()[1], p.url()));
+    }
+
+    /**
+     * Extracts every page of a labelled set as the first capture of a source sees it and scores the body (and the
+     * metadata, where labelled); with {@code baselines}, readability4j and plain jsoup text of the same pages too.
+     */
+    static Measured measure(Path dir, boolean baselines) throws IOException {
         JsonNode truth = new ObjectMapper().readTree(dir.resolve("ground-truth.json").toFile());
         Normalizer normalizer = new Normalizer(NormalizationRules.DEFAULT);
         CaptureMediaType html = CaptureMediaType.parse("text/html");
-        List<double[]> scores = new ArrayList<>();
-        List<double[]> baseline = new ArrayList<>();
-        List<double[]> floor = new ArrayList<>();
-        long baselineNanos = 0;
-        List<String> ids = new ArrayList<>();
+        List<PageScore> scores = new ArrayList<>();
         List<byte[]> pages = new ArrayList<>();
+        MetadataScore metadata = new MetadataScore();
         long nanos = 0;
+        long baselineNanos = 0;
         for (Iterator<String> it = truth.fieldNames(); it.hasNext();) {
             String id = it.next();
-            byte[] bytes;
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(dir.resolve("html/" + id + ".html.gz")))) {
-                bytes = in.readAllBytes();
-            }
+            JsonNode label = truth.get(id);
+            byte[] bytes = page(dir, id);
             pages.add(bytes);
             long start = System.nanoTime();
-            NormalizedCapture n = normalizer.normalize(Extractor.extract(bytes, html), Template.EMPTY);
+            Extraction extraction = Extractor.extract(bytes, html);
+            NormalizedCapture n = normalizer.normalize(extraction, Template.EMPTY);
             nanos += System.nanoTime() - start;
-            String body = String.join("\n", n.paragraphs());
-            String expected = truth.get(id).path("articleBody").asText("");
-            scores.add(score(expected, body));
-            // The same page through readability4j (a Java port of Readability.js), and as plain jsoup text (the floor).
-            String decoded = TextDecoder.decode(bytes, java.util.Optional.empty(), true).text();
-            start = System.nanoTime();
-            String theirs;
-            try {
-                Article article = new Readability4J(truth.get(id).path("url").asText("http://example.com/"), decoded)
-                        .parse();
-                theirs = article.getTextContent() == null ? "" : article.getTextContent();
-            } catch (RuntimeException e) {
-                theirs = "";
+            metadata.add(label, extraction.page());
+            String expected = label.path("articleBody").asText("");
+            double[] ours = score(expected, String.join("\n", n.paragraphs()));
+            double[] theirs = {Double.NaN, Double.NaN};
+            double[] floor = {Double.NaN, Double.NaN};
+            if (baselines) {
+                // The same page through readability4j (a Java port of Readability.js), and as plain jsoup text.
+                String decoded = TextDecoder.decode(bytes, java.util.Optional.empty(), true).text();
+                start = System.nanoTime();
+                String text;
+                try {
+                    Article article = new Readability4J(label.path("url").asText("http://example.com/"), decoded)
+                            .parse();
+                    text = article.getTextContent() == null ? "" : article.getTextContent();
+                } catch (RuntimeException e) {
+                    text = "";
+                }
+                baselineNanos += System.nanoTime() - start;
+                theirs = score(expected, text);
+                floor = score(expected, Jsoup.parse(decoded).text());
             }
-            baselineNanos += System.nanoTime() - start;
-            baseline.add(score(expected, theirs));
-            floor.add(score(expected, Jsoup.parse(decoded).text()));
-            ids.add(id);
+            scores.add(new PageScore(id, label.path("url").asText(), ours, theirs, floor));
         }
-        double precision = mean(scores, 0);
-        double recall = mean(scores, 1);
-        System.out.printf("pages %d: F1 %.3f, precision %.3f, recall %.3f; extraction %.1f ms a page%n", scores.size(),
-                2 * precision * recall / (precision + recall), precision, recall, nanos / 1e6 / scores.size());
-        System.out.printf("readability4j 1.0.8, same pages: F1 %.3f, precision %.3f, recall %.3f; %.1f ms a page%n",
-                f1(baseline), mean(baseline, 0), mean(baseline, 1), baselineNanos / 1e6 / baseline.size());
-        System.out.printf("plain jsoup text of the page (the floor): F1 %.3f, precision %.3f, recall %.3f%n",
-                f1(floor), mean(floor, 0), mean(floor, 1));
-        System.out.printf("pages where nothing was found: ours %d, readability4j %d%n", nothing(scores),
-                nothing(baseline));
-        warmThroughput(pages, normalizer, html);
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < scores.size(); i++) {
-            order.add(i);
+        return new Measured(scores, metadata, nanos, baselineNanos, pages);
+    }
+
+    /** A page of the set, as {@code html/<id>.html.gz} (the public benchmark) or {@code html/<id>.html}. */
+    private static byte[] page(Path dir, String id) throws IOException {
+        Path plain = dir.resolve("html/" + id + ".html");
+        if (Files.exists(plain)) {
+            return Files.readAllBytes(plain);
         }
-        order.sort((a, b) -> Double.compare(f1(scores.get(a)), f1(scores.get(b))));
-        for (int i = 0; i < Math.min(worst, order.size()); i++) {
-            double[] s = scores.get(order.get(i));
-            System.out.printf("  %s precision %.2f recall %.2f %s%n", ids.get(order.get(i)), s[0], s[1],
-                    truth.get(ids.get(order.get(i))).path("url").asText());
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(dir.resolve("html/" + id + ".html.gz")))) {
+            return in.readAllBytes();
         }
     }
 

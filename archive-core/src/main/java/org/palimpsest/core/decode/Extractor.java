@@ -1,11 +1,16 @@
 package org.palimpsest.core.decode;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
@@ -20,6 +25,9 @@ public final class Extractor {
     private static final String BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption, dt, dd, td, th";
     private static final Evaluator BLOCK = QueryParser.parse(BLOCKS);
     private static final Evaluator BLOCKS_AND_DIVS = QueryParser.parse(BLOCKS + ", div");
+    /** What ends a stretch of running text: blocks, and the elements that lay blocks out. */
+    private static final Evaluator BREAKS = QueryParser.parse(BLOCKS + ", div, section, article, main, header, footer,"
+            + " ul, ol, dl, table, tr, img, figure, form, select, hr");
     private static final Evaluator LINK_LISTS = QueryParser.parse("li, p, dd, td");
     /** A block more than this share of whose text is link text is a list of links, not prose. */
     private static final double MAX_LINK_DENSITY = 0.5;
@@ -69,45 +77,65 @@ public final class Extractor {
                 null, declared, List.copyOf(lines), page.isEmpty() ? null : page);
     }
 
-    /** The lines of an article's container: its blocks' text, and the running text of its divs. */
+    /**
+     * The lines of an article's container, in page order: each block's text (a paragraph, heading, list item ...),
+     * and the running text around and between blocks split at line breaks ("text<br><br>more" is two paragraphs).
+     * A block that holds other blocks — a layout's table cell, a list item or quotation of paragraphs — is read
+     * through like a div.
+     */
     private static void blockLines(Element root, List<String> lines) {
+        Set<Element> holders = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element block : root.select(BLOCKS_AND_DIVS)) {
-            if (hasBlockAncestor(block, root)) {
-                continue; // its text is its ancestor's
-            }
-            if (block.nameIs("div")) {
-                // A div's own running text, split at its line breaks: "text<br><br>more" is two paragraphs.
-                for (MainContent.Run run : MainContent.inlineRuns(block)) {
-                    if (run.linkDensity() <= MAX_LINK_DENSITY) {
-                        lines.add(run.text());
-                    }
+            for (Element parent = block.parent(); parent != null && parent != root.parent(); parent = parent.parent()) {
+                if (!holders.add(parent)) {
+                    break; // marked already, and every element above it with it
                 }
-                continue;
             }
-            if (block.is(LINK_LISTS) && MainContent.linkDensity(block) > MAX_LINK_DENSITY) {
-                continue; // a list of links: navigation, related articles, tags
+        }
+        read(root, holders, lines);
+    }
+
+    private static void read(Element element, Set<Element> holders, List<String> lines) {
+        if (element.is(BLOCK) && !holders.contains(element)) {
+            if (element.is(LINK_LISTS) && MainContent.linkDensity(element) > MAX_LINK_DENSITY) {
+                return; // a list of links: navigation, related articles, tags
             }
-            String text = block.text();
+            String text = element.text();
             if (!text.isBlank()) {
                 lines.add(text.strip());
             }
-            if (block.nameIs("h1")) {
+            if (element.nameIs("h1")) {
                 lines.add("");
             }
+            return;
         }
-    }
-
-    /** Whether a block of the container (not the container itself) stands above the element. */
-    private static boolean hasBlockAncestor(Element element, Element root) {
-        if (element == root) {
-            return false;
-        }
-        for (Element parent = element.parent(); parent != null && parent != root.parent(); parent = parent.parent()) {
-            if (parent.is(BLOCK)) {
-                return true;
+        StringBuilder run = new StringBuilder();
+        int links = 0;
+        for (Node child : element.childNodes()) {
+            if (child instanceof TextNode t) {
+                run.append(t.text());
+            } else if (child instanceof Element c) {
+                if (c.nameIs("br") || c.is(BREAKS) || holders.contains(c)) {
+                    addRun(run, links, lines);
+                    links = 0;
+                    read(c, holders, lines);
+                } else {
+                    String text = c.text();
+                    run.append(text);
+                    links += c.nameIs("a") ? text.length() : c.select("a").text().length();
+                }
             }
         }
-        return false;
+        addRun(run, links, lines);
+    }
+
+    /** A stretch of running text is a line unless it is mostly link text. */
+    private static void addRun(StringBuilder run, int links, List<String> lines) {
+        String text = run.toString().strip();
+        if (!text.isEmpty() && Math.min(links, text.length()) <= MAX_LINK_DENSITY * text.length()) {
+            lines.add(text);
+        }
+        run.setLength(0);
     }
 
     private static Optional<String> firstText(Elements elements) {

@@ -28,7 +28,7 @@ import org.jsoup.select.QueryParser;
  * itemprop="articleBody"}) is taken first when it holds text. Nothing here names a site.
  */
 final class MainContent {
-    private static final Pattern UNLIKELY = Pattern.compile("(?i)(^|[-_\\s])(ad|ads|advert\\w*|banner|breadcrumbs?|"
+    private static final Pattern UNLIKELY = Pattern.compile("(?i)(^|[-_\\s])(ad|ads|advert\\w*|ad(box|slot|unit|container|wrap\\w*)|author\\w*|byline|captions?|teasers?|\\w*stories|banner|breadcrumbs?|"
             + "combx|comments?|community|consent|cookies?|disqus|extra|footer|header|legends?|menu|modal|newsletter|"
             + "outbrain|pager|pagination|popup|promo\\w*|related|remark|replies|rss|share|sharing|shoutbox|sidebar|"
             + "skyscraper|social|sponsor\\w*|subscri\\w*|taboola|tags|trending|most-?popular|recommend\\w*|"
@@ -41,7 +41,7 @@ final class MainContent {
             + "foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|"
             + "skyscraper|sponsor|shopping|tags|tool|widget|byline|caption");
     private static final Evaluator KEPT = QueryParser.parse("article, main, body, html");
-    private static final Evaluator HOLDS_CONTENT = QueryParser.parse("h1, article, main, [itemprop=articleBody]");
+    private static final Evaluator HOLDS_CONTENT = QueryParser.parse("h1, main, [itemprop=articleBody]");
     private static final Evaluator PARAGRAPH = QueryParser.parse("p, pre, td, blockquote");
     /** What makes a div more than running text (Readability's DIV_TO_P_ELEMS, with headings and sections). */
     private static final Evaluator BLOCK = QueryParser.parse("blockquote, dl, div, img, ol, p, pre, table, ul, select,"
@@ -83,13 +83,21 @@ final class MainContent {
         if (found.text() < RETRY_BELOW && !furniture.isEmpty()) {
             // Too little without the furniture: perhaps the names misled (a theme wrapping the whole page in a
             // block named "extra"), so look again with nothing set aside (Readability's retry), and take that find
-            // when it holds at least twice the text.
+            // when it holds at least twice the text somewhere else — not the same article with its comments and
+            // boxes around it (a short article is short).
             Found again = find(doc.body(), Set.of());
-            if (again.text() >= 2 * found.text()) {
+            if (again.text() >= 2 * found.text() && !again.surrounds(found)) {
                 return cleared(again.elements(), doc);
             }
         }
-        furniture.forEach(Element::remove);
+        // A block of furniture leaves a break behind: the running text either side of an ad is two paragraphs.
+        furniture.forEach(e -> {
+            if (e.isBlock()) {
+                e.replaceWith(new Element("br"));
+            } else {
+                e.remove();
+            }
+        });
         return cleared(found.elements(), doc);
     }
 
@@ -99,8 +107,16 @@ final class MainContent {
         return containers;
     }
 
-    /** The article's containers and the length of their text. */
-    private record Found(List<Element> elements, int text) {
+    /**
+     * The article's containers, the length of their text, and the best container found (null when no paragraph
+     * scored; it may be too short to stand out, and then the containers are the body).
+     */
+    private record Found(List<Element> elements, int text, Element best) {
+        /** Whether this find holds the other's best container: the same article with more around it. */
+        boolean surrounds(Found other) {
+            Element best = other.best;
+            return best != null && elements.stream().anyMatch(e -> e == best || best.parents().contains(e));
+        }
     }
 
     /** The article's containers among what is not furniture (the body when none stands out). */
@@ -126,10 +142,10 @@ final class MainContent {
         ranked.sort(Comparator.comparingDouble((Element e) -> -finals.get(e)));
         Element best = ranked.isEmpty() ? null : promote(ranked, finals, body);
         if (best == null || lengths.text(best) < MIN_BODY_TEXT) {
-            return new Found(List.of(body), lengths.text(body));
+            return new Found(List.of(body), lengths.text(body), best);
         }
         List<Element> elements = withSiblings(best, finals.getOrDefault(best, 0.0), finals, lengths, furniture);
-        return new Found(elements, elements.stream().mapToInt(lengths::text).sum());
+        return new Found(elements, elements.stream().mapToInt(lengths::text).sum(), best);
     }
 
     /**
@@ -220,7 +236,7 @@ final class MainContent {
     }
 
     /** A stretch of running text and how many of its characters are link text. */
-    record Run(String text, int links) {
+    private record Run(String text, int links) {
         double linkDensity() {
             return text.isEmpty() ? 0 : (double) links / text.length();
         }
@@ -230,7 +246,7 @@ final class MainContent {
      * The running text among an element's children — its text and inline elements, split at line breaks and at the
      * blocks between them: what a div holds outside its blocks ("text<br><br>more text<div>...</div>").
      */
-    static List<Run> inlineRuns(Element e) {
+    private static List<Run> inlineRuns(Element e) {
         List<Run> runs = new ArrayList<>();
         StringBuilder run = new StringBuilder();
         int links = 0;
@@ -260,13 +276,23 @@ final class MainContent {
         run.setLength(0);
     }
 
+    /** The commas of an element's text: prose has many, a box of links few (Readability's test before it cleans). */
+    private static int commas(Element e) {
+        String text = e.text();
+        int n = 0;
+        for (int i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     private static final Evaluator BOXES = QueryParser.parse("div, section, ul, ol, table, aside");
 
     /**
      * Removes the boxes of links inside an article's container (Readability's conditional cleaning, in part): a
      * "Related articles" box under a name that also says "article", a list of tags, a row of further stories — a
      * div, section, list or table more than half of whose text is link text, or more than a fifth when it holds
-     * more list items than paragraphs. Whatever is left is read as the article's text.
+     * more list items than paragraphs and fewer than ten commas (prose with a share bar in it is no box of links). Whatever is left is read as the article's text.
      */
     private static void clearLinkBoxes(Element root) {
         for (Element box : root.select(BOXES)) {
@@ -274,7 +300,8 @@ final class MainContent {
                 continue;
             }
             double links = linkDensity(box);
-            if (links > 0.5 || links > 0.2 && box.getElementsByTag("li").size() > box.getElementsByTag("p").size()) {
+            if (links > 0.5 || links > 0.2 && box.getElementsByTag("li").size() > box.getElementsByTag("p").size()
+                    && commas(box) < 10) {
                 box.remove();
             }
         }

@@ -32,16 +32,21 @@ final class PageMetadataReader {
         Optional<JsonNode> article = objects.stream().filter(o -> types(o).stream().anyMatch(ARTICLES::contains))
                 .findFirst();
         Optional<JsonNode> page = objects.stream().filter(o -> types(o).contains("webpage")).findFirst();
+        Optional<PageMetadata.Fact> h1 = element(doc, "h1");
+        List<String> siteNames = siteNames(doc, article, objects);
         return new PageMetadata(
-                first(ld(article, "headline"), ld(page, "headline"), meta(doc, "meta[property=og:title]"),
-                        meta(doc, "meta[name=twitter:title]"), element(doc, "h1"), element(doc, "title")),
+                first(ld(article, "headline"), ld(page, "headline"),
+                        title(meta(doc, "meta[property=og:title]"), siteNames, h1),
+                        title(meta(doc, "meta[name=twitter:title]"), siteNames, h1), h1,
+                        title(element(doc, "title"), siteNames, h1)),
                 first(ld(article, "datePublished"), meta(doc, "meta[property=article:published_time]"),
                         meta(doc, "meta[itemprop=datePublished]"), meta(doc, "meta[name=pubdate]"),
                         meta(doc, "meta[name=publishdate]"), meta(doc, "meta[name=dc.date.issued]"),
                         meta(doc, "meta[name=DC.date.issued]"), meta(doc, "meta[name=date]"),
                         attribute(doc, "time[datetime][pubdate]", "datetime"),
                         attribute(doc, "time[itemprop=datePublished]", "datetime"),
-                        attribute(doc, "article time[datetime]", "datetime")),
+                        attribute(doc, "article time[datetime]", "datetime"),
+                        attribute(doc, "time[datetime]", "datetime")),
                 first(ld(article, "dateModified"), meta(doc, "meta[property=article:modified_time]"),
                         meta(doc, "meta[itemprop=dateModified]"), meta(doc, "meta[property=og:updated_time]"),
                         meta(doc, "meta[name=last-modified]"), meta(doc, "meta[name=dc.date.modified]"),
@@ -53,6 +58,45 @@ final class PageMetadataReader {
                         ld(article, "url"), ld(article, "mainEntityOfPage")),
                 first(ld(article, "articleSection"), meta(doc, "meta[property=article:section]"),
                         meta(doc, "meta[name=section]")));
+    }
+
+    /** Separators a title puts between an article's headline and the site's name. */
+    private static final List<String> SEPARATORS = List.of(" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ",
+            " \u00bb ");
+
+    /**
+     * A page title as the headline: without the site's name it ends with ("Dam repairs start - Valley Courier"), or,
+     * when it is the page's {@code h1} followed by a separator and more, the {@code h1}.
+     */
+    private static Optional<PageMetadata.Fact> title(Optional<PageMetadata.Fact> title, List<String> siteNames,
+            Optional<PageMetadata.Fact> h1) {
+        if (title.isEmpty()) {
+            return title;
+        }
+        String value = title.get().value();
+        for (String separator : SEPARATORS) {
+            for (String site : siteNames) {
+                if (value.endsWith(separator + site) && value.length() > separator.length() + site.length()) {
+                    return Optional.of(new PageMetadata.Fact(value.substring(0, value.length() - separator.length()
+                            - site.length()).strip(), title.get().from() + " less the site's name"));
+                }
+            }
+            if (h1.isPresent() && value.startsWith(h1.get().value() + separator)) {
+                return h1;
+            }
+        }
+        return title;
+    }
+
+    /** The names the page gives its site: Open Graph's, the application's, the publisher's in JSON-LD. */
+    private static List<String> siteNames(Document doc, Optional<JsonNode> article, List<JsonNode> objects) {
+        List<String> names = new ArrayList<>();
+        meta(doc, "meta[property=og:site_name]").ifPresent(f -> names.add(f.value()));
+        meta(doc, "meta[name=application-name]").ifPresent(f -> names.add(f.value()));
+        article.map(a -> a.path("publisher").get("name")).flatMap(PageMetadataReader::text).ifPresent(names::add);
+        objects.stream().filter(o -> types(o).contains("website")).findFirst().map(o -> o.get("name"))
+                .flatMap(PageMetadataReader::text).ifPresent(names::add);
+        return names;
     }
 
     /** Every JSON object of the page's JSON-LD blocks, {@code @graph} members and lists flattened. */

@@ -136,6 +136,73 @@ class ExtractorTest {
     }
 
     @Test
+    void aLayoutTableCellIsReadThroughItsHeadlineAndParagraphsApartInPageOrder() {
+        String html = """
+                <html><body><table class="layout"><tr><td class="leftcol">
+                <div class="headline"><h1>Ferry timetable changes for the winter</h1></div>
+                <div class="dateline">By Di Desk | 10 August 2025</div>
+                <div class="storytext">The winter timetable starts on Monday, with two crossings fewer a day, the
+                operator said.<br><br><b>Fewer crossings</b><br>The first boat, which used to leave at six, now leaves
+                at seven, and the last at nine.<div class="adbox">Advertisement</div>Season tickets bought before
+                October, the operator said, stay valid until they run out.<br><br></div>
+                </td><td class="rightcol"><div class="box"><h3>Most read</h3><ol><li><a href="/a">Island shops run
+                short of bread</a></li><li><a href="/b">Harbour fees to rise in spring</a></li></ol></div></td>
+                </tr></table></body></html>""";
+        assertEquals(List.of("Ferry timetable changes for the winter", "",
+                "The winter timetable starts on Monday, with two crossings fewer a day, the operator said.",
+                "Fewer crossings",
+                "The first boat, which used to leave at six, now leaves at seven, and the last at nine.",
+                "Season tickets bought before October, the operator said, stay valid until they run out."), lines(html));
+    }
+
+    @Test
+    void commentsTeasersAndTheAuthorsBoxAreNotTheArticleEvenWhenMarkedUpAsArticles() {
+        String html = """
+                <html><body><main><article class="node node--type-article">
+                <h1>Harbour wall to be rebuilt before the storms</h1>
+                <p>The harbour wall, breached twice last winter, will be rebuilt before the storm season, the port
+                authority said on Tuesday.</p><p>The work, which will close the north quay for six weeks, is expected
+                to cost about two million euros, paid from the reserve.</p>
+                <div class="author-info"><p>Di Desk covers the port and its business, and has written for the paper
+                since 2015, after ten years at a news agency.</p></div>
+                <section class="field field--name-comment comment-wrapper"><h2>Comments</h2>
+                <article class="comment"><p>About time, too, after all the warnings, the meetings and the promises,
+                and the money spent on studies that said the same thing.</p></article>
+                <article class="comment"><p>Who pays for the closure of the quay, the fishermen, as always, or the
+                authority that let the wall fall apart in the first place?</p></article>
+                <article class="comment"><p>Six weeks, they say, but the last repair, on the south quay, took five
+                months, cost twice the estimate, and was done again a year later.</p></article>
+                <article class="comment"><p>The storms are not new, the breaches are not new, and the excuses, I am
+                sorry to say, are not new either, whoever sits on the board.</p></article></section>
+                </article>
+                <div class="teaser"><a href="/a">Island shops run short of bread</a><div class="tdesc">The island's two
+                shops ran out of bread on Sunday, after the ferry, which brings the flour, was cancelled again.</div></div>
+                </main></body></html>""";
+        assertEquals(List.of("Harbour wall to be rebuilt before the storms", "",
+                "The harbour wall, breached twice last winter, will be rebuilt before the storm season, the port"
+                        + " authority said on Tuesday.",
+                "The work, which will close the north quay for six weeks, is expected to cost about two million euros,"
+                        + " paid from the reserve."), lines(html));
+    }
+
+    @Test
+    void aShortArticleIsNotReadAgainWithTheCommentsAroundIt() {
+        String html = """
+                <html><body><div class="post"><h1>Beach closed after storm</h1>
+                <p>The main beach is closed until Friday after the storm washed debris ashore, the council said.</p>
+                <p>Lifeguards will be back at the weekend, weather permitting.</p>
+                <div class="comments"><p>Again? This is the third time this summer, and every time, the council
+                takes a week to clear what a few volunteers could clear in a morning, if anyone asked them.</p>
+                <p>My children were looking forward to it, and now, with the holidays nearly over, we will have to
+                drive to the next town, which costs money, time and patience that we do not have.</p>
+                <p>The debris is from the building site upriver, as everyone knows, and the council, which approved
+                it, should send them the bill, not the taxpayers, for once.</p></div></div></body></html>""";
+        assertEquals(List.of("Beach closed after storm", "",
+                "The main beach is closed until Friday after the storm washed debris ashore, the council said.",
+                "Lifeguards will be back at the weekend, weather permitting."), lines(html));
+    }
+
+    @Test
     void aMediaTypeOfSeparatorsOnlyIsRefusedAsUnsupportedNotAnInternalError() {
         // found by FuzzTest: ";;;" split into no parts at all and failed with an index out of bounds (a 500)
         for (String type : List.of(";;;", ";", " ; charset=utf-8")) {

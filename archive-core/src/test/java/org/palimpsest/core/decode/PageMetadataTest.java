@@ -71,4 +71,28 @@ class PageMetadataTest {
         assertNull(Extractor.extract("Plain text\n\nBody.".getBytes(StandardCharsets.UTF_8),
                 CaptureMediaType.parse("text/plain")).page());
     }
+
+    @Test
+    void aTitleThatAppendsTheSiteNameGivesTheHeadlineWithoutIt() {
+        PageMetadata named = page("""
+                <html><head><meta property="og:site_name" content="Valley Courier">
+                <meta property="og:title" content="Dam repairs start in May - Valley Courier">
+                </head><body><h1>Dam repairs start</h1><p>Work begins.</p></body></html>""");
+        assertEquals(new PageMetadata.Fact("Dam repairs start in May",
+                "meta[property=og:title] less the site's name"), named.headline());
+        PageMetadata unnamed = page("""
+                <html><head><meta property="og:title" content="Dam repairs start in May | VC Online">
+                </head><body><h1>Dam repairs start in May</h1><p>Work begins.</p></body></html>""");
+        assertEquals(new PageMetadata.Fact("Dam repairs start in May", "h1"), unnamed.headline());
+    }
+
+    @Test
+    void aTimeElementAnywhereDatesAPageThatStatesNothingElse() {
+        PageMetadata page = page("""
+                <html><head><title>Ferry timetable changes</title></head><body><div class="story">
+                <h1>Ferry timetable changes</h1><div class="dateline">By Di Desk |
+                <time datetime="2025-08-10T06:12">10 August 2025, 06:12</time></div>
+                <p>The winter timetable starts on Monday.</p></div></body></html>""");
+        assertEquals(new PageMetadata.Fact("2025-08-10T06:12", "time[datetime]"), page.datePublished());
+    }
 }
