@@ -52,6 +52,8 @@ class PageMetadataApiTest {
         assertEquals("https://harbour.example/news/budget", provenance.getString("provenance.page.canonicalUrl.value"));
         assertEquals("link[rel=canonical][href]", provenance.getString("provenance.page.canonicalUrl.from"));
         assertEquals("Local", provenance.getString("provenance.page.section.value"));
+        assertEquals("whole-page", provenance.getString("provenance.body.rule")); // two short paragraphs stand out less
+        assertEquals(List.of("body"), provenance.getList("provenance.body.elements"));
 
         String article = given().queryParam("source", source).get("/api/articles").path("items[0].articleId");
         JsonPath timeline = given().get("/api/articles/" + article).then().statusCode(200).extract().jsonPath();

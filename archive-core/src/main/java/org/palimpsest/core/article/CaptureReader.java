@@ -58,6 +58,7 @@ public class CaptureReader {
                 d.map(DerivationRecord::templateDigest).orElse(null),
                 d.map(DerivationRecord::decoding).orElse(null),
                 d.map(DerivationRecord::page).orElse(null),
+                d.map(DerivationRecord::body).orElse(null),
                 d.map(DerivationRecord::removedLines).orElse(List.of()),
                 d.map(DerivationRecord::identity).orElse(null),
                 d.map(DerivationRecord::version).orElse(null),

@@ -19,7 +19,8 @@ public record CaptureView(
     public record Provenance(
             CaptureOrigin origin, String capturedAtOrigin, Digests digests, String normaliserVersion,
             Integer templateVersion, String templateDigest, DerivationRecord.Decoding decoding,
-            org.palimpsest.core.decode.PageMetadata page, java.util.List<org.palimpsest.core.normalize.RemovedLine> removedLines, DerivationRecord.Identity identity,
+            org.palimpsest.core.decode.PageMetadata page, org.palimpsest.core.decode.BodySource body,
+            java.util.List<org.palimpsest.core.normalize.RemovedLine> removedLines, DerivationRecord.Identity identity,
             DerivationRecord.VersionDecision version, java.util.List<DerivationRecord.Rederivation> rederivations) {
     }
 

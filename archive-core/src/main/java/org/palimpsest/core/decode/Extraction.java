@@ -15,8 +15,10 @@ import java.util.List;
  * @param lines the text lines
  * @param page what an HTML page says of itself in its markup (null for plain text, and for captures stored before
  *     it was read)
+ * @param body which extractor rule gave an HTML page's body, from which elements (null for plain text, and for
+ *     captures stored before it was kept)
  */
 public record Extraction(
         String charset, String charsetSource, int malformedInputs, String header, String declaredHeadline,
-        List<String> lines, PageMetadata page) {
+        List<String> lines, PageMetadata page, BodySource body) {
 }

@@ -51,7 +51,7 @@ public final class Extractor {
         String headerText = header.map(h -> text.substring(0, h.length()).strip()).orElse(null);
         String body = header.map(h -> text.substring(h.length())).orElse(text);
         return new Extraction(decoded.charset().name(), decoded.charsetSource(), decoded.malformedInputs(),
-                headerText, null, lines(body), null);
+                headerText, null, lines(body), null, null);
     }
 
     static Extraction fromHtml(DecodedText decoded) {
@@ -64,7 +64,8 @@ public final class Extractor {
                 .or(() -> Optional.of(doc.title().strip()).filter(s -> !s.isEmpty()))
                 .orElse(null);
         doc.select(DROPPED).remove();
-        List<Element> article = MainContent.of(doc);
+        MainContent.Body body = MainContent.of(doc);
+        List<Element> article = body.elements();
         List<String> lines = new ArrayList<>();
         if (h1.isPresent() && article.stream().allMatch(e -> e != doc.body() && e.select("h1").isEmpty())) {
             lines.add(h1.get()); // the headline stands outside the article's containers
@@ -74,7 +75,8 @@ public final class Extractor {
             blockLines(root, lines);
         }
         return new Extraction(decoded.charset().name(), decoded.charsetSource(), decoded.malformedInputs(),
-                null, declared, List.copyOf(lines), page.isEmpty() ? null : page);
+                null, declared, List.copyOf(lines), page.isEmpty() ? null : page,
+                new BodySource(body.rule(), article.stream().map(Extractor::describe).toList()));
     }
 
     /**
@@ -136,6 +138,15 @@ public final class Extractor {
             lines.add(text);
         }
         run.setLength(0);
+    }
+
+    /** An element as a reader finds it again: its tag, and its id or first two classes ({@code div.entry-content}). */
+    private static String describe(Element e) {
+        if (!e.id().isEmpty()) {
+            return e.tagName() + "#" + e.id();
+        }
+        return e.tagName() + e.classNames().stream().filter(c -> !c.isBlank()).limit(2).map(c -> "." + c)
+                .collect(java.util.stream.Collectors.joining());
     }
 
     private static Optional<String> firstText(Elements elements) {

@@ -59,14 +59,18 @@ final class MainContent {
     private record Paragraph(Element scores, String text) {
     }
 
+    /** The elements that hold an article, in page order, and the rule that found them. */
+    record Body(List<Element> elements, BodySource.Rule rule) {
+    }
+
     /**
      * Sets aside the furniture, then answers the elements that hold the article, in page order (the body when none
      * stands out), without the boxes of links inside them.
      */
-    static List<Element> of(Document doc) {
+    static Body of(Document doc) {
         Element declared = doc.selectFirst("[itemprop=articleBody]");
         if (declared != null && declared.text().length() >= MIN_BODY_TEXT) {
-            return List.of(declared);
+            return new Body(List.of(declared), BodySource.Rule.DECLARED);
         }
         Set<Element> furniture = Collections.newSetFromMap(new IdentityHashMap<>());
         doc.body().filter(new NodeFilter() {
@@ -87,7 +91,7 @@ final class MainContent {
             // boxes around it (a short article is short).
             Found again = find(doc.body(), Set.of());
             if (again.text() >= 2 * found.text() && !again.surrounds(found)) {
-                return cleared(again.elements(), doc);
+                return cleared(again, BodySource.Rule.SCORED_WITH_FURNITURE, doc);
             }
         }
         // A block of furniture leaves a break behind: the running text either side of an ad is two paragraphs.
@@ -98,13 +102,16 @@ final class MainContent {
                 e.remove();
             }
         });
-        return cleared(found.elements(), doc);
+        return cleared(found, BodySource.Rule.SCORED, doc);
     }
 
     /** The containers found, each without its boxes of links (the body, when nothing stood out, as it is). */
-    private static List<Element> cleared(List<Element> containers, Document doc) {
-        containers.stream().filter(e -> e != doc.body()).forEach(MainContent::clearLinkBoxes);
-        return containers;
+    private static Body cleared(Found found, BodySource.Rule rule, Document doc) {
+        if (found.elements().equals(List.of(doc.body()))) {
+            return new Body(found.elements(), BodySource.Rule.WHOLE_PAGE);
+        }
+        found.elements().forEach(MainContent::clearLinkBoxes);
+        return new Body(found.elements(), rule);
     }
 
     /**

@@ -34,7 +34,7 @@ final class CaptureProvenance {
         var x = dc.capture().extraction();
         return new DerivationRecord(Normalizer.VERSION, src.templateVersion, src.templateDigest,
                 new DerivationRecord.Decoding(x.charset(), x.charsetSource(), x.malformedInputs(), x.header()),
-                x.page(), n.headline(), n.contentSha256(), n.removed(), identity,
+                x.page(), x.body(), n.headline(), n.contentSha256(), n.removed(), identity,
                 new DerivationRecord.VersionDecision(dc.firstOfVersion() ? VersionKind.NEW : VersionKind.REVISIT,
                         versionId.toString(), dc.versionNumber(), n.contentSha256()),
                 List.copyOf(history));

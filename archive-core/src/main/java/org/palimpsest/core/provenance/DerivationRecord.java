@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.palimpsest.core.decode.BodySource;
 import org.palimpsest.core.decode.PageMetadata;
 import org.palimpsest.core.normalize.RemovedLine;
 
@@ -16,6 +17,8 @@ import org.palimpsest.core.normalize.RemovedLine;
  * @param decoding how the bytes became text
  * @param page what an HTML page says of itself (headline, dates, authors, language, canonical address, section),
  *     each fact with where it was found; null for plain text and for captures read before it was kept
+ * @param body which extractor rule gave an HTML page's body, from which elements; null for plain text and for
+ *     captures read before it was kept
  * @param headline the headline found
  * @param contentSha256 the digest of the normalised content
  * @param removedLines the chrome taken out, each with its reason
@@ -25,7 +28,7 @@ import org.palimpsest.core.normalize.RemovedLine;
  */
 public record DerivationRecord(
         String normaliserVersion, int templateVersion, String templateDigest, Decoding decoding, PageMetadata page,
-        String headline,
+        BodySource body, String headline,
         String contentSha256, List<RemovedLine> removedLines, Identity identity, VersionDecision version,
         List<Rederivation> rederivations) {
 

@@ -203,6 +203,28 @@ class ExtractorTest {
     }
 
     @Test
+    void theBodySaysWhichRuleFoundItAndInWhichElements() {
+        String paragraphs = "<p>The council passed the harbour budget on Monday night, after a debate of seven hours,"
+                + " and a vote of seven to four.</p><p>Work on the new pier, the largest item, starts in spring and"
+                + " should take two years, the harbour master said.</p><p>The mayor, who had opposed it, abstained"
+                + " in the end, to the surprise of her own party.</p>";
+        assertEquals(new BodySource(BodySource.Rule.DECLARED, List.of("div.text")), body(
+                "<html><body><div class=\"text\" itemprop=\"articleBody\">" + paragraphs + "</div></body></html>"));
+        assertEquals(new BodySource(BodySource.Rule.SCORED, List.of("div#story")), body(
+                "<html><body><nav><a href=\"/\">Home</a></nav><div id=\"story\" class=\"story-body\">" + paragraphs
+                        + "</div><div class=\"comments\"><p>Nobody asked us, as usual, about any of it.</p></div>"
+                        + "</body></html>"));
+        assertEquals(new BodySource(BodySource.Rule.WHOLE_PAGE, List.of("body")),
+                body("<html><body><h1>Short</h1><p>A line.</p></body></html>"));
+        assertNull(Extractor.extract("Plain text.".getBytes(StandardCharsets.UTF_8),
+                CaptureMediaType.parse("text/plain")).body());
+    }
+
+    private static BodySource body(String html) {
+        return Extractor.extract(html.getBytes(StandardCharsets.UTF_8), CaptureMediaType.parse("text/html")).body();
+    }
+
+    @Test
     void aMediaTypeOfSeparatorsOnlyIsRefusedAsUnsupportedNotAnInternalError() {
         // found by FuzzTest: ";;;" split into no parts at all and failed with an index out of bounds (a 500)
         for (String type : List.of(";;;", ";", " ; charset=utf-8")) {
