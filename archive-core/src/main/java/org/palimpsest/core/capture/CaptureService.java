@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.palimpsest.core.decode.Extraction;
 import org.palimpsest.core.decode.Extractor;
+import org.palimpsest.core.decode.PageMetadata;
 import org.palimpsest.core.derivation.SourceCapture;
 import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.error.ArchiveException;
@@ -150,13 +151,16 @@ public class CaptureService {
         UUID[] ids = new UUID[group.size()];
         for (int i = 0; i < group.size(); i++) {
             ValidCapture capture = group.get(i).capture();
-            Optional<CanonicalUrl> canonical = capture.url().map(u -> CanonicalUrl.of(u.value()));
+            Extraction extraction = group.get(i).extraction();
+            // The page's own canonical address stands for a capture without a URL or with parameters added to it.
+            Optional<CanonicalUrl> canonical = CanonicalUrl.of(capture.url().map(CaptureUrl::value),
+                    Optional.ofNullable(extraction.page()).map(PageMetadata::canonicalUrl).map(PageMetadata.Fact::value));
             ids[i] = UUID.randomUUID();
             rows.add(new Object[] {ids[i], source, capture.url().map(CaptureUrl::value).orElse(null),
                     canonical.map(CanonicalUrl::url).orElse(null), canonical.map(CanonicalUrl::surtKey).orElse(null),
                     capture.capturedAt(), capture.capturedAtOrigin().name(), ingestedAt, capture.rawDigest().hex(),
                     (long) capture.content().length, capture.mediaType().original(), Json.write(capture.origin()),
-                    Json.write(group.get(i).extraction()), payloadSha1(capture)});
+                    Json.write(extraction), payloadSha1(capture)});
         }
         Set<UUID> inserted = new HashSet<>(Sql.insertAllReturningIds(em, "capture", """
                 id, source, url, canonical_url, url_key, captured_at, captured_at_origin, ingested_at, raw_sha256,
