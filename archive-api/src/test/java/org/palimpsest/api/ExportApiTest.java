@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.palimpsest.core.normalize.Normalizer;
 
 @QuarkusTest
 class ExportApiTest {
@@ -72,7 +73,7 @@ class ExportApiTest {
             JsonNode r = JSON.readTree(line);
             JsonNode capture = r.get("captures").get(0);
             exported.add(capture.get("rawSha256").asText());
-            assertEquals("2", capture.get("normaliserVersion").asText());
+            assertEquals(Normalizer.VERSION, capture.get("normaliserVersion").asText());
             var version = given().get("/api/articles/" + r.get("articleId").asText() + "/versions/"
                     + r.get("versionId").asText()).then().statusCode(200).extract().jsonPath();
             assertEquals(version.getString("contentSha256"), r.get("contentSha256").asText());

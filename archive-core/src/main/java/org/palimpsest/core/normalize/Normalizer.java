@@ -2,6 +2,7 @@ package org.palimpsest.core.normalize;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.palimpsest.core.decode.BodySource;
 import org.palimpsest.core.decode.Extraction;
 import org.palimpsest.core.digest.ContentDigest;
 
@@ -16,10 +17,14 @@ import org.palimpsest.core.digest.ContentDigest;
  * <p>Editorial notices ({@link EditorialNotice}) above the headline or in the body are content wherever they stand:
  * kept as paragraphs (those above the headline first), never removed as template, and left out of the lines
  * template learning counts, so no number of articles carrying the same notice makes it chrome.
+ *
+ * <p>The template defers to the page: where the markup declares the article body ({@code itemprop="articleBody"},
+ * {@link BodySource.Rule#DECLARED}), no body line is removed as template. Template learning still counts those lines,
+ * so they are removed from the source's pages whose body had to be found by scoring.
  */
 public final class Normalizer {
     /** Bumped whenever a change here can change a digest; recorded in every capture's provenance. */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     /** The markup declares a headline that is not among the text lines: every line is body. */
     private static final int DECLARED_NOT_IN_TEXT = -1;
@@ -63,6 +68,7 @@ public final class Normalizer {
             bodyFrom = lines.size();
         }
         List<String> body = new ArrayList<>();
+        boolean declaredBody = extraction.body() != null && extraction.body().rule() == BodySource.Rule.DECLARED;
         boolean ended = false;
         for (int i = bodyFrom; i < lines.size(); i++) {
             String c = canonical.get(i);
@@ -79,7 +85,7 @@ public final class Normalizer {
                 body.add(c);
                 if (rules.isLinkLine(c)) {
                     reason = RemovedLine.Reason.LINK_LINE;
-                } else if (template.isBodyChrome(c)) {
+                } else if (!declaredBody && template.isBodyChrome(c)) {
                     reason = RemovedLine.Reason.TEMPLATE;
                 }
             }

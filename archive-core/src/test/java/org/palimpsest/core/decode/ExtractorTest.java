@@ -270,6 +270,31 @@ class ExtractorTest {
     }
 
     @Test
+    void templateLinesInsideADeclaredArticleBodyAreKeptAndRemovedFromAScoredOne() {
+        String sailed = "The ferry sailed at noon with two hundred passengers on board, the first crossing since the"
+                + " storm closed the harbour.";
+        String pledge = "Readers fund this newsroom.";
+        String docked = "It docked at six on the far side of the sound, where the harbour master said the quay had"
+                + " been repaired overnight.";
+        Template template = new Template(new java.util.TreeMap<>(),
+                new java.util.TreeMap<>(java.util.Map.of(pledge, 3)));
+        String declared = "<html><body><article><h1>Ferry sails</h1><div itemprop=\"articleBody\"><p>" + sailed
+                + "</p><p>" + pledge + "</p><p>" + docked + "</p></div></article></body></html>";
+        NormalizedCapture kept = new Normalizer(NormalizationRules.DEFAULT).normalize(
+                Extractor.extract(declared.getBytes(StandardCharsets.UTF_8), CaptureMediaType.parse("text/html")),
+                template);
+        assertEquals(List.of(sailed, pledge, docked), kept.paragraphs());
+        assertEquals(List.of(sailed, pledge, docked), kept.bodyCanonical(), "template learning still counts the line");
+
+        String scored = declared.replace(" itemprop=\"articleBody\"", "");
+        NormalizedCapture removed = new Normalizer(NormalizationRules.DEFAULT).normalize(
+                Extractor.extract(scored.getBytes(StandardCharsets.UTF_8), CaptureMediaType.parse("text/html")),
+                template);
+        assertEquals(List.of(sailed, docked), removed.paragraphs());
+        assertEquals(List.of(new RemovedLine(4, pledge, RemovedLine.Reason.TEMPLATE)), removed.removed());
+    }
+
+    @Test
     void aDeclaredHeadlineMissingFromTheTextKeepsEveryLineAsBody() {
         String html = "<html><head><title>Only in the title</title></head><body><p>First paragraph.</p>"
                 + "<p>Second paragraph.</p></body></html>";
