@@ -41,13 +41,17 @@ class TemplateDeferenceTest {
         String source = uniqueSource("deference");
         String[][] stories = {
             {"harbour-dredging", "Harbour dredging to start in June", "Dredgers will deepen the outer channel from"
-                    + " June so that larger ships can berth at high tide.", "The work will take eight weeks."},
+                    + " June so that larger ships can berth at high tide.", "The work will take eight weeks, and the"
+                    + " ferry will keep its timetable throughout."},
             {"library-hours", "Library opens on Sundays from next month", "The central library will open from noon"
-                    + " to five on Sundays, the council said on Tuesday.", "Staff will be paid overtime."},
+                    + " to five on Sundays, the council said on Tuesday.", "Staff will be paid overtime, and the"
+                    + " reading rooms will close an hour early on Mondays."},
             {"bridge-repairs", "Old bridge closes for repairs", "The old bridge will close to traffic for three"
-                    + " weeks while its bearings are replaced.", "Buses will be diverted over the ring road."},
+                    + " weeks while its bearings are replaced.", "Buses will be diverted over the ring"
+                    + " road, adding ten minutes to most journeys."},
             {"market-square", "Market square trees to be replanted", "Twelve lime trees felled in the storm will be"
-                    + " replaced with saplings grown in the town nursery.", "Planting begins in the autumn."},
+                    + " replaced with saplings grown in the town nursery.", "Planting begins in the autumn, once"
+                    + " the ground has been cleared and drained."},
         };
         String[] captures = new String[stories.length];
         for (int i = 0; i < stories.length; i++) {
@@ -61,10 +65,10 @@ class TemplateDeferenceTest {
                 .jsonPath().getList("bodyLines.text");
         assertEquals(List.of(PLEDGE), template, "the line every article carries is learned as template");
         for (int i = 0; i < 3; i++) {
+            assertEquals("declared", given().get("/api/captures/" + captures[i]).then().extract()
+                    .path("provenance.body.rule"), "rule of " + stories[i][0]);
             assertEquals(List.of(stories[i][2], PLEDGE, stories[i][3]), latestParagraphs(captures[i]),
                     "declared body of " + stories[i][0]);
-            assertEquals("declared", given().get("/api/captures/" + captures[i]).then().extract()
-                    .path("provenance.body.rule"));
         }
         assertEquals(List.of(stories[3][2], stories[3][3]), latestParagraphs(captures[3]), "scored body");
     }
