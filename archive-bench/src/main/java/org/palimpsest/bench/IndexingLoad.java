@@ -17,12 +17,20 @@ import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.indexer.index.VersionDocument;
+import org.palimpsest.indexer.index.IndexConfig;
 import org.palimpsest.indexer.index.VersionIndex;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.smallrye.config.WithDefault;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
 
 /**
  * Load harness for indexing (bin/bench-indexing runs it against servers it provisions on loopback).
  *
- * <p>Part 1, bulk: writes {@code docs} version documents built from the samples into a scratch index through
+ * <p>Part 1, bulk: writes {@code docs} distinct version documents (each body as long as a sample, words drawn from the
+ * samples' vocabulary) into a scratch index through
  * {@link VersionIndex#write}, the path the outbox consumer uses, and reports documents per second. A first pass of
  * {@code bulk-warmup} documents into another scratch index is not measured: it compiles the hot paths of both JVMs,
  * as they are in a server that has been running.
@@ -80,12 +88,19 @@ public final class IndexingLoad {
             String index = "bench-bulk-" + System.currentTimeMillis();
             client.indices().create(c -> c.index(index).settings(s -> s.numberOfShards("1").numberOfReplicas("0")
                     .refreshInterval(t -> t.time("-1"))).mappings(VersionIndex.mapping("standard")));
-            VersionIndex writer = new VersionIndex(client, null);
+            VersionIndex writer = new VersionIndex(client, defaultIndexConfig());
             int batch = 1000;
             List<VersionDocument> all = new ArrayList<>();
             Instant t0 = Instant.parse("2025-05-11T10:00:00Z");
             for (int i = 0; i < docs; i++) {
-                String body = samples.get(i % samples.size());
+                // Distinct bodies, each as long as a sample (5.8 KB on average): Elasticsearch does not see the same
+                // five texts again and again (until 2026-12-05 it did, which flattered its compression and caches).
+                int length = samples.get(i % samples.size()).length();
+                StringBuilder distinct = new StringBuilder(length + 2_000);
+                for (int part = 0; distinct.length() < length; part++) {
+                    distinct.append(article(samples, i + part * docs, null));
+                }
+                String body = distinct.toString();
                 Instant from = t0.plusSeconds(i);
                 all.add(new VersionDocument(new java.util.UUID(0, i).toString(), new java.util.UUID(1, i / 3).toString(),
                         "source-" + (i % 20), null, null, "Headline " + i, body, "sha" + i, 1 + i % 3, from, null,
@@ -112,6 +127,28 @@ public final class IndexingLoad {
             System.out.printf("bulk: %d documents (%.1f MB of text) in %.2f s = %.0f docs/s (batches of %d, %d concurrent requests)%n",
                     docs, bytes / 1e6, secs, docs / secs, batch, threads);
         }
+    }
+
+    /**
+     * The index settings as a server without configuration has them: each method answers its {@code @WithDefault},
+     * converted as Quarkus converts it.
+     */
+    static IndexConfig defaultIndexConfig() {
+        return (IndexConfig) Proxy.newProxyInstance(IndexConfig.class.getClassLoader(), new Class<?>[] {IndexConfig.class},
+                (proxy, method, args) -> {
+                    String value = method.getAnnotation(WithDefault.class).value();
+                    Class<?> type = method.getReturnType();
+                    if (type == int.class) {
+                        return Integer.parseInt(value);
+                    } else if (type == boolean.class) {
+                        return Boolean.parseBoolean(value);
+                    } else if (type == MemorySize.class) {
+                        return new MemorySizeConverter().convert(value);
+                    } else if (type == Duration.class) {
+                        return new DurationConverter().convert(value);
+                    }
+                    return value;
+                });
     }
 
     /** Posts captures at {@code rate} for {@code seconds} and measures their lag; answers how many were accepted. */
