@@ -45,6 +45,10 @@ class AccessRulesTest {
         RULES.put("POST /api/admin/indexing/retry", Rule.ADMIN);
         RULES.put("POST /api/admin/sources/{source}/rederive", Rule.ADMIN);
         RULES.put("POST /api/admin/reindex", Rule.ADMIN);
+        RULES.put("GET /api/admin/blobs", Rule.ADMIN);
+        RULES.put("POST /api/admin/blobs/migration", Rule.ADMIN);
+        RULES.put("GET /api/admin/fixity", Rule.ADMIN);
+        RULES.put("POST /api/admin/fixity", Rule.ADMIN);
         RULES.put("POST /imports", Rule.FORM_ARCHIVIST);
     }
 

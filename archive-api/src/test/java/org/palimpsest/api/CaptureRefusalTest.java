@@ -15,6 +15,9 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.palimpsest.core.blob.BlobState;
+import org.palimpsest.core.blob.BlobStore;
+import org.palimpsest.core.digest.ContentDigest;
 import org.junit.jupiter.api.Test;
 
 /** Every refusal answers problem+json saying what to fix, and leaves no capture row and no blob behind. */
@@ -22,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class CaptureRefusalTest {
     @Inject
     DataSource db;
+    @Inject
+    BlobStore blobs;
 
     @Test
     void invalidSourceKeyIsRefused() throws Exception {
@@ -192,5 +197,7 @@ class CaptureRefusalTest {
                 assertEquals(0, r.getLong(1), "a refused capture left a row or a blob behind");
             }
         }
+        assertEquals(BlobState.MISSING, io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> blobs.check(new ContentDigest(sha))), "a refused capture left its bytes behind");
     }
 }

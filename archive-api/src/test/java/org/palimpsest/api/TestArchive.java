@@ -53,6 +53,17 @@ public final class TestArchive {
         }
     }
 
+    /** The single number a query with one text parameter answers (a count), read from the archive's database. */
+    public static long count(javax.sql.DataSource db, String sql, String parameter) throws java.sql.SQLException {
+        try (var c = db.getConnection(); var s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (var r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
     public static ValidatableResponse post(String source, byte[] body, String contentType, String capturedAt) {
         var request = given().header("Authorization", ARCHIVIST).contentType(contentType).body(body)
                 .queryParam("source", source);

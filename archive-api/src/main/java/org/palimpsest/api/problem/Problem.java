@@ -40,6 +40,7 @@ public record Problem(String type, String title, int status, String detail, Inte
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case UNAVAILABLE -> 503;
             case UPSTREAM_FAILED -> 502;
+            case CORRUPT -> 500;
             case UNAUTHORIZED -> 401;
             case FORBIDDEN -> 403;
         };

@@ -60,7 +60,7 @@ public final class ScaleHarness {
     private static void measure(ScaleRun run, long size, long start, List<Phase> growth) throws Exception {
         List<Phase> phases = new ArrayList<>(growth);
         phases.addAll(List.of(new LookupPhase(run), new DiffPhase(run), new SearchPhase(run),
-                new ExportPhase(run, "synthetic-a")));
+                new ExportPhase(run, "synthetic-a"), new FootprintPhase(run)));
         for (Phase phase : phases) {
             System.out.printf("%s at %,d captures: %s%n", LocalTime.now().withNano(0), size, phase.name());
             phase.run();

@@ -1,66 +1,49 @@
-package org.palimpsest.core.store;
+package org.palimpsest.core.blob;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.palimpsest.core.digest.ContentDigest;
+import org.palimpsest.core.store.Sql;
 
 /**
- * Raw bytes, stored once under their SHA-256, gzip-compressed at rest and never modified. Large deployments move
- * this behind the same interface to object storage.
+ * Blobs as rows of PostgreSQL's {@code blob} table, written in the caller's transaction: what the archive did before
+ * the bytes moved out ({@code palimpsest.blobs.store=database}), and where the file store still finds blobs the
+ * migration has not moved yet.
  */
-@ApplicationScoped
-public class BlobStore {
-    static final String GZIP = "gzip";
-
+public final class DatabaseBlobStore implements BlobStore {
     private final EntityManager em;
 
-    public BlobStore(EntityManager em) {
+    public DatabaseBlobStore(EntityManager em) {
         this.em = em;
     }
 
-    /**
-     * Stores each of the contents unless a blob with its digest exists, in as few statements as the rows allow; safe
-     * under concurrent calls.
-     */
+    @Override
     public void putAll(Map<ContentDigest, byte[]> contents) {
         List<Object[]> rows = new ArrayList<>(contents.size());
-        contents.forEach((digest, bytes) -> rows.add(new Object[] {digest.hex(), (long) bytes.length, GZIP, gzip(bytes)}));
+        contents.forEach((digest, bytes) ->
+                rows.add(new Object[] {digest.hex(), (long) bytes.length, "gzip", StoredForm.of(bytes)}));
         Sql.insertAll(em, "blob", "sha256, size, compression, data", rows);
     }
 
+    @Override
     public Optional<byte[]> get(ContentDigest digest) {
+        return stored(digest).map(data -> StoredForm.open(digest, data));
+    }
+
+    /** The stored (gzip) form of the blob, unchecked: for moving it elsewhere, where it is checked. */
+    Optional<byte[]> stored(ContentDigest digest) {
         return em.createNativeQuery("select data from blob where sha256 = ?1", byte[].class)
                 .setParameter(1, digest.hex())
                 .getResultStream()
                 .findFirst()
-                .map(data -> gunzip((byte[]) data));
+                .map(data -> (byte[]) data);
     }
 
-    static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    static byte[] gunzip(byte[] bytes) {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("stored blob is not valid gzip", e);
-        }
+    @Override
+    public String describe() {
+        return "database (PostgreSQL table blob)";
     }
 }

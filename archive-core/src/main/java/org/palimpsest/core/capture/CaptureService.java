@@ -30,7 +30,7 @@ import org.palimpsest.core.json.Json;
 import org.palimpsest.core.outbox.OutboxEvents;
 import org.palimpsest.core.placement.Placement;
 import org.palimpsest.core.placement.SourceLock;
-import org.palimpsest.core.store.BlobStore;
+import org.palimpsest.core.blob.BlobStore;
 import org.palimpsest.core.store.Sql;
 
 /**

@@ -18,7 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 import org.palimpsest.core.digest.ContentDigest;
-import org.palimpsest.core.store.BlobStore;
+import org.palimpsest.core.blob.BlobStore;
 import org.palimpsest.core.store.Sql;
 
 /**

@@ -20,7 +20,7 @@ import org.palimpsest.core.error.ProblemKind;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.normalize.NormalizedCapture;
 import org.palimpsest.core.placement.SourceTemplates;
-import org.palimpsest.core.store.BlobStore;
+import org.palimpsest.core.blob.BlobStore;
 import org.palimpsest.core.store.CaptureEntity;
 import org.palimpsest.core.store.VersionEntity;
 

@@ -10,6 +10,8 @@ public enum ProblemKind {
     UNAVAILABLE("unavailable", "Service unavailable"),
     /** A server the archive relies on (the search engine) refused a well-formed request: 502. */
     UPSTREAM_FAILED("upstream-failed", "Bad gateway"),
+    /** Stored bytes that fail their digest (fixity): 500, for an operator to restore. */
+    CORRUPT("corrupt", "Stored bytes fail their digest"),
     UNAUTHORIZED("unauthorized", "Unauthorized"),
     FORBIDDEN("forbidden", "Forbidden");
 

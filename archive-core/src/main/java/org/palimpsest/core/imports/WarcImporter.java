@@ -27,7 +27,7 @@ import org.palimpsest.core.capture.CaptureService;
 import org.palimpsest.core.capture.SourceKey;
 import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.json.Json;
-import org.palimpsest.core.store.BlobStore;
+import org.palimpsest.core.blob.BlobStore;
 import org.palimpsest.core.store.Sql;
 
 /**

@@ -1,0 +1,126 @@
+package org.palimpsest.core.blob;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.palimpsest.core.digest.ContentDigest;
+
+/**
+ * Blobs as files: {@code root/ab/cd/abcd….gz} for the SHA-256 {@code abcd…} (two levels of 256 directories keep
+ * each directory small at a billion blobs). A blob is written to a temporary file beside its place, forced to disk,
+ * renamed into place atomically, and its directory forced: a blob is whole under its name or not there, and it is
+ * durable before the capture row that names it commits. Blobs the database still holds (written before the bytes
+ * moved out, not yet moved by {@link BlobMigration}) are read from there.
+ */
+public final class FileBlobStore implements StoredFormTarget {
+    private static final Logger LOG = Logger.getLogger(FileBlobStore.class);
+    private final Path root;
+    private final boolean fsync;
+    private final BlobStore notYetMoved;
+
+    /** {@code notYetMoved}: where blobs not moved here yet are read (the database), or null for nowhere. */
+    public FileBlobStore(Path root, boolean fsync, BlobStore notYetMoved) {
+        this.root = root.toAbsolutePath().normalize();
+        this.fsync = fsync;
+        this.notYetMoved = notYetMoved;
+    }
+
+    Path pathOf(ContentDigest digest) {
+        return root.resolve(StoredFormTarget.keyOf(digest));
+    }
+
+    @Override
+    public void putAll(Map<ContentDigest, byte[]> contents) {
+        Set<Path> directories = new LinkedHashSet<>();
+        try {
+            for (Map.Entry<ContentDigest, byte[]> e : contents.entrySet()) {
+                Path target = pathOf(e.getKey());
+                if (!Files.exists(target)) {
+                    write(target, StoredForm.of(e.getValue()), directories);
+                }
+            }
+            for (Path directory : directories) {
+                force(directory);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "the blob store under %s cannot take %d blob(s)", root, contents.size());
+            throw StoreRefusal.cannotWrite();
+        }
+    }
+
+    @Override
+    public void putStored(ContentDigest digest, byte[] stored) throws IOException {
+        Path target = pathOf(digest);
+        if (!Files.exists(target)) {
+            Set<Path> directories = new LinkedHashSet<>();
+            write(target, stored, directories);
+            for (Path directory : directories) {
+                force(directory);
+            }
+        }
+    }
+
+    private void write(Path target, byte[] stored, Set<Path> directories) throws IOException {
+        Path directory = target.getParent();
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory);
+            directories.add(directory.getParent()); // the new shard directories' own entries
+            directories.add(directory.getParent().getParent());
+        }
+        Path temporary = Files.createTempFile(directory, target.getFileName().toString(), ".tmp");
+        try {
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(stored);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                if (fsync) {
+                    out.force(true);
+                }
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            directories.add(directory);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private void force(Path directory) throws IOException {
+        if (fsync) {
+            try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+                dir.force(true);
+            }
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(ContentDigest digest) {
+        byte[] stored;
+        try {
+            stored = Files.readAllBytes(pathOf(digest));
+        } catch (NoSuchFileException e) {
+            Optional<byte[]> notMoved = notYetMoved == null ? Optional.empty() : notYetMoved.get(digest);
+            // Absent from both only if the migration did not move it between the two looks.
+            return notMoved.isPresent() || !Files.exists(pathOf(digest)) ? notMoved : get(digest);
+        } catch (IOException e) {
+            LOG.errorf(e, "blob %s cannot be read", digest);
+            throw new CorruptBlobException(digest, "its file cannot be read");
+        }
+        return Optional.of(StoredForm.open(digest, stored));
+    }
+
+    @Override
+    public String describe() {
+        return "filesystem " + root;
+    }
+}
