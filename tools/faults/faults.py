@@ -50,7 +50,7 @@ class Api:
         log = open(os.path.join(WORK, "api.log"), "a")
         self.process = subprocess.Popen(
             [os.path.join(ROOT, "bin/api"), f"-Dquarkus.http.port={PORT}", "-Dquarkus.log.level=WARN",
-             f"-Dpalimpsest.imports.spool-dir={self.spool}", f"-Dpalimpsest.auth.tokens.faults.secret={TOKEN}",
+             f"-Dpalimpsest.imports.spool-dir={self.spool}", f"-Dpalimpsest.blobs.directory={WORK}/blobs", f"-Dpalimpsest.auth.tokens.faults.secret={TOKEN}",
              "-Dpalimpsest.auth.tokens.faults.roles=archivist,admin"], cwd=ROOT, env=env, stdout=log,
             stderr=subprocess.STDOUT)
         for _ in range(240):
@@ -99,6 +99,20 @@ def orphans():
         "articles": int(sql("select count(*) from article a where a.superseded_by is null and not exists"
                             " (select 1 from version v where v.article_id = a.id)")),
     }
+
+
+def fixity():
+    """Runs a fixity audit of every capture's bytes to its end; its report."""
+    status, _, _ = request("POST", "/api/admin/fixity")
+    if status != 202:
+        raise SystemExit(f"POST /api/admin/fixity answered {status}")
+    for _ in range(600):
+        status, _, body = request("GET", "/api/admin/fixity")
+        report = json.loads(body)
+        if report["state"] != "RUNNING":
+            return report
+        time.sleep(0.5)
+    raise SystemExit("the fixity audit did not finish in 5 minutes")
 
 
 def page(source, i, words=60):
@@ -330,6 +344,12 @@ def main():
             summary["killMidImport"] = kill_mid_import(api, spool)
         if "postgres" in only:
             summary["postgresRestart"] = postgres_restart(api)
+        audit = fixity()
+        check("every capture's bytes are in the blob store and match their digest (fixity audit)",
+              audit["state"] == "DONE" and audit["missing"] == 0 and audit["corrupt"] == 0
+              and audit["capturesChecked"] == audit["capturesTotal"],
+              json.dumps({k: audit[k] for k in ("state", "capturesChecked", "blobsChecked", "missing", "corrupt")}))
+        summary["fixity"] = audit
         left = orphans()
         check("nothing half-written anywhere: no blob, version or article without what it belongs to",
               left == {"blobs": 0, "versions": 0, "articles": 0}, json.dumps(left))

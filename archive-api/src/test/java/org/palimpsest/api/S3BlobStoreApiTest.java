@@ -38,14 +38,14 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
- * The archive with its bytes in S3 — the real S3 API server bin/test starts (s3proxy on 127.0.0.1:9301,
+ * The archive with its bytes in S3 — the real S3 API server bin/test starts (s3proxy on 127.0.0.1:9401,
  * {@code PALIMPSEST_TEST_S3_ENDPOINT}): captures' bytes become objects, read back checked, audited, and the
  * database's blobs move into the bucket.
  */
 @QuarkusTest
 @TestProfile(S3BlobStoreApiTest.InS3.class)
 class S3BlobStoreApiTest {
-    static final String ENDPOINT = System.getenv().getOrDefault("PALIMPSEST_TEST_S3_ENDPOINT", "http://127.0.0.1:9301");
+    static final String ENDPOINT = System.getenv().getOrDefault("PALIMPSEST_TEST_S3_ENDPOINT", "http://127.0.0.1:9401");
     static final String BUCKET = "palimpsest-test-" + UUID.randomUUID().toString().substring(0, 8);
 
     public static class InS3 implements QuarkusTestProfile {
@@ -71,7 +71,7 @@ class S3BlobStoreApiTest {
         } catch (IOException e) {
             up = false;
         }
-        TestArchive.requireTool(up, "an S3 server at " + ENDPOINT + " (bin/s3 start 9301)");
+        TestArchive.requireTool(up, "an S3 server at " + ENDPOINT + " (bin/s3 start 9401)");
         s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
                 .endpointOverride(endpoint).forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)

@@ -24,12 +24,12 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The S3 blob store against a real S3 API server: the s3proxy bin/test starts on 127.0.0.1:9301
+ * The S3 blob store against a real S3 API server: the s3proxy bin/test starts on 127.0.0.1:9401
  * ({@code PALIMPSEST_TEST_S3_ENDPOINT}), with the access key and secret bin/s3 gives it.
  */
 class S3BlobStoreTest {
     static final URI ENDPOINT = URI.create(System.getenv().getOrDefault("PALIMPSEST_TEST_S3_ENDPOINT",
-            "http://127.0.0.1:9301"));
+            "http://127.0.0.1:9401"));
 
     private S3Client client;
     private String bucket;
@@ -80,7 +80,7 @@ class S3BlobStoreTest {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             assertTrue(up, "no S3 server at " + ENDPOINT + " (CI=true: bin/test must start one with bin/s3)");
         }
-        Assumptions.assumeTrue(up, "no S3 server at " + ENDPOINT + ": start one with bin/s3 start 9301");
+        Assumptions.assumeTrue(up, "no S3 server at " + ENDPOINT + ": start one with bin/s3 start 9401");
         bucket = "blobs-" + UUID.randomUUID().toString().substring(0, 8); // a fresh bucket: the store creates it
         client = BlobStores.s3Client(config(ENDPOINT, bucket));
         store = new S3BlobStore(client, bucket, ENDPOINT + "/" + bucket, null);
