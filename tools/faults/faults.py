@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import http.client
 import uuid
@@ -40,8 +41,9 @@ def sql(query):
 
 
 class Api:
-    def __init__(self, spool):
+    def __init__(self, spool, port=PORT):
         self.spool = spool
+        self.port = port
         self.process = None
 
     def start(self):
@@ -49,7 +51,7 @@ class Api:
                    PALIMPSEST_ES_HOSTS=f"127.0.0.1:{ES_PORT}")
         log = open(os.path.join(WORK, "api.log"), "a")
         self.process = subprocess.Popen(
-            [os.path.join(ROOT, "bin/api"), f"-Dquarkus.http.port={PORT}", "-Dquarkus.log.level=WARN",
+            [os.path.join(ROOT, "bin/api"), f"-Dquarkus.http.port={self.port}", "-Dquarkus.log.level=WARN",
              f"-Dpalimpsest.imports.spool-dir={self.spool}", f"-Dpalimpsest.blobs.directory={WORK}/blobs", f"-Dpalimpsest.auth.tokens.faults.secret={TOKEN}",
              "-Dpalimpsest.auth.tokens.faults.roles=archivist,admin"], cwd=ROOT, env=env, stdout=log,
             stderr=subprocess.STDOUT)
@@ -57,7 +59,7 @@ class Api:
             if self.process.poll() is not None:
                 raise SystemExit("the API exited at start; see " + os.path.join(WORK, "api.log"))
             try:
-                if urllib.request.urlopen(f"http://127.0.0.1:{PORT}/q/health/live", timeout=1).status == 200:
+                if urllib.request.urlopen(f"http://127.0.0.1:{self.port}/q/health/live", timeout=1).status == 200:
                     return
             except (urllib.error.URLError, OSError):
                 pass
@@ -74,8 +76,8 @@ class Api:
             self.process.wait(timeout=60)
 
 
-def request(method, path, body=None, content_type=None, timeout=60):
-    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=timeout)
+def request(method, path, body=None, content_type=None, timeout=60, port=PORT):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     headers = {"Authorization": "Bearer " + TOKEN}
     if content_type:
         headers["Content-Type"] = content_type
@@ -221,6 +223,145 @@ def kill_mid_import(api, spool):
     return {"seenAtKill": ended["seen"], "committedAtKill": committed, "captures": total}
 
 
+def story(i, revision):
+    """The HTML of story i as it reads at a revision: the same words for every source (sources are compared)."""
+    words = " ".join(f"w{(i * 7919 + k) % 100003}" for k in range(50))
+    return (f"<html><head><title>Story {i}</title></head><body><h1>Story {i}</h1><p>The first paragraph of story {i}:"
+            f" {words}.</p><p>Story {i} as of its revision {revision}: w{(i * 31 + revision * 7) % 1009} moved on.</p>"
+            f"<p>Read more of today's news.</p></body></html>")
+
+
+def two_nodes_items(n=450, urls=90):
+    """Captures of `urls` stories, each captured about five times, revised every other capture; a tenth without URL."""
+    items = []
+    for i in range(n):
+        story_no = i % urls
+        revision = (i // urls) // 2
+        at = f"2025-07-{1 + i // 96:02d}T{(i // 4) % 24:02d}:{(i * 15) % 60:02d}:00Z"
+        url = None if story_no % 10 == 9 else f"https://nodes.example/story/{story_no}"
+        items.append({"url": url, "capturedAt": at, "content": story(story_no, revision)})
+    return items
+
+
+def batch_body(source, items):
+    return "\n".join(json.dumps({"source": source, "url": it["url"], "contentType": "text/html", "capturedAt":
+                                  it["capturedAt"], "content": it["content"]}) for it in items).encode()
+
+
+def warc_of(items):
+    out = bytearray()
+    for it in items:
+        html = it["content"].encode()
+        http_block = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: "
+                      + str(len(html)).encode() + b"\r\n\r\n" + html)
+        head = (f"WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid4()}>\r\n"
+                f"WARC-Date: {it['capturedAt']}\r\nWARC-Target-URI: {it['url']}\r\n"
+                f"Content-Type: application/http;msgtype=response\r\nContent-Length: {len(http_block)}\r\n\r\n")
+        out += head.encode() + http_block + b"\r\n\r\n"
+    return bytes(out)
+
+
+def mapping(source):
+    """Every capture of the source with the article and live version it belongs to, by content (no ids)."""
+    return sql(f"select coalesce(c.url, ''), c.raw_sha256, c.captured_at, a.identity_key, v.content_sha256,"
+               f" v.version_number from capture c join article a on a.id = c.article_id and a.superseded_by is null"
+               f" join version v on v.id = c.version_id and v.superseded_by is null where c.source = '{source}'"
+               f" order by 1, 2, 3").splitlines()
+
+
+def es(path, query=None):
+    data = None if query is None else json.dumps(query).encode()
+    req = urllib.request.Request(f"http://127.0.0.1:{ES_PORT}{path}", data=data,
+                                 headers={"Content-Type": "application/json"})
+    return json.loads(urllib.request.urlopen(req, timeout=30).read())
+
+
+def drained(seconds):
+    """Waits until the outbox has no event left to index."""
+    deadline = time.time() + seconds
+    while time.time() < deadline and int(sql("select count(*) from outbox where done_at is null"
+                                             " and dead_at is null")) > 0:
+        time.sleep(0.5)
+
+
+def two_nodes(spool):
+    """Two API processes on one PostgreSQL and one Elasticsearch ingest the same captures into one source at once --
+    NDJSON batches and a WARC import on one, single captures on the other, interleaved -- and must end with exactly
+    the articles, version digests and capture mapping one process gives when it ingests them alone, in order."""
+    tag = uuid.uuid4().hex[:6]
+    reference, shared = f"one-node-{tag}", f"two-nodes-{tag}"
+    items = two_nodes_items()
+    b_port = PORT + 1
+    second = Api(spool, port=b_port)
+    second.start()
+    try:
+        status, _, _ = request("POST", "/api/captures/batch", batch_body(reference, items), "application/x-ndjson",
+                               timeout=600)
+        check("two nodes: the reference source is ingested by one node alone", status == 200, f"HTTP {status}")
+        drained(120)
+        indexed_before = es("/palimpsest-versions/_stats/indexing")["_all"]["primaries"]["indexing"]["index_total"]
+        events_before = int(sql("select coalesce(max(id), 0) from outbox"))
+        in_warc = [it for k, it in enumerate(items) if k % 3 == 2 and it["url"]]
+        in_batches = [it for k, it in enumerate(items) if k % 3 == 0 or (k % 3 == 2 and not it["url"])]
+        singly = [it for k, it in enumerate(items) if k % 3 == 1]
+        failures = []
+
+        def node_a():
+            st, headers, _ = request("POST", f"/api/imports?source={shared}&name=nodes.warc", warc_of(in_warc),
+                                     "application/warc")
+            location = headers.get("Location") or headers.get("location")
+            for start in range(0, len(in_batches), 25):
+                code, _, body = request("POST", "/api/captures/batch", batch_body(shared, in_batches[start:start + 25]),
+                                        "application/x-ndjson", timeout=600)
+                if code != 200 or any(json.loads(line)["status"] not in (200, 201) for line in body.splitlines()):
+                    failures.append(f"batch at {start}: {code}")
+            job_state = json.loads(request("GET", location)[2])
+            while job_state["status"] == "running":
+                time.sleep(0.2)
+                job_state = json.loads(request("GET", location)[2])
+            if job_state["status"] != "completed" or job_state["imported"] != len(in_warc):
+                failures.append(f"import {job_state['status']}, imported {job_state['imported']} of {len(in_warc)}")
+
+        def node_b():
+            for it in singly:
+                query = f"/api/captures?source={shared}&capturedAt={it['capturedAt']}"
+                if it["url"]:
+                    query += "&url=" + urllib.parse.quote(it["url"], safe="")
+                code, _, body = request("POST", query, it["content"].encode(), "text/html", port=b_port)
+                if code not in (200, 201):
+                    failures.append(f"single capture: {code} {body[:200]}")
+
+        threads = [threading.Thread(target=node_a), threading.Thread(target=node_b)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        check("two nodes: every request of both nodes answered 200/201, the import completed", not failures,
+              "; ".join(failures[:5]))
+        one, two = mapping(reference), mapping(shared)
+        check("two nodes: the same articles, version digests and capture mapping as one node",
+              len(one) == len(items) and one == two,
+              f"{len(two)} captures mapped against {len(one)}; first difference: "
+              + next((f"{a} | {b}" for a, b in zip(one, two) if a != b), "none"))
+        drained(120)
+        events = int(sql(f"select count(*) from outbox where id > {events_before}"))
+        dead = int(sql("select count(*) from outbox where dead_at is not null"))
+        urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{ES_PORT}/palimpsest-versions/_refresh",
+                                                      method="POST"), timeout=30).read()
+        indexed = es("/palimpsest-versions/_stats/indexing")["_all"]["primaries"]["indexing"]["index_total"] \
+            - indexed_before
+        live = int(sql(f"select count(*) from version v join article a on a.id = v.article_id where a.source ="
+                       f" '{shared}' and v.superseded_by is null and a.superseded_by is null"))
+        found = es("/palimpsest-versions/_count", {"query": {"term": {"source": shared}}})["count"]
+        check("two nodes: both consumers drained the outbox, no event indexed twice, every live version searchable",
+              dead == 0 and indexed <= events and found == live,
+              f"{events} events, {indexed} index operations, {dead} dead letters; {found} documents for {live}"
+              " live versions")
+        return {"captures": len(two), "events": events, "indexOperations": indexed, "liveVersions": live}
+    finally:
+        second.stop()
+
+
 def postgres_restart(api):
     clusters = subprocess.run(["pg_lsclusters", "-h"], capture_output=True, text=True)
     if os.geteuid() != 0 or clusters.returncode != 0 or not clusters.stdout.strip():
@@ -330,8 +471,8 @@ def full_spool(api_factory):
 
 
 def main():
-    # FAULTS=postgres,spool (say) runs only those scenarios: batch, import, postgres, spool; all by default.
-    only = set(filter(None, os.environ.get("FAULTS", "batch,import,postgres,spool").split(",")))
+    # FAULTS=postgres,spool (say) runs only those scenarios: batch, import, nodes, postgres, spool; all by default.
+    only = set(filter(None, os.environ.get("FAULTS", "batch,import,nodes,postgres,spool").split(",")))
     spool = os.path.join(WORK, "spool")
     os.makedirs(spool, exist_ok=True)
     summary = {}
@@ -342,6 +483,8 @@ def main():
             summary["killMidBatch"] = kill_mid_batch(api)
         if "import" in only:
             summary["killMidImport"] = kill_mid_import(api, spool)
+        if "nodes" in only:
+            summary["twoNodes"] = two_nodes(spool)
         if "postgres" in only:
             summary["postgresRestart"] = postgres_restart(api)
         audit = fixity()
