@@ -34,26 +34,29 @@ def check(name, ok, detail=""):
     print(("ok   " if ok else "FAIL ") + name + (": " + detail if detail else ""), flush=True)
 
 
-def sql(query):
-    out = subprocess.run(["psql", "-h", "127.0.0.1", "-U", os.environ.get("PALIMPSEST_PG_USER", "postgres"), "-d", DB,
+def sql(query, db=DB):
+    out = subprocess.run(["psql", "-h", "127.0.0.1", "-U", os.environ.get("PALIMPSEST_PG_USER", "postgres"), "-d", db,
                           "-qtA", "-c", query], capture_output=True, text=True, check=True)
     return out.stdout.strip()
 
 
 class Api:
-    def __init__(self, spool, port=PORT):
+    def __init__(self, spool, port=PORT, db=DB, es_hosts=f"127.0.0.1:{ES_PORT}", options=()):
         self.spool = spool
         self.port = port
+        self.db = db
+        self.es_hosts = es_hosts
+        self.options = list(options)
         self.process = None
 
     def start(self):
-        env = dict(os.environ, PALIMPSEST_DB_URL=f"jdbc:postgresql://127.0.0.1:5432/{DB}",
-                   PALIMPSEST_ES_HOSTS=f"127.0.0.1:{ES_PORT}")
+        env = dict(os.environ, PALIMPSEST_DB_URL=f"jdbc:postgresql://127.0.0.1:5432/{self.db}",
+                   PALIMPSEST_ES_HOSTS=self.es_hosts)
         log = open(os.path.join(WORK, "api.log"), "a")
         self.process = subprocess.Popen(
             [os.path.join(ROOT, "bin/api"), f"-Dquarkus.http.port={self.port}", "-Dquarkus.log.level=WARN",
              f"-Dpalimpsest.imports.spool-dir={self.spool}", f"-Dpalimpsest.blobs.directory={WORK}/blobs", f"-Dpalimpsest.auth.tokens.faults.secret={TOKEN}",
-             "-Dpalimpsest.auth.tokens.faults.roles=archivist,admin"], cwd=ROOT, env=env, stdout=log,
+             "-Dpalimpsest.auth.tokens.faults.roles=archivist,admin", *self.options], cwd=ROOT, env=env, stdout=log,
             stderr=subprocess.STDOUT)
         for _ in range(240):
             if self.process.poll() is not None:
@@ -269,19 +272,21 @@ def mapping(source):
                f" order by 1, 2, 3").splitlines()
 
 
-def es(path, query=None):
+def es(path, query=None, port=ES_PORT):
     data = None if query is None else json.dumps(query).encode()
-    req = urllib.request.Request(f"http://127.0.0.1:{ES_PORT}{path}", data=data,
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data,
                                  headers={"Content-Type": "application/json"})
     return json.loads(urllib.request.urlopen(req, timeout=30).read())
 
 
-def drained(seconds):
-    """Waits until the outbox has no event left to index."""
+def drained(seconds, db=DB):
+    """Waits until the outbox has no event left to index; whether it has none."""
     deadline = time.time() + seconds
-    while time.time() < deadline and int(sql("select count(*) from outbox where done_at is null"
-                                             " and dead_at is null")) > 0:
+    while time.time() < deadline:
+        if int(sql("select count(*) from outbox where done_at is null and dead_at is null", db)) == 0:
+            return True
         time.sleep(0.5)
+    return False
 
 
 def two_nodes(spool):
@@ -360,6 +365,94 @@ def two_nodes(spool):
         return {"captures": len(two), "events": events, "indexOperations": indexed, "liveVersions": live}
     finally:
         second.stop()
+
+
+CLUSTER_PORT = 9211
+CLUSTER_DB = "palimpsest_cluster"
+
+
+def run(*command):
+    subprocess.run([os.path.join(ROOT, command[0]), *command[1:]], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+
+def as_of_hits(port, source, as_of):
+    status, _, body = request("GET", f"/api/search?q=paragraph&source={source}&asOf={as_of}&size=100", port=port)
+    if status != 200:
+        return status
+    return sorted((h["headline"], h["validFrom"], h["validTo"]) for h in json.loads(body)["hits"])
+
+
+def cluster(spool):
+    """An Elasticsearch cluster of three nodes with one replica: one node is stopped in the middle of an ingest while
+    searches run, and brought back. Searches must keep answering, no version may be lost, the cluster must return to
+    green, and as-of searches must give the same hits as the one-node archive given the same captures."""
+    source = f"cluster-news-{uuid.uuid4().hex[:6]}"  # its own, in an Elasticsearch a previous run may have filled
+    items = two_nodes_items()
+    run("bin/postgres", "ensure", CLUSTER_DB, "--fresh")
+    run("bin/elasticsearch", "cluster", "start", "3", str(CLUSTER_PORT))
+    hosts = ",".join(f"127.0.0.1:{CLUSTER_PORT + i}" for i in range(3))
+    port = PORT + 2
+    api = Api(spool, port=port, db=CLUSTER_DB, es_hosts=hosts,
+              options=["-Dpalimpsest.index.replicas=1", "-Dpalimpsest.index.shards=2"])
+    api.start()
+    try:
+        status, _, _ = request("POST", "/api/captures/batch", batch_body(source, items), "application/x-ndjson",
+                               timeout=600)  # the one-node archive, for the as-of comparison
+        first, rest = items[:225], items[225:]
+        request("POST", "/api/captures/batch", batch_body(source, first), "application/x-ndjson", timeout=600,
+                port=port)
+        drained(120, CLUSTER_DB)
+        green = es("/_cluster/health?wait_for_status=green&timeout=60s", port=CLUSTER_PORT)["status"]
+        searches, stop = [], threading.Event()
+
+        def searcher():
+            while not stop.is_set():
+                code, _, _ = request("GET", f"/api/search?q=paragraph&source={source}", port=port)
+                searches.append(code)
+                time.sleep(0.05)
+
+        thread = threading.Thread(target=searcher)
+        thread.start()
+        answers = []
+        for k, start in enumerate(range(0, len(rest), 25)):
+            if k == 3:
+                run("bin/elasticsearch", "node", "stop", str(CLUSTER_PORT + 2), str(CLUSTER_PORT), "3")
+            code, _, _ = request("POST", "/api/captures/batch", batch_body(source, rest[start:start + 25]),
+                                 "application/x-ndjson", timeout=600, port=port)
+            answers.append(code)
+        all_indexed = drained(180, CLUSTER_DB)
+        time.sleep(1)
+        stop.set()
+        thread.join()
+        during = es("/_cluster/health", port=CLUSTER_PORT)
+        check("cluster: searches keep answering while a node is down",
+              searches and set(searches) == {200} and set(answers) == {200} and during["number_of_nodes"] == 2,
+              f"{len(searches)} searches, answers {sorted(set(searches))}; ingest answers {sorted(set(answers))};"
+              f" cluster {during['status']} with {during['number_of_nodes']} nodes")
+        live = int(sql(f"select count(*) from version v join article a on a.id = v.article_id where a.source ="
+                       f" '{source}' and v.superseded_by is null and a.superseded_by is null", CLUSTER_DB))
+        urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{CLUSTER_PORT}/palimpsest-versions/_refresh",
+                                                      method="POST"), timeout=30).read()
+        found = es("/palimpsest-versions/_count", {"query": {"term": {"source": source}}}, port=CLUSTER_PORT)["count"]
+        check("cluster: no version lost with a node down", all_indexed and found == live and live > 0,
+              f"{found} documents for {live} live versions; outbox drained: {all_indexed}")
+        run("bin/elasticsearch", "node", "start", str(CLUSTER_PORT + 2), str(CLUSTER_PORT), "3")
+        back = es("/_cluster/health?wait_for_status=green&wait_for_nodes=3&timeout=120s", port=CLUSTER_PORT)
+        check("cluster: green again after the node is back", green == "green" and back["status"] == "green"
+              and back["number_of_nodes"] == 3, f"before {green}, after {back['status']} with"
+              f" {back['number_of_nodes']} nodes")
+        drained(60)
+        compared = {}
+        for as_of in ("2025-07-02T00:00:00Z", "2025-07-03T12:00:00Z", "2025-07-05T23:00:00Z"):
+            compared[as_of] = (as_of_hits(PORT, source, as_of), as_of_hits(port, source, as_of))
+        same = all(isinstance(a, list) and a and a == b for a, b in compared.values())
+        check("cluster: as-of searches give the same hits on one node and on three", same,
+              "; ".join(f"{k}: {len(a) if isinstance(a, list) else a} and {len(b) if isinstance(b, list) else b}"
+                        " hits" for k, (a, b) in compared.items()))
+        return {"searches": len(searches), "liveVersions": live, "documents": found}
+    finally:
+        api.stop()
+        run("bin/elasticsearch", "cluster", "stop", "3", str(CLUSTER_PORT))
 
 
 def postgres_restart(api):
@@ -471,8 +564,9 @@ def full_spool(api_factory):
 
 
 def main():
-    # FAULTS=postgres,spool (say) runs only those scenarios: batch, import, nodes, postgres, spool; all by default.
-    only = set(filter(None, os.environ.get("FAULTS", "batch,import,nodes,postgres,spool").split(",")))
+    # FAULTS=postgres,spool (say) runs only those scenarios: batch, import, nodes, cluster, postgres, spool; all by
+    # default.
+    only = set(filter(None, os.environ.get("FAULTS", "batch,import,nodes,cluster,postgres,spool").split(",")))
     spool = os.path.join(WORK, "spool")
     os.makedirs(spool, exist_ok=True)
     summary = {}
@@ -485,6 +579,8 @@ def main():
             summary["killMidImport"] = kill_mid_import(api, spool)
         if "nodes" in only:
             summary["twoNodes"] = two_nodes(spool)
+        if "cluster" in only:
+            summary["cluster"] = cluster(spool)
         if "postgres" in only:
             summary["postgresRestart"] = postgres_restart(api)
         audit = fixity()
