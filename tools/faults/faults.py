@@ -171,18 +171,11 @@ def kill_mid_batch(api):
 
 
 def warc(source, n):
-    out = bytearray()
-    for i in range(n):
-        html = (f"<html><head><title>Story {i}</title></head><body><h1>Story {i}</h1><p>"
-                + page(source, i, 40).replace("\n\n", "</p><p>") + "</p></body></html>").encode()
-        http_block = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: "
-                      + str(len(html)).encode() + b"\r\n\r\n" + html)
-        head = (f"WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid4()}>\r\n"
-                f"WARC-Date: 2025-06-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00Z\r\n"
-                f"WARC-Target-URI: https://faults.example/{source}/{i}\r\n"
-                f"Content-Type: application/http;msgtype=response\r\nContent-Length: {len(http_block)}\r\n\r\n")
-        out += head.encode() + http_block + b"\r\n\r\n"
-    return bytes(out)
+    return warc_of([{"url": f"https://faults.example/{source}/{i}",
+                     "capturedAt": f"2025-06-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00Z",
+                     "content": f"<html><head><title>Story {i}</title></head><body><h1>Story {i}</h1><p>"
+                                + page(source, i, 40).replace("\n\n", "</p><p>") + "</p></body></html>"}
+                    for i in range(n)])
 
 
 def job(location):
