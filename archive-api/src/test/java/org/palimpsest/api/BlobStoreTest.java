@@ -8,25 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.palimpsest.api.TestArchive.ADMIN;
 import static org.palimpsest.api.TestArchive.ARCHIVIST;
+import static org.palimpsest.api.TestArchive.blobKey;
+import static org.palimpsest.api.TestArchive.gunzip;
+import static org.palimpsest.api.TestArchive.sha256;
 import static org.palimpsest.api.TestArchive.uniqueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -48,16 +47,12 @@ class BlobStoreTest {
     }
 
     private static Path fileOf(String sha) {
-        return root().resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha + ".gz");
+        return root().resolve(blobKey(sha));
     }
 
     private static byte[] unique(String what) {
         return ("Headline " + what + " " + UUID.randomUUID() + "\n\nA body sentence about " + what + ".\n")
                 .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String sha(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private static String capture(String source, byte[] body) {
@@ -74,17 +69,11 @@ class BlobStoreTest {
         return out.toByteArray();
     }
 
-    private static byte[] gunzip(byte[] bytes) throws IOException {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            return in.readAllBytes();
-        }
-    }
-
     @Test
     void aCapturesBytesAreAGzipFileUnderTheirDigestAndNotADatabaseRow() throws Exception {
         byte[] body = unique("files");
         String id = capture(uniqueSource("blobs"), body);
-        String sha = sha(body);
+        String sha = sha256(body);
 
         assertArrayEquals(body, gunzip(Files.readAllBytes(fileOf(sha))));
         assertEquals(0, TestArchive.count(db, "select count(*) from blob where sha256 = ?", sha));
@@ -102,19 +91,20 @@ class BlobStoreTest {
         byte[] lost = unique("lost");
         String tamperedId = capture(source, tampered);
         String lostId = capture(source, lost);
-        Path tamperedFile = fileOf(sha(tampered));
-        Path lostFile = fileOf(sha(lost));
+        Path tamperedFile = fileOf(sha256(tampered));
+        Path lostFile = fileOf(sha256(lost));
         byte[] goodTampered = Files.readAllBytes(tamperedFile);
         byte[] goodLost = Files.readAllBytes(lostFile);
         try {
-            Files.write(tamperedFile, gzip("Headline changed behind the archive's back\n".getBytes(StandardCharsets.UTF_8)));
+            Files.write(tamperedFile,
+                    gzip("Headline changed behind the archive's back\n".getBytes(StandardCharsets.UTF_8)));
             Files.delete(lostFile);
 
             given().get("/api/captures/" + tamperedId + "/raw").then().statusCode(500)
                     .contentType("application/problem+json")
                     .body("type", equalTo("https://palimpsest.example/problems/corrupt"))
-                    .body("detail", equalTo("the stored bytes under sha256 " + sha(tampered) + " fail their fixity"
-                            + " check (the bytes have sha256 " + sha("Headline changed behind the archive's back\n"
+                    .body("detail", equalTo("the stored bytes under sha256 " + sha256(tampered) + " fail their fixity"
+                            + " check (the bytes have sha256 " + sha256("Headline changed behind the archive's back\n"
                             .getBytes(StandardCharsets.UTF_8)) + "): they are not served; an operator restores them"
                             + " from a copy (POST /api/admin/fixity lists every such blob)"));
 
@@ -126,9 +116,9 @@ class BlobStoreTest {
                     r -> "DONE".equals(r.getString("state")), "the fixity audit to finish");
 
             List<Map<String, String>> problems = report.getList("problems");
-            assertTrue(problems.contains(Map.of("captureId", tamperedId, "sha256", sha(tampered), "role", "CONTENT",
+            assertTrue(problems.contains(Map.of("captureId", tamperedId, "sha256", sha256(tampered), "role", "CONTENT",
                     "state", "CORRUPT")), "the tampered blob in " + problems);
-            assertTrue(problems.contains(Map.of("captureId", lostId, "sha256", sha(lost), "role", "CONTENT",
+            assertTrue(problems.contains(Map.of("captureId", lostId, "sha256", sha256(lost), "role", "CONTENT",
                     "state", "MISSING")), "the lost blob in " + problems);
             assertEquals(report.getLong("capturesTotal"), report.getLong("capturesChecked"));
             assertEquals(report.getLong("blobsChecked"),
@@ -160,25 +150,26 @@ class BlobStoreTest {
                     .body("detail", equalTo("the blob store cannot write bytes right now, so nothing of this request"
                             + " was stored: send it again once the store is writable (an operator sees why in the"
                             + " log)"));
-            assertEquals(0, TestArchive.count(db, "select count(*) from capture where raw_sha256 = ?", sha(body)));
+            assertEquals(0, TestArchive.count(db, "select count(*) from capture where raw_sha256 = ?", sha256(body)));
         } finally {
             Files.delete(root);
             Files.move(aside, root);
         }
         capture(source, body); // the same capture, sent again once the store is back
-        assertArrayEquals(body, gunzip(Files.readAllBytes(fileOf(sha(body)))));
+        assertArrayEquals(body, gunzip(Files.readAllBytes(fileOf(sha256(body)))));
     }
 
     @Test
     void blobsLeftInTheDatabaseAreServedUntilTheMigrationMovesThemOutAndCorruptOnesStay() throws Exception {
         byte[] body = unique("legacy");
         String id = capture(uniqueSource("migration"), body);
-        String sha = sha(body);
+        String sha = sha256(body);
         Path file = fileOf(sha);
         byte[] corruptBody = unique("corrupt-row");
-        String corruptSha = sha(corruptBody);
+        String corruptSha = sha256(corruptBody);
         try (var c = db.getConnection();
-                var s = c.prepareStatement("insert into blob (sha256, size, compression, data) values (?, ?, 'gzip', ?)")) {
+                var s = c.prepareStatement("insert into blob (sha256, size, compression, data)"
+                        + " values (?, ?, 'gzip', ?)")) {
             // As the archive stored bytes before they moved out: a row, no file.
             s.setString(1, sha);
             s.setLong(2, body.length);

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.palimpsest.api.TestArchive.ADMIN;
 import static org.palimpsest.api.TestArchive.ARCHIVIST;
+import static org.palimpsest.api.TestArchive.blobKey;
+import static org.palimpsest.api.TestArchive.gunzip;
+import static org.palimpsest.api.TestArchive.sha256;
 import static org.palimpsest.api.TestArchive.uniqueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,18 +16,14 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.GZIPInputStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,20 +80,6 @@ class S3BlobStoreApiTest {
                 .build();
     }
 
-    private static String sha(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    private static String key(String sha) {
-        return sha.substring(0, 2) + "/" + sha.substring(2, 4) + "/" + sha + ".gz";
-    }
-
-    private static byte[] gunzip(byte[] bytes) throws IOException {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            return in.readAllBytes();
-        }
-    }
-
     private static byte[] unique(String what) {
         return ("Headline " + what + " " + UUID.randomUUID() + "\n\nA sentence about " + what + ".\n")
                 .getBytes(StandardCharsets.UTF_8);
@@ -110,12 +95,12 @@ class S3BlobStoreApiTest {
     void aCapturesBytesAreAnObjectInTheBucketAndAuditIntact() throws Exception {
         byte[] body = unique("object");
         String id = capture(body);
-        String key = key(sha(body));
+        String key = blobKey(sha256(body));
 
         assertArrayEquals(body, gunzip(s3.getObjectAsBytes(g -> g.bucket(BUCKET).key(key)).asByteArray()));
         assertArrayEquals(body, given().get("/api/captures/" + id + "/raw").then().statusCode(200)
                 .extract().asByteArray());
-        assertEquals(0, TestArchive.count(db, "select count(*) from blob where sha256 = ?", sha(body)));
+        assertEquals(0, TestArchive.count(db, "select count(*) from blob where sha256 = ?", sha256(body)));
 
         given().header("Authorization", ADMIN).post("/api/admin/fixity").then().statusCode(202);
         JsonPath report = Eventually.await(Duration.ofSeconds(60),
@@ -132,16 +117,17 @@ class S3BlobStoreApiTest {
     void theDatabasesBlobsMoveIntoTheBucket() throws Exception {
         byte[] body = unique("moving");
         String id = capture(body);
-        String sha = sha(body);
-        byte[] stored = s3.getObjectAsBytes(g -> g.bucket(BUCKET).key(key(sha))).asByteArray();
+        String sha = sha256(body);
+        byte[] stored = s3.getObjectAsBytes(g -> g.bucket(BUCKET).key(blobKey(sha))).asByteArray();
         try (var c = db.getConnection();
-                var s = c.prepareStatement("insert into blob (sha256, size, compression, data) values (?, ?, 'gzip', ?)")) {
+                var s = c.prepareStatement("insert into blob (sha256, size, compression, data)"
+                        + " values (?, ?, 'gzip', ?)")) {
             s.setString(1, sha);
             s.setLong(2, body.length);
             s.setBytes(3, stored);
             s.executeUpdate();
         }
-        s3.deleteObject(d -> d.bucket(BUCKET).key(key(sha))); // as before the bytes moved out: a row, no object
+        s3.deleteObject(d -> d.bucket(BUCKET).key(blobKey(sha))); // as before the bytes moved out: a row, no object
         assertTrue(absent(sha));
         assertArrayEquals(body, given().get("/api/captures/" + id + "/raw").then().statusCode(200)
                 .extract().asByteArray(), "read from the database until moved");
@@ -153,14 +139,14 @@ class S3BlobStoreApiTest {
                 s -> "DONE".equals(s.getString("migration.state")), "the migration to finish");
 
         assertEquals(0, TestArchive.count(db, "select count(*) from blob where sha256 = ?", sha));
-        assertArrayEquals(body, gunzip(s3.getObjectAsBytes(g -> g.bucket(BUCKET).key(key(sha))).asByteArray()));
+        assertArrayEquals(body, gunzip(s3.getObjectAsBytes(g -> g.bucket(BUCKET).key(blobKey(sha))).asByteArray()));
         assertArrayEquals(body, given().get("/api/captures/" + id + "/raw").then().statusCode(200)
                 .extract().asByteArray());
     }
 
     private boolean absent(String sha) {
         try {
-            s3.headObject(h -> h.bucket(BUCKET).key(key(sha)));
+            s3.headObject(h -> h.bucket(BUCKET).key(blobKey(sha)));
             return false;
         } catch (NoSuchKeyException e) {
             return true;

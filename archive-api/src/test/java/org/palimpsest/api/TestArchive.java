@@ -53,6 +53,28 @@ public final class TestArchive {
         }
     }
 
+    /** The SHA-256 of the bytes, lower-case hex, as the archive names blobs. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Where the blob store keeps the blob with this SHA-256: {@code ab/cd/abcd….gz}, in files and in S3. */
+    public static String blobKey(String sha256) {
+        return sha256.substring(0, 2) + "/" + sha256.substring(2, 4) + "/" + sha256 + ".gz";
+    }
+
+    public static byte[] gunzip(byte[] bytes) {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The single number a query with one text parameter answers (a count), read from the archive's database. */
     public static long count(javax.sql.DataSource db, String sql, String parameter) throws java.sql.SQLException {
         try (var c = db.getConnection(); var s = c.prepareStatement(sql)) {

@@ -40,7 +40,7 @@ public class BlobAdminResource {
         return new BlobsStatus(blobs.describe(), migration.rowsLeft(), migration.latest().orElse(null));
     }
 
-    /** Starts moving the blobs PostgreSQL holds into the file store (202; follow its progress at GET /api/admin/blobs). */
+    /** Starts moving the blobs PostgreSQL holds into the blob store (202; follow its progress at GET /api/admin/blobs). */
     @POST
     @Path("blobs/migration")
     public Response migrate() {

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.palimpsest.core.blob.BlobStore;
 import org.palimpsest.core.capture.CaptureOrigin;
 import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.provenance.DerivationRecord;
-import org.palimpsest.core.blob.BlobStore;
 import org.palimpsest.core.store.CaptureEntity;
 
 /** Reads captures: each with its provenance, and its exact bytes. */

@@ -42,7 +42,8 @@ public class BlobMigration {
         if (!(blobs instanceof StoredFormTarget target)) {
             throw ArchiveException.invalid("the blob store is the database (palimpsest.blobs.store=database), so there"
                     + " is nowhere to move blobs to: set palimpsest.blobs.store to filesystem (with"
-                    + " palimpsest.blobs.directory) or s3 (with palimpsest.blobs.s3.*), restart, and start the migration again");
+                    + " palimpsest.blobs.directory) or s3 (with palimpsest.blobs.s3.*), restart, and start the"
+                    + " migration again");
         }
         return job.start(() -> new MigrationReport(State.RUNNING, target.describe(), Instant.now(), null, rowsLeft(), 0,
                 List.of(), null), start -> run(target, start));
@@ -58,10 +59,6 @@ public class BlobMigration {
                 ((Number) em.createNativeQuery("select count(*) from blob").getSingleResult()).longValue());
     }
 
-    private void publish(MigrationReport report) {
-        job.publish(report);
-    }
-
     private void run(StoredFormTarget target, MigrationReport start) {
         List<String> corrupt = new ArrayList<>();
         long moved = 0;
@@ -71,24 +68,28 @@ public class BlobMigration {
                 String from = after;
                 Page page = QuarkusTransaction.requiringNew().call(() -> move(target, from, corrupt));
                 moved += page.moved();
-                publish(new MigrationReport(State.RUNNING, start.to(), start.startedAt(), null, start.total(), moved,
-                        List.copyOf(corrupt), null));
+                job.publish(report(start, State.RUNNING, moved, corrupt, null));
                 if (page.last() == null) {
                     break;
                 }
                 after = page.last();
             }
-            publish(new MigrationReport(State.DONE, start.to(), start.startedAt(), Instant.now(), start.total(), moved,
-                    List.copyOf(corrupt), null));
+            job.publish(report(start, State.DONE, moved, corrupt, null));
             LOG.infof("moved %d blob(s) out of PostgreSQL into %s; %d corrupt left there", moved, start.to(),
                     corrupt.size());
         } catch (RuntimeException e) {
             LOG.error("the blob migration failed", e);
-            publish(new MigrationReport(State.FAILED, start.to(), start.startedAt(), Instant.now(), start.total(), moved,
-                    List.copyOf(corrupt), "the migration stopped after " + moved + " blobs (the rest are still read"
-                    + " from the database): " + (e instanceof UncheckedIOException ? "the blob store could not be"
-                    + " written" : "it could not read on") + "; start it again once that is fixed"));
+            job.publish(report(start, State.FAILED, moved, corrupt, "the migration stopped after " + moved
+                    + " blobs (the rest are still read from the database): " + (e instanceof UncheckedIOException
+                    ? "the blob store could not be written" : "it could not read on")
+                    + "; start it again once that is fixed"));
         }
+    }
+
+    private static MigrationReport report(MigrationReport start, State state, long moved, List<String> corrupt,
+            String error) {
+        return new MigrationReport(state, start.to(), start.startedAt(), state == State.RUNNING ? null : Instant.now(),
+                start.total(), moved, List.copyOf(corrupt), error);
     }
 
     private record Page(int moved, String last) {

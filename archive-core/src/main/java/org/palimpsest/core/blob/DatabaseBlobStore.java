@@ -30,16 +30,11 @@ public final class DatabaseBlobStore implements BlobStore {
 
     @Override
     public Optional<byte[]> get(ContentDigest digest) {
-        return stored(digest).map(data -> StoredForm.open(digest, data));
-    }
-
-    /** The stored (gzip) form of the blob, unchecked: for moving it elsewhere, where it is checked. */
-    Optional<byte[]> stored(ContentDigest digest) {
         return em.createNativeQuery("select data from blob where sha256 = ?1", byte[].class)
                 .setParameter(1, digest.hex())
                 .getResultStream()
                 .findFirst()
-                .map(data -> (byte[]) data);
+                .map(data -> StoredForm.open(digest, (byte[]) data));
     }
 
     @Override

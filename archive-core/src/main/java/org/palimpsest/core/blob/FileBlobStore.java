@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 import org.palimpsest.core.digest.ContentDigest;
 
@@ -41,17 +42,8 @@ public final class FileBlobStore implements StoredFormTarget {
 
     @Override
     public void putAll(Map<ContentDigest, byte[]> contents) {
-        Set<Path> directories = new LinkedHashSet<>();
         try {
-            for (Map.Entry<ContentDigest, byte[]> e : contents.entrySet()) {
-                Path target = pathOf(e.getKey());
-                if (!Files.exists(target)) {
-                    write(target, StoredForm.of(e.getValue()), directories);
-                }
-            }
-            for (Path directory : directories) {
-                force(directory);
-            }
+            placeAbsent(contents, StoredForm::of);
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "the blob store under %s cannot take %d blob(s)", root, contents.size());
             throw StoreRefusal.cannotWrite();
@@ -60,13 +52,20 @@ public final class FileBlobStore implements StoredFormTarget {
 
     @Override
     public void putStored(ContentDigest digest, byte[] stored) throws IOException {
-        Path target = pathOf(digest);
-        if (!Files.exists(target)) {
-            Set<Path> directories = new LinkedHashSet<>();
-            write(target, stored, directories);
-            for (Path directory : directories) {
-                force(directory);
+        placeAbsent(Map.of(digest, stored), UnaryOperator.identity());
+    }
+
+    /** Writes each blob not there yet in its stored form, then forces the directories that gained entries. */
+    private void placeAbsent(Map<ContentDigest, byte[]> blobs, UnaryOperator<byte[]> storedForm) throws IOException {
+        Set<Path> directories = new LinkedHashSet<>();
+        for (Map.Entry<ContentDigest, byte[]> e : blobs.entrySet()) {
+            Path target = pathOf(e.getKey());
+            if (!Files.exists(target)) {
+                write(target, storedForm.apply(e.getValue()), directories);
             }
+        }
+        for (Path directory : directories) {
+            force(directory);
         }
     }
 

@@ -50,10 +50,6 @@ public class FixityAudit {
         return job.latest();
     }
 
-    private void publish(FixityReport report) {
-        job.publish(report);
-    }
-
     private void run(FixityReport start) {
         Counts counts = new Counts();
         try {
@@ -61,17 +57,17 @@ public class FixityAudit {
             while (true) {
                 UUID from = after;
                 after = QuarkusTransaction.requiringNew().call(() -> page(from, counts));
-                publish(counts.report(start, State.RUNNING, null));
+                job.publish(counts.report(start, State.RUNNING, null));
                 if (after == null) {
                     break;
                 }
             }
-            publish(counts.report(start, State.DONE, null));
+            job.publish(counts.report(start, State.DONE, null));
             LOG.infof("fixity audit done: %d captures, %d blobs, %d intact, %d missing, %d corrupt", counts.captures,
                     counts.blobsRead, counts.intact, counts.missing, counts.corrupt);
         } catch (RuntimeException e) {
             LOG.error("fixity audit failed", e);
-            publish(counts.report(start, State.FAILED, "the audit stopped after " + counts.captures
+            job.publish(counts.report(start, State.FAILED, "the audit stopped after " + counts.captures
                     + " captures: it could not read on (" + e.getClass().getSimpleName() + "); start it again"));
         }
     }
@@ -128,8 +124,9 @@ public class FixityAudit {
         }
 
         FixityReport report(FixityReport start, State state, String error) {
-            return new FixityReport(state, start.store(), start.startedAt(), state == State.RUNNING ? null : Instant.now(),
-                    start.capturesTotal(), captures, blobsRead, intact, missing, corrupt, List.copyOf(problems), error);
+            return new FixityReport(state, start.store(), start.startedAt(),
+                    state == State.RUNNING ? null : Instant.now(), start.capturesTotal(), captures, blobsRead, intact,
+                    missing, corrupt, List.copyOf(problems), error);
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.palimpsest.core.blob.BlobStore;
 import org.palimpsest.core.decode.Extraction;
 import org.palimpsest.core.decode.Extractor;
 import org.palimpsest.core.decode.PageMetadata;
@@ -30,7 +31,6 @@ import org.palimpsest.core.json.Json;
 import org.palimpsest.core.outbox.OutboxEvents;
 import org.palimpsest.core.placement.Placement;
 import org.palimpsest.core.placement.SourceLock;
-import org.palimpsest.core.blob.BlobStore;
 import org.palimpsest.core.store.Sql;
 
 /**

@@ -17,8 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
-import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.blob.BlobStore;
+import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.store.Sql;
 
 /**

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.palimpsest.core.blob.BlobStore;
 import org.palimpsest.core.decode.CaptureMediaType;
 import org.palimpsest.core.decode.TextDecoder;
 import org.palimpsest.core.diff.Deadline;
@@ -20,7 +21,6 @@ import org.palimpsest.core.error.ProblemKind;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.normalize.NormalizedCapture;
 import org.palimpsest.core.placement.SourceTemplates;
-import org.palimpsest.core.blob.BlobStore;
 import org.palimpsest.core.store.CaptureEntity;
 import org.palimpsest.core.store.VersionEntity;
 

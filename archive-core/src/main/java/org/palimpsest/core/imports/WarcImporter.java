@@ -21,13 +21,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 import org.palimpsest.core.article.Page;
+import org.palimpsest.core.blob.BlobStore;
 import org.palimpsest.core.capture.CaptureConfig;
 import org.palimpsest.core.capture.CaptureRequest;
 import org.palimpsest.core.capture.CaptureService;
 import org.palimpsest.core.capture.SourceKey;
 import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.json.Json;
-import org.palimpsest.core.blob.BlobStore;
 import org.palimpsest.core.store.Sql;
 
 /**

@@ -45,7 +45,7 @@ class FileBlobStoreTest {
 
         String hex = digest.hex();
         assertEquals(List.of(Path.of(hex.substring(0, 2), hex.substring(2, 4), hex + ".gz")), files());
-        assertArrayEquals(body, Gzip.decompress(Files.readAllBytes(root.resolve(files().get(0)))).orElseThrow());
+        assertArrayEquals(body, StoredForm.open(digest, Files.readAllBytes(root.resolve(files().get(0)))));
         assertArrayEquals(body, store.get(digest).orElseThrow());
     }
 
@@ -78,7 +78,7 @@ class FileBlobStoreTest {
         store.putAll(Map.of(digest, body));
         Path file = root.resolve(StoredFormTarget.keyOf(digest));
 
-        Files.write(file, Gzip.compress(bytes("Headline, edited on disk\n")));
+        Files.write(file, StoredForm.of(bytes("Headline, edited on disk\n")));
         assertEquals(BlobState.CORRUPT, store.check(digest));
         Files.write(file, bytes("not gzip at all"));
         assertEquals("the stored bytes under sha256 " + digest.hex() + " fail their fixity check (not valid gzip): they"
