@@ -13,21 +13,32 @@ import org.palimpsest.core.capture.CaptureService;
 import org.palimpsest.core.capture.SourceKey;
 import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.error.ProblemKind;
+import org.palimpsest.core.replica.ReplicaMonitor;
+import org.palimpsest.core.replica.ReplicaStatus;
 import org.palimpsest.indexer.index.IndexingException;
 import org.palimpsest.indexer.outbox.IndexingAdmin;
 import org.palimpsest.indexer.outbox.IndexingStatus;
 
-/** Operations: the search index, and re-deriving a source. */
+/** Operations: the search index, re-deriving a source, and the read replica. */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
 public class AdminResource {
     private final IndexingAdmin admin;
     private final CaptureService captures;
+    private final ReplicaMonitor replica;
 
-    public AdminResource(IndexingAdmin admin, CaptureService captures) {
+    public AdminResource(IndexingAdmin admin, CaptureService captures, ReplicaMonitor replica) {
         this.admin = admin;
         this.captures = captures;
+        this.replica = replica;
+    }
+
+    /** The PostgreSQL read replica: its state, replay lag, the bound reads allow, and the reads each side answered. */
+    @GET
+    @Path("replica")
+    public ReplicaStatus replica() {
+        return replica.status();
     }
 
     /** The outbox backlog, the age of its oldest event, and the last indexing error. */

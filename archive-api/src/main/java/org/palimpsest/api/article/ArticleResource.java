@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.palimpsest.api.http.HttpDates;
 import org.palimpsest.api.http.Links;
+import org.palimpsest.api.http.ReplicaReads;
 import org.palimpsest.api.memento.Memento;
 import org.palimpsest.core.article.ArticleReader;
 import org.palimpsest.core.article.ArticleSummary;
@@ -31,6 +32,7 @@ import org.palimpsest.core.error.ArchiveException;
 @Path("/api/articles")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
+@ReplicaReads
 public class ArticleResource {
     private final ArticleReader reader;
     private final AsOfReader asOf;

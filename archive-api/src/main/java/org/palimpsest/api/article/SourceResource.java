@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.palimpsest.api.http.ReplicaReads;
 import org.palimpsest.core.article.ArticleReader;
 import org.palimpsest.core.article.TemplateView;
 import org.palimpsest.core.capture.SourceKey;
@@ -15,6 +16,7 @@ import org.palimpsest.core.error.ArchiveException;
 @Path("/api/sources")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
+@ReplicaReads
 public class SourceResource {
     private final ArticleReader reader;
 

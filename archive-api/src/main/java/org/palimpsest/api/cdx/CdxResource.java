@@ -7,12 +7,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.palimpsest.api.article.Params;
+import org.palimpsest.api.http.ReplicaReads;
 import org.palimpsest.core.cdx.CdxQuery;
 import org.palimpsest.core.cdx.CdxReader;
 
 /** A CDX server as the web-archiving ecosystem expects one (pywb's CDXJ server, the Wayback CDX server). */
 @Path("/cdx")
 @PermitAll
+@ReplicaReads
 public class CdxResource {
     static final int DEFAULT_PAGE_SIZE = 1000;
     private final CdxReader reader;

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.util.Optional;
 import java.util.UUID;
 import org.palimpsest.api.article.Params;
+import org.palimpsest.api.http.ReplicaReads;
 import org.palimpsest.api.problem.Problem;
 import org.palimpsest.core.capture.SourceKey;
 import org.palimpsest.core.error.ArchiveException;
@@ -47,6 +48,7 @@ public class ExportResource {
     }
 
     @GET
+    @ReplicaReads
     public Response export(@QueryParam("format") @DefaultValue("jsonl") String format,
             @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("asOf") String asOf, @QueryParam("q") String q,

@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.palimpsest.api.http.HttpDates;
+import org.palimpsest.api.http.ReplicaReads;
 import org.palimpsest.core.article.ArticleReader;
 import org.palimpsest.core.article.AsOfReader;
 import org.palimpsest.core.article.CaptureReader;
@@ -26,6 +27,7 @@ import org.palimpsest.core.identity.CanonicalUrl;
 /** Memento (RFC 7089): TimeGate, TimeMap and mementos for every URI that has captures. */
 @Path("/memento")
 @PermitAll
+@ReplicaReads
 public class MementoResource {
     private final AsOfReader reader;
     private final CaptureReader captures;

@@ -1,19 +1,20 @@
 package org.palimpsest.core.article;
 
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.normalize.Template;
+import org.palimpsest.core.replica.Reads;
 import org.palimpsest.core.store.ArticleEntity;
-import org.palimpsest.core.store.CaptureEntity;
 import org.palimpsest.core.store.SourceEntity;
 import org.palimpsest.core.store.VersionEntity;
 
@@ -21,37 +22,51 @@ import org.palimpsest.core.store.VersionEntity;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ArticleReader {
+    private final Reads reads;
+
+    public ArticleReader(Reads reads) {
+        this.reads = reads;
+    }
 
     public Page<ArticleSummary> articles(Optional<String> source, Optional<Instant> from, Optional<Instant> to,
             int page, int size) {
-        StringBuilder q = new StringBuilder("supersededBy is null");
-        Parameters p = new Parameters();
+        StringBuilder where = new StringBuilder(" from ArticleEntity a where a.supersededBy is null");
+        Map<String, Object> p = new HashMap<>();
         source.ifPresent(s -> {
-            q.append(" and source = :source");
-            p.and("source", s);
+            where.append(" and a.source = :source");
+            p.put("source", s);
         });
         from.ifPresent(f -> {
-            q.append(" and lastCapturedAt >= :from");
-            p.and("from", f);
+            where.append(" and a.lastCapturedAt >= :from");
+            p.put("from", f);
         });
         to.ifPresent(t -> {
-            q.append(" and firstCapturedAt <= :to");
-            p.and("to", t);
+            where.append(" and a.firstCapturedAt <= :to");
+            p.put("to", t);
         });
-        var query = ArticleEntity.<ArticleEntity>find(q.toString(), Sort.descending("lastCapturedAt").and("id"), p);
-        List<ArticleSummary> items = query.page(page, size).list().stream()
+        EntityManager em = reads.em();
+        TypedQuery<ArticleEntity> query = em.createQuery("select a" + where + " order by a.lastCapturedAt desc, a.id",
+                ArticleEntity.class).setFirstResult(page * size).setMaxResults(size);
+        TypedQuery<Long> count = em.createQuery("select count(a)" + where, Long.class);
+        p.forEach((name, value) -> {
+            query.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<ArticleSummary> items = query.getResultList().stream()
                 .map(a -> new ArticleSummary(a.id, a.source, a.headline, a.url, a.firstCapturedAt, a.lastCapturedAt,
                         a.versionCount, a.captureCount))
                 .toList();
-        return new Page<>(items, page, size, query.count());
+        return new Page<>(items, page, size, count.getSingleResult());
     }
 
     /** The article, following superseded ids to the article that replaced it. */
     public Optional<ArticleView> article(UUID id) {
-        return StoredTimelines.live(id).map(a -> {
-            List<VersionEntity> versions = VersionEntity.list("articleId = ?1 and supersededBy is null",
-                    Sort.ascending("versionNumber"), a.id);
-            Map<UUID, List<VersionView.CaptureRef>> captures = StoredTimelines.capturesByVersion(a.id);
+        EntityManager em = reads.em();
+        return StoredTimelines.live(em, id).map(a -> {
+            List<VersionEntity> versions = em.createQuery("from VersionEntity v where v.articleId = ?1"
+                    + " and v.supersededBy is null order by v.versionNumber", VersionEntity.class)
+                    .setParameter(1, a.id).getResultList();
+            Map<UUID, List<VersionView.CaptureRef>> captures = StoredTimelines.capturesByVersion(em, a.id);
             List<VersionView> timeline = new ArrayList<>();
             for (VersionEntity v : versions) {
                 VersionView view = StoredTimelines.version(v, captures.getOrDefault(v.id, List.of()));
@@ -63,23 +78,27 @@ public class ArticleReader {
     }
 
     public Optional<VersionView> version(UUID articleId, UUID versionId) {
-        return VersionEntity.<VersionEntity>findByIdOptional(versionId)
-                .filter(v -> v.articleId.equals(articleId) || StoredTimelines.live(articleId).map(a -> a.id)
-                        .equals(StoredTimelines.live(v.articleId).map(a -> a.id)))
-                .map(v -> StoredTimelines.version(v, StoredTimelines.capturesOfVersion(v.id)));
+        EntityManager em = reads.em();
+        return Optional.ofNullable(em.find(VersionEntity.class, versionId))
+                .filter(v -> v.articleId.equals(articleId) || StoredTimelines.live(em, articleId).map(a -> a.id)
+                        .equals(StoredTimelines.live(em, v.articleId).map(a -> a.id)))
+                .map(v -> StoredTimelines.version(v, StoredTimelines.capturesOfVersion(em, v.id)));
     }
 
     /** Whether the id names an article, or one that re-derivation replaced. */
     public boolean exists(UUID id) {
-        return StoredTimelines.live(id).isPresent();
+        return StoredTimelines.live(reads.em(), id).isPresent();
     }
 
     public Optional<TemplateView> template(String source) {
-        return SourceEntity.<SourceEntity>findByIdOptional(source).map(s -> {
+        EntityManager em = reads.em();
+        return Optional.ofNullable(em.find(SourceEntity.class, source)).map(s -> {
             Template t = Json.read(s.template, Template.class);
             return new TemplateView(s.key, s.templateVersion, s.templateDigest,
-                    CaptureEntity.count("source", s.key),
-                    ArticleEntity.count("source = ?1 and supersededBy is null", s.key),
+                    em.createQuery("select count(c) from CaptureEntity c where c.source = ?1", Long.class)
+                            .setParameter(1, s.key).getSingleResult(),
+                    em.createQuery("select count(a) from ArticleEntity a where a.source = ?1"
+                            + " and a.supersededBy is null", Long.class).setParameter(1, s.key).getSingleResult(),
                     lines(t.headLines()), lines(t.bodyLines()));
         });
     }

@@ -11,13 +11,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.palimpsest.core.json.Json;
-import org.palimpsest.core.store.CaptureEntity;
+import org.palimpsest.core.replica.Reads;
 import org.palimpsest.core.store.Sql;
 
 /** Reads the archive as it stood at an instant: an article's version then, and a URL's captures around it (Memento). */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class AsOfReader {
+    private final Reads reads;
+
+    public AsOfReader(Reads reads) {
+        this.reads = reads;
+    }
 
     /** The version the archive held at {@code at}: that of the latest capture at or before it. */
     public Optional<AsOf> asOf(UUID articleId, Instant at) {
@@ -26,7 +31,7 @@ public class AsOfReader {
             return found;
         }
         // Not a live article with a capture by then: perhaps one that re-derivation merged into another.
-        return StoredTimelines.live(articleId).map(a -> a.id).filter(id -> !id.equals(articleId))
+        return StoredTimelines.live(reads.em(), articleId).map(a -> a.id).filter(id -> !id.equals(articleId))
                 .flatMap(id -> asOfLive(id, at));
     }
 
@@ -35,7 +40,7 @@ public class AsOfReader {
      * columns from the (article_id, captured_at) index) with its version, then that version's captures.
      */
     private Optional<AsOf> asOfLive(UUID articleId, Instant at) {
-        List<Tuple> rows = Sql.list(Sql.rows(CaptureEntity.getEntityManager(), "select c.id as capture_id,"
+        List<Tuple> rows = Sql.list(Sql.rows(reads.em(), "select c.id as capture_id,"
                         + " c.captured_at, v.id as version_id, v.version_number, v.content_sha256, v.headline,"
                         + " cast(v.paragraphs as text) as paragraphs, v.valid_from, v.valid_to,"
                         + " cast(v.intervals as text) as intervals, v.superseded_by, cast(v.change as text) as change,"
@@ -54,7 +59,7 @@ public class AsOfReader {
                 r.get("content_sha256", String.class), r.get("headline", String.class),
                 Json.readStrings(r.get("paragraphs", String.class)), r.get("valid_from", Instant.class),
                 r.get("valid_to", Instant.class), Json.readIntervals(r.get("intervals", String.class)),
-                StoredTimelines.capturesOfVersion(versionId), r.get("superseded_by", UUID.class), null,
+                StoredTimelines.capturesOfVersion(reads.em(), versionId), r.get("superseded_by", UUID.class), null,
                 StoredTimelines.change(r.get("change", String.class)),
                 StoredTimelines.reverts(r.get("reverts", String.class)));
         return Optional.of(new AsOf(version, r.get("capture_id", UUID.class), r.get("captured_at", Instant.class)));
@@ -71,7 +76,7 @@ public class AsOfReader {
     /** Every capture whose URL canonicalises to this SURT key, oldest first. */
     public List<UrlCapture> capturesOfUrl(String surtKey) {
         // Three columns from the (url_key, captured_at) index's rows, not whole captures with their stored provenance.
-        List<Tuple> rows = Sql.list(Sql.rows(CaptureEntity.getEntityManager(), "select id, captured_at, canonical_url"
+        List<Tuple> rows = Sql.list(Sql.rows(reads.em(), "select id, captured_at, canonical_url"
                         + " from capture where url_key = ?1 order by captured_at, raw_sha256")
                 .setParameter(1, surtKey));
         List<UrlCapture> out = new ArrayList<>(rows.size());
@@ -96,7 +101,7 @@ public class AsOfReader {
         String sql = at.isEmpty() ? latest : latest
                 + " union all " + urlProbe("B", " and captured_at <= ?2", "captured_at desc, raw_sha256")
                 + " union all " + urlProbe("A", " and captured_at > ?2", "captured_at, raw_sha256");
-        var query = Sql.rows(CaptureEntity.getEntityManager(), sql).setParameter(1, surtKey);
+        var query = Sql.rows(reads.em(), sql).setParameter(1, surtKey);
         at.ifPresent(t -> query.setParameter(2, t));
         Map<String, UrlCapture> bySide = new HashMap<>();
         for (Tuple r : Sql.list(query)) {

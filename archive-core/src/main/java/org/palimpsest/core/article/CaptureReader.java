@@ -13,6 +13,7 @@ import org.palimpsest.core.capture.CaptureOrigin;
 import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.provenance.DerivationRecord;
+import org.palimpsest.core.replica.Reads;
 import org.palimpsest.core.store.CaptureEntity;
 
 /** Reads captures: each with its provenance, and its exact bytes. */
@@ -20,9 +21,11 @@ import org.palimpsest.core.store.CaptureEntity;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CaptureReader {
     private final BlobStore blobs;
+    private final Reads reads;
 
-    public CaptureReader(BlobStore blobs) {
+    public CaptureReader(BlobStore blobs, Reads reads) {
         this.blobs = blobs;
+        this.reads = reads;
     }
 
     /** The exact bytes of a capture, its media type and digest. */
@@ -30,20 +33,21 @@ public class CaptureReader {
     }
 
     public Optional<CaptureView> capture(UUID id) {
-        return CaptureEntity.<CaptureEntity>findByIdOptional(id).map(CaptureReader::view);
+        return Optional.ofNullable(reads.em().find(CaptureEntity.class, id)).map(CaptureReader::view);
     }
 
     /** Several captures with one query, by id (ids that name no capture are left out). */
     public Map<UUID, CaptureView> captures(Collection<UUID> ids) {
         Map<UUID, CaptureView> views = new HashMap<>();
         if (!ids.isEmpty()) {
-            CaptureEntity.<CaptureEntity>list("id in ?1", ids).forEach(c -> views.put(c.id, view(c)));
+            reads.em().createQuery("from CaptureEntity c where c.id in ?1", CaptureEntity.class).setParameter(1, ids)
+                    .getResultList().forEach(c -> views.put(c.id, view(c)));
         }
         return views;
     }
 
     public Optional<RawCapture> raw(UUID id) {
-        return CaptureEntity.<CaptureEntity>findByIdOptional(id).flatMap(c -> {
+        return Optional.ofNullable(reads.em().find(CaptureEntity.class, id)).flatMap(c -> {
             ContentDigest digest = new ContentDigest(c.rawSha256);
             return blobs.get(digest).map(bytes -> new RawCapture(bytes, c.contentType, digest));
         });

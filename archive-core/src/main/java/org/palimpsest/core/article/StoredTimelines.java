@@ -1,5 +1,6 @@
 package org.palimpsest.core.article;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import org.palimpsest.core.diff.Revert;
 import org.palimpsest.core.diff.VersionChange;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.store.ArticleEntity;
-import org.palimpsest.core.store.CaptureEntity;
 import org.palimpsest.core.store.Sql;
 import org.palimpsest.core.store.VersionEntity;
 
@@ -25,10 +25,10 @@ final class StoredTimelines {
     }
 
     /** The article with this id, or the one that replaced it when re-derivation merged articles. */
-    static Optional<ArticleEntity> live(UUID id) {
-        Optional<ArticleEntity> article = ArticleEntity.findByIdOptional(id);
+    static Optional<ArticleEntity> live(EntityManager em, UUID id) {
+        Optional<ArticleEntity> article = Optional.ofNullable(em.find(ArticleEntity.class, id));
         for (int hops = 0; article.isPresent() && article.get().supersededBy != null && hops < 32; hops++) {
-            article = ArticleEntity.findByIdOptional(article.get().supersededBy);
+            article = Optional.ofNullable(em.find(ArticleEntity.class, article.get().supersededBy));
         }
         return article;
     }
@@ -37,9 +37,9 @@ final class StoredTimelines {
      * The article's captures by version, oldest first. Only the columns a timeline shows are read: the stored
      * extraction and provenance of a capture are large, and an article captured hundreds of times would drag them all.
      */
-    static Map<UUID, List<VersionView.CaptureRef>> capturesByVersion(UUID articleId) {
+    static Map<UUID, List<VersionView.CaptureRef>> capturesByVersion(EntityManager em, UUID articleId) {
         Map<UUID, List<VersionView.CaptureRef>> out = new HashMap<>();
-        captureRefs("article_id", articleId,
+        captureRefs(em, "article_id", articleId,
                 (version, ref) -> out.computeIfAbsent(version, v -> new ArrayList<>()).add(ref));
         return out;
     }
@@ -48,9 +48,9 @@ final class StoredTimelines {
      * One version's captures, oldest first, from the (version_id, captured_at) index: a single version (as-of, the
      * version endpoint) costs what that version was captured, not what its article was.
      */
-    static List<VersionView.CaptureRef> capturesOfVersion(UUID versionId) {
+    static List<VersionView.CaptureRef> capturesOfVersion(EntityManager em, UUID versionId) {
         List<VersionView.CaptureRef> out = new ArrayList<>();
-        captureRefs("version_id", versionId, (version, ref) -> out.add(ref));
+        captureRefs(em, "version_id", versionId, (version, ref) -> out.add(ref));
         return out;
     }
 
@@ -60,8 +60,9 @@ final class StoredTimelines {
      * ("new" in its provenance) exactly when it is the first of that version in this order, so the flag is read from
      * the order rather than from each capture's stored provenance, which PostgreSQL would have to decompress.
      */
-    private static void captureRefs(String column, UUID id, BiConsumer<UUID, VersionView.CaptureRef> sink) {
-        List<Tuple> rows = Sql.list(Sql.rows(CaptureEntity.getEntityManager(), "select id, captured_at, raw_sha256,"
+    private static void captureRefs(EntityManager em, String column, UUID id,
+            BiConsumer<UUID, VersionView.CaptureRef> sink) {
+        List<Tuple> rows = Sql.list(Sql.rows(em, "select id, captured_at, raw_sha256,"
                         + " url, version_id from capture where " + column + " = ?1"
                         + " order by captured_at, raw_sha256, coalesce(url, '') collate \"C\"")
                 .setParameter(1, id));

@@ -1,15 +1,14 @@
 package org.palimpsest.core.cdx;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.palimpsest.core.replica.Reads;
 import org.palimpsest.core.store.Sql;
 
 /**
@@ -18,10 +17,10 @@ import org.palimpsest.core.store.Sql;
  */
 @ApplicationScoped
 public class CdxReader {
-    private final EntityManager em;
+    private final Reads reads;
 
-    public CdxReader(EntityManager em) {
-        this.em = em;
+    public CdxReader(Reads reads) {
+        this.reads = reads;
     }
 
     /** A CDX line: every field's value, null where it is not known (a capture posted without a URL has no status). */
@@ -32,7 +31,6 @@ public class CdxReader {
     }
 
     /** The lines of the query, skipping {@code offset} of them. */
-    @Transactional
     public List<CdxLine> lines(CdxQuery query, long offset) {
         String select = java.util.Arrays.stream(CdxField.values()).map(f -> f.sql() + " as " + f.name())
                 .collect(Collectors.joining(", "));
@@ -44,7 +42,7 @@ public class CdxReader {
                     .orElseThrow()) + " as timestamptz))), c.captured_at, c.id";
         };
         String where = where(query, params);
-        Query sql = Sql.rows(em, "select " + select + " from capture c where " + where + " order by " + order
+        Query sql = Sql.rows(reads.em(), "select " + select + " from capture c where " + where + " order by " + order
                 + " limit " + query.limit() + " offset " + offset);
         bind(sql, params);
         List<CdxLine> lines = new ArrayList<>();
@@ -59,10 +57,9 @@ public class CdxReader {
     }
 
     /** How many lines the query has, without its limit. */
-    @Transactional
     public long count(CdxQuery query) {
         List<Object> params = new ArrayList<>();
-        Query sql = Sql.statement(em, "select count(*) from capture c where " + where(query, params));
+        Query sql = Sql.statement(reads.em(), "select count(*) from capture c where " + where(query, params));
         bind(sql, params);
         return ((Number) sql.getSingleResult()).longValue();
     }

@@ -1,6 +1,5 @@
 package org.palimpsest.core.export;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.sql.Connection;
@@ -16,6 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.palimpsest.core.replica.Reads;
 
 /**
  * Streams export records straight from PostgreSQL, in version-id order, from one repeatable-read snapshot: the ids of
@@ -33,11 +34,11 @@ public class ExportService {
     /** Pages read ahead of the writer. */
     static final int AHEAD = 2;
 
-    private final AgroalDataSource db;
+    private final Reads reads;
     private final Instance<VersionIdSearch> search;
 
-    public ExportService(AgroalDataSource db, Instance<VersionIdSearch> search) {
-        this.db = db;
+    public ExportService(Reads reads, Instance<VersionIdSearch> search) {
+        this.reads = reads;
         this.search = search;
     }
 
@@ -53,8 +54,9 @@ public class ExportService {
     public ExportCounts stream(ExportQuery q, Consumer<ExportRecord> sink) {
         AtomicLong captures = new AtomicLong();
         long records = 0;
+        DataSource db = reads.dataSource();
         try (ReadAhead<List<ExportRecord>> pages = new ReadAhead<>("export-reader", AHEAD,
-                page -> read(q, page, captures))) {
+                page -> read(db, q, page, captures))) {
             while (pages.hasNext()) {
                 for (ExportRecord record : pages.next()) {
                     sink.accept(record);
@@ -66,7 +68,7 @@ public class ExportService {
     }
 
     /** Reads every page of the export in one snapshot and hands each page's records to {@code page}, in order. */
-    private void read(ExportQuery q, Consumer<List<ExportRecord>> page, AtomicLong captures) {
+    private void read(DataSource db, ExportQuery q, Consumer<List<ExportRecord>> page, AtomicLong captures) {
         ExportFilters filters = ExportFilters.of(q);
         try (Connection connection = db.getConnection()) {
             connection.setAutoCommit(false);
