@@ -25,7 +25,6 @@ ES_PORT = os.environ.get("FAULTS_ES_PORT", "9205")
 PORT = int(os.environ.get("FAULTS_API_PORT", "8091"))
 TOKEN = uuid.uuid4().hex + uuid.uuid4().hex
 WORK = sys.argv[1]
-INTERRUPTED = "the archive stopped while this import ran"
 results = []
 
 
@@ -56,7 +55,8 @@ class Api:
         self.process = subprocess.Popen(
             [os.path.join(ROOT, "bin/api"), f"-Dquarkus.http.port={self.port}", "-Dquarkus.log.level=WARN",
              f"-Dpalimpsest.imports.spool-dir={self.spool}", f"-Dpalimpsest.blobs.directory={WORK}/blobs", f"-Dpalimpsest.auth.tokens.faults.secret={TOKEN}",
-             "-Dpalimpsest.auth.tokens.faults.roles=archivist,admin", *self.options], cwd=ROOT, env=env, stdout=log,
+             "-Dpalimpsest.auth.tokens.faults.roles=archivist,admin", "-Dpalimpsest.imports.lease=5S",
+             *self.options], cwd=ROOT, env=env, stdout=log,
             stderr=subprocess.STDOUT)
         for _ in range(240):
             if self.process.poll() is not None:
@@ -183,40 +183,54 @@ def job(location):
 
 
 def kill_mid_import(api, spool):
-    source = "kill-import"
+    """kill -9 of the node running an import: a second node on the same PostgreSQL and spool directory takes the job
+    over once its lease runs out (palimpsest.imports.lease, 5 s here) and imports the file to its end."""
+    source = f"kill-import-{uuid.uuid4().hex[:6]}"
     file = warc(source, 3000)
-    status, headers, data = request("POST", f"/api/imports?source={source}&name=crawl.warc", file, "application/warc")
-    location = headers.get("Location") or headers.get("location")
-    started = status == 202
-    deadline = time.time() + 120
-    seen = 0
-    while time.time() < deadline:
-        seen = job(location)["seen"]
-        if seen >= 300:
-            break
-        time.sleep(0.05)
-    api.kill9()
-    committed = captures(source)
-    api.start()
-    ended = job(location)
-    check("kill -9 mid-import: the job is ended failed, saying how far it got",
-          started and ended["status"] == "failed" and ended["error"].startswith(INTERRUPTED)
-          and 0 < ended["imported"] <= committed and ended["seen"] > 0,
-          f"seen {ended['seen']}, imported {ended['imported']} by its last progress, {committed} captures committed;"
-          f" error: {ended['error'][:60]}...")
-    check("kill -9 mid-import: no spooled upload left behind", os.listdir(spool) == [], str(os.listdir(spool)))
-    status, headers, _ = request("POST", f"/api/imports?source={source}&name=crawl.warc", file, "application/warc")
-    again = job(headers.get("Location") or headers.get("location"))
-    while again["status"] == "running":
-        time.sleep(0.2)
-        again = job(headers.get("Location") or headers.get("location"))
-    total = captures(source)
-    check("kill -9 mid-import: importing the file again completes it, each capture once",
-          again["status"] == "completed" and again["imported"] + again["reasons"].get("already-archived", 0) == 3000
-          and again["imported"] == 3000 - committed and total == 3000,
-          f"imported {again['imported']}, already archived {again['reasons'].get('already-archived', 0)},"
-          f" {total} captures")
-    return {"seenAtKill": ended["seen"], "committedAtKill": committed, "captures": total}
+    second = Api(spool, port=PORT + 1)
+    second.start()
+    try:
+        status, headers, data = request("POST", f"/api/imports?source={source}&name=crawl.warc", file,
+                                        "application/warc")
+        location = headers.get("Location") or headers.get("location")
+        started = status == 202
+        deadline = time.time() + 120
+        seen = 0
+        while time.time() < deadline:
+            seen = job(location)["seen"]
+            if seen >= 300:
+                break
+            time.sleep(0.05)
+        api.kill9()
+        killed_at = time.time()
+        committed = captures(source)
+        taken_over_after = None
+        ended = None
+        deadline = time.time() + 300
+        while time.time() < deadline:
+            ended = json.loads(request("GET", location, port=PORT + 1)[2])
+            if taken_over_after is None and ended["takeovers"] > 0:
+                taken_over_after = time.time() - killed_at
+            if ended["status"] != "running":
+                break
+            time.sleep(0.2)
+        total = captures(source)
+        distinct = int(sql(f"select count(distinct (url, captured_at, raw_sha256)) from capture"
+                           f" where source = '{source}'"))
+        check("kill -9 mid-import: the other node takes the job over and imports it to its end, each capture once",
+              started and ended["status"] == "completed" and ended["takeovers"] == 1 and ended["seen"] == 3000
+              and ended["imported"] + ended["reasons"].get("already-archived", 0) == 3000
+              and ended["reasons"].get("already-archived", 0) >= committed and total == 3000 and distinct == 3000,
+              f"killed at record {seen} with {committed} captures committed; taken over after"
+              f" {taken_over_after if taken_over_after is None else round(taken_over_after, 1)} s; ended"
+              f" {ended['status']} with {ended['imported']} imported by the second node,"
+              f" {ended['reasons'].get('already-archived', 0)} already archived; {total} captures")
+        check("kill -9 mid-import: no spooled upload left behind", os.listdir(spool) == [], str(os.listdir(spool)))
+    finally:
+        second.stop()
+        api.start()
+    return {"seenAtKill": seen, "committedAtKill": committed, "takenOverAfterSeconds": taken_over_after,
+            "captures": total}
 
 
 def story(i, revision):

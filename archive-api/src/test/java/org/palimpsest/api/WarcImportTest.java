@@ -165,21 +165,70 @@ class WarcImportTest {
     @Inject
     EntityManager em;
 
-    @Test
-    void aJobTheArchiveStoppedInTheMiddleOfIsEndedFailedAndItsSpooledFileRemovedAtStart() throws Exception {
-        java.nio.file.Path spooled = Files.createTempFile("palimpsest-import-", ".warc");
+    /** A running job as a node that was killed leaves it: its lease last renewed an hour ago. */
+    private java.util.UUID abandonedJob(String source, String spooled, String node) {
         java.util.UUID id = java.util.UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into import_job (id, source,"
-                + " file_name, status, spool_file) values (?1, 'interrupted', 'big.warc', 'running', ?2)")
-                .setParameter(1, id).setParameter(2, spooled.toString()).executeUpdate());
+                + " file_name, status, spool_file, node, agent, heartbeat_at) values (?1, ?2, 'big.warc', 'running',"
+                + " ?3, ?4, 'crawler', now() - interval '1 hour')").setParameter(1, id).setParameter(2, source)
+                .setParameter(3, spooled).setParameter(4, node).executeUpdate());
+        return id;
+    }
 
-        importer.endInterrupted();
+    @Test
+    void aJobWhoseNodeStoppedRenewingItsLeaseIsTakenOverAndImportedFromItsSpooledFile() throws Exception {
+        String source = TestArchive.uniqueSource("taken-over");
+        java.nio.file.Path spooled = Files.createTempFile("palimpsest-import-", ".warc");
+        Files.write(spooled, warcOf("https://takeover.example/a", "<html><head><title>Taken over</title></head><body>"
+                + "<h1>Taken over</h1><p>The node that began this import was killed; another finished it.</p>"
+                + "</body></html>"));
+        java.util.UUID id = abandonedJob(source, spooled.toString(), "a-node-that-was-killed");
 
-        JsonPath job = given().get("/api/imports/" + id).then().statusCode(200).extract().jsonPath();
+        // (the node's own lease check may claim it first: either way, exactly one takeover)
+        importer.takeOver(java.time.Duration.ofMinutes(1));
+
+        JsonPath job = Eventually.await(java.time.Duration.ofSeconds(30),
+                () -> given().get("/api/imports/" + id).then().statusCode(200).extract().jsonPath(),
+                j -> !"running".equals(j.getString("status")), "the job taken over to end");
+        assertEquals("completed", job.getString("status"));
+        assertEquals(1, job.getInt("seen"));
+        assertEquals(1, job.getInt("imported"));
+        assertEquals(1, job.getInt("takeovers"));
+        assertEquals(1, given().queryParam("source", source).get("/api/articles").then().statusCode(200).extract()
+                .jsonPath().getInt("total"));
+        assertTrue(!Files.exists(spooled), "the spooled upload is removed once the import ends");
+    }
+
+    @Test
+    void aJobWhoseLeaseIsRenewedIsNotTakenOver() {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into import_job (id, source,"
+                + " file_name, status, node) values (?1, 'leased', 'big.warc', 'running', 'a-live-node')")
+                .setParameter(1, id).executeUpdate());
+        try {
+            importer.takeOver(java.time.Duration.ofMinutes(1));
+            JsonPath job = given().get("/api/imports/" + id).then().statusCode(200).extract().jsonPath();
+            assertEquals("running", job.getString("status"));
+            assertEquals(0, job.getInt("takeovers"));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from import_job where id = ?1")
+                    .setParameter(1, id).executeUpdate());
+        }
+    }
+
+    @Test
+    void aJobTakenOverWhereItsSpooledFileCannotBeReadIsEndedFailedSayingSo() {
+        java.util.UUID id = abandonedJob("interrupted", "/nonexistent/palimpsest-import-gone.warc", null);
+
+        importer.takeOver(java.time.Duration.ofMinutes(1));
+
+        JsonPath job = Eventually.await(java.time.Duration.ofSeconds(30),
+                () -> given().get("/api/imports/" + id).then().statusCode(200).extract().jsonPath(),
+                j -> !"running".equals(j.getString("status")), "the job taken over to end");
         assertEquals("failed", job.getString("status"));
         assertEquals(WarcImporter.INTERRUPTED, job.getString("error"));
+        assertEquals(1, job.getInt("takeovers"));
         assertTrue(job.getString("finishedAt") != null);
-        assertTrue(!Files.exists(spooled), "the spooled upload is removed");
     }
 
     static byte[] warcOf(String url, String html) {

@@ -61,7 +61,7 @@ class ImportPagesTest {
             assertTrue(given().get("/imports/" + id).asString().contains("<meta http-equiv=\"refresh\" content=\"3\">"));
             assertTrue(given().get("/imports").asString().contains("<meta http-equiv=\"refresh\" content=\"3\">"));
         } finally {
-            importer.endInterrupted();
+            importer.takeOver(java.time.Duration.ZERO);
         }
         String refused = given().multiPart("token", "wrong").multiPart("source", "x").multiPart("file", "a.warc",
                 new byte[] {1}).post("/imports").then().statusCode(401).contentType("text/html").extract().asString();

@@ -17,10 +17,14 @@ import java.util.UUID;
  * @param failures which records failed and why (the first {@link #MAX_FAILURES_LISTED}; {@code failed} counts all)
  * @param repairs records read despite a fault of the file (a wrong Content-Length), and what was put right (the first
  *     {@link #MAX_FAILURES_LISTED})
+ * @param takeovers how often another node (or this one restarted) took the job over after the node running it stopped
+ *     renewing its lease; a job taken over is imported again from the file's start, so the captures imported before
+ *     are counted under {@code already-archived}
  */
 public record ImportJob(UUID id, String source, String fileName, String status, int seen, int imported, int skipped,
         int failed, int resynced, long bytesRead, long bytesTotal, Map<String, Integer> reasons, String error,
-        Instant createdAt, Instant finishedAt, List<RecordFailure> failures, List<RecordRepair> repairs) {
+        Instant createdAt, Instant finishedAt, List<RecordFailure> failures, List<RecordRepair> repairs,
+        int takeovers) {
     public static final int MAX_FAILURES_LISTED = 1000;
 
     /** A record that should have been a capture and is not: where it is, what it is, and why. */

@@ -76,6 +76,13 @@ final class ImportRun {
     final List<ImportJob.RecordFailure> failures = new ArrayList<>();
     final List<ImportJob.RecordRepair> repairs = new ArrayList<>();
 
+    /** The job was taken over by another node (its lease ran out here): this run stops, leaving it the file. */
+    static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super("the import job was taken over by another node", null, false, false);
+        }
+    }
+
     ImportRun(String source, String fileName, String agent, long maxBytes, Archive archive) {
         this.source = source;
         this.fileName = fileName;
@@ -103,6 +110,8 @@ final class ImportRun {
             }
             resynced = scanner.resynced();
             bytesRead = bytesTotal;
+        } catch (LeaseLost lost) {
+            throw lost;
         } catch (IOException | RuntimeException e) {
             brokeOff = "the file breaks off after record " + seen + " (" + e.getMessage() + ")";
             LOG.debugf(e, "import of %s broke off", fileName);

@@ -12,6 +12,7 @@ import jakarta.persistence.Tuple;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.palimpsest.core.article.Page;
 import org.palimpsest.core.blob.BlobStore;
@@ -31,18 +34,24 @@ import org.palimpsest.core.json.Json;
 import org.palimpsest.core.store.Sql;
 
 /**
- * Imports WARC and ARC files (plain or gzip) in the background, one at a time: see {@link ImportRun} for what becomes
- * of each record. A job's row is its progress and its end; its spooled upload is removed when it ends, and a job the
- * archive stopped in the middle of is ended {@code failed} when the archive starts again.
+ * Imports WARC and ARC files (plain or gzip) in the background, one at a time on each node: see {@link ImportRun} for
+ * what becomes of each record. A job's row is its progress and its end; its spooled upload is removed when it ends.
+ * The node running a job holds a lease on it, renewed every third of {@link ImportConfig#lease()}; a running job whose
+ * lease ran out (its node was killed, or stopped) is taken over by another node, or by the same one restarted, which
+ * imports the spooled file again from its start (what is archived already is skipped) or, when it cannot read the
+ * file, ends the job {@code failed}. Every progress write is fenced by the lease: a node that lost a job to another
+ * stops importing it.
  */
 @ApplicationScoped
 public class WarcImporter {
     private static final Logger LOG = Logger.getLogger(WarcImporter.class);
     private static final String COLUMNS = "id, source, file_name, status, seen, imported, skipped, failed, resynced,"
             + " bytes_read, bytes_total, cast(reasons as text) as reasons, error, created_at, finished_at,"
-            + " cast(failures as text) as failures, cast(repairs as text) as repairs";
-    public static final String INTERRUPTED = "the archive stopped while this import ran; the captures imported before are"
-            + " kept: import the file again to import the rest (what is archived already is skipped)";
+            + " cast(failures as text) as failures, cast(repairs as text) as repairs, takeovers";
+    public static final String INTERRUPTED = "the archive stopped while this import ran, and the node that took it over"
+            + " cannot read its spooled upload (palimpsest.imports.spool-dir must be shared by the nodes for one to take"
+            + " over another's import); the captures imported before are kept: import the file again to import the rest"
+            + " (what is archived already is skipped)";
 
     private static final TypeReference<Map<String, Integer>> REASONS = new TypeReference<>() {
     };
@@ -51,39 +60,80 @@ public class WarcImporter {
     private final BlobStore blobs;
     private final EntityManager em;
     private final CaptureConfig config;
+    private final ImportConfig imports;
+    /** This process, as the holder of the leases of the jobs it runs. */
+    private final String node = UUID.randomUUID().toString();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "warc-import"));
+    private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "import-leases");
+        t.setDaemon(true);
+        return t;
+    });
 
-    public WarcImporter(CaptureService captures, BlobStore blobs, EntityManager em, CaptureConfig config) {
+    public WarcImporter(CaptureService captures, BlobStore blobs, EntityManager em, CaptureConfig config,
+            ImportConfig imports) {
         this.captures = captures;
         this.blobs = blobs;
         this.em = em;
         this.config = config;
+        this.imports = imports;
     }
 
     void recover(@Observes StartupEvent started) {
-        endInterrupted();
-    }
-
-    /**
-     * Ends the jobs a previous run of the archive left running (at start, before any job of this run begins), and
-     * removes their spooled files. Resuming them from their last record is not built: the spooled file of an upload is
-     * not kept across restarts.
-     */
-    public void endInterrupted() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            List<Tuple> left = Sql.list(Sql.rows(em, "update import_job set status = 'failed', error = ?1,"
-                    + " finished_at = now() where status = 'running' returning id, spool_file")
-                    .setParameter(1, INTERRUPTED));
-            for (Tuple job : left) {
-                LOG.warnf("import job %s was left running by the last stop: ended failed", job.get("id"));
-                delete(job.get("spool_file", String.class));
+        long every = Math.max(1, imports.lease().toMillis() / 3);
+        leases.scheduleWithFixedDelay(() -> {
+            try {
+                renewLeases();
+                takeOver(imports.lease());
+            } catch (RuntimeException e) {
+                LOG.warnf("import leases: %s", e.getMessage());
             }
-        });
+        }, 0, every, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
+        leases.shutdownNow();
         worker.shutdownNow();
+    }
+
+    /** Renews the leases of the jobs this node runs or has queued. */
+    void renewLeases() {
+        QuarkusTransaction.requiringNew().run(() -> Sql.statement(em, "update import_job set heartbeat_at = now()"
+                + " where status = 'running' and node = ?1").setParameter(1, node).executeUpdate());
+    }
+
+    /**
+     * Takes over the running jobs of other nodes (or of this node's previous run) whose lease is older than
+     * {@code stale}: each is queued here to be imported again from its spooled file, or ended {@code failed} when
+     * that file cannot be read here. Answers how many jobs were taken over.
+     */
+    public int takeOver(Duration stale) {
+        List<Tuple> claimed = QuarkusTransaction.requiringNew().call(() -> Sql.list(Sql.rows(em, "update import_job"
+                        + " set node = ?1, heartbeat_at = now(), takeovers = takeovers + 1 where id in (select id"
+                        + " from import_job where status = 'running' and node is distinct from ?1"
+                        + " and heartbeat_at < now() - cast(?2 as bigint) * interval '1 millisecond'"
+                        + " order by created_at for update skip locked)"
+                        + " returning id, source, file_name, spool_file, agent")
+                .setParameter(1, node).setParameter(2, stale.toMillis())));
+        for (Tuple job : claimed) {
+            UUID id = job.get("id", UUID.class);
+            String spooled = job.get("spool_file", String.class);
+            if (spooled != null && Files.isReadable(Path.of(spooled))) {
+                LOG.warnf("import job %s: its node stopped renewing its lease; taken over, importing %s again",
+                        id, spooled);
+                run(id, job.get("source", String.class), Path.of(spooled), job.get("file_name", String.class),
+                        job.get("agent", String.class));
+            } else {
+                LOG.warnf("import job %s: its node stopped renewing its lease, and its spooled file is not here:"
+                        + " ended failed", id);
+                QuarkusTransaction.requiringNew().run(() -> Sql.statement(em, "update import_job set"
+                        + " status = 'failed', error = ?2, finished_at = now() where id = ?1 and node = ?3")
+                        .setParameter(1, id).setParameter(2, INTERRUPTED).setParameter(3, node).executeUpdate());
+                delete(spooled);
+            }
+        }
+        return claimed.size();
     }
 
     /** Starts importing {@code file} (which the job deletes when done) and answers the job. */
@@ -91,16 +141,26 @@ public class WarcImporter {
         String key = new SourceKey(source).value();
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> Sql.statement(em, "insert into import_job (id, source, file_name,"
-                + " status, spool_file) values (?1, ?2, ?3, 'running', ?4)").setParameter(1, id).setParameter(2, key)
-                .setParameter(3, fileName).setParameter(4, file.toString()).executeUpdate());
+                + " status, spool_file, node, agent) values (?1, ?2, ?3, 'running', ?4, ?5, ?6)").setParameter(1, id)
+                .setParameter(2, key).setParameter(3, fileName).setParameter(4, file.toString())
+                .setParameter(5, node).setParameter(6, agent).executeUpdate());
+        run(id, key, file, fileName, agent);
+        return find(id).orElseThrow();
+    }
+
+    /** Queues the run of job {@code id}; the spooled file is deleted when it ends, unless another node took it over. */
+    private void run(UUID id, String source, Path file, String fileName, String agent) {
         worker.submit(() -> {
             try {
-                new ImportRun(key, fileName, agent, config.limits().maxBytes(), new Store(id)).run(file);
-            } finally {
+                new ImportRun(source, fileName, agent, config.limits().maxBytes(), new Store(id)).run(file);
                 delete(file.toString());
+            } catch (ImportRun.LeaseLost lost) {
+                LOG.warnf("import job %s was taken over by another node; stopped here", id);
+            } catch (RuntimeException e) {
+                delete(file.toString());
+                throw e;
             }
         });
-        return find(id).orElseThrow();
     }
 
     public Optional<ImportJob> find(UUID id) {
@@ -127,7 +187,8 @@ public class WarcImporter {
                 r.get("error", String.class), r.get("created_at", Instant.class),
                 r.get("finished_at", Instant.class),
                 List.of(Json.read(r.get("failures", String.class), ImportJob.RecordFailure[].class)),
-                List.of(Json.read(r.get("repairs", String.class), ImportJob.RecordRepair[].class)));
+                List.of(Json.read(r.get("repairs", String.class), ImportJob.RecordRepair[].class)),
+                count(r, "takeovers"));
     }
 
     private static int count(Tuple row, String column) {
@@ -203,17 +264,21 @@ public class WarcImporter {
             String failures = Json.write(run.failures);
             String reasons = Json.write(run.reasons);
             String repairs = Json.write(run.repairs);
-            QuarkusTransaction.requiringNew().run(() -> Sql.statement(em, "update import_job set seen = ?2,"
+            boolean held = QuarkusTransaction.requiringNew().call(() -> Sql.statement(em, "update import_job set seen = ?2,"
                             + " imported = ?3, skipped = ?4, failed = ?5, status = ?6, error = ?7,"
                             + " failures = cast(?8 as jsonb), reasons = cast(?9 as jsonb), resynced = ?10,"
                             + " bytes_read = ?11, bytes_total = ?12, repairs = cast(?13 as jsonb),"
-                            + " finished_at = case when ?6 = 'running' then null else now() end where id = ?1")
+                            + " finished_at = case when ?6 = 'running' then null else now() end,"
+                            + " heartbeat_at = now() where id = ?1 and node = ?14")
                     .setParameter(1, id).setParameter(2, run.seen).setParameter(3, run.imported)
                     .setParameter(4, run.skipped).setParameter(5, run.failed).setParameter(6, status)
                     .setParameter(7, error).setParameter(8, failures).setParameter(9, reasons)
                     .setParameter(10, run.resynced).setParameter(11, run.bytesRead).setParameter(12, run.bytesTotal)
-                    .setParameter(13, repairs)
-                    .executeUpdate());
+                    .setParameter(13, repairs).setParameter(14, node)
+                    .executeUpdate() == 1);
+            if (!held) {
+                throw new ImportRun.LeaseLost();
+            }
         }
     }
 }
