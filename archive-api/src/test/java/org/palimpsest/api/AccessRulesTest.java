@@ -49,6 +49,8 @@ class AccessRulesTest {
         RULES.put("POST /api/admin/blobs/migration", Rule.ADMIN);
         RULES.put("GET /api/admin/fixity", Rule.ADMIN);
         RULES.put("POST /api/admin/fixity", Rule.ADMIN);
+        RULES.put("GET /api/admin/replica", Rule.ADMIN);
+        RULES.put("POST /api/admin/rollover", Rule.ADMIN);
         RULES.put("POST /imports", Rule.FORM_ARCHIVIST);
     }
 

@@ -78,6 +78,26 @@ final class TestElasticsearch implements AutoCloseable {
             public Duration maxBackoff() {
                 return Duration.ofMinutes(1);
             }
+
+            @Override
+            public Rollover rollover() {
+                return new Rollover() {
+                    @Override
+                    public io.quarkus.runtime.configuration.MemorySize maxPrimaryShardSize() {
+                        return new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(30L << 30));
+                    }
+
+                    @Override
+                    public java.util.Optional<Duration> maxAge() {
+                        return java.util.Optional.empty();
+                    }
+
+                    @Override
+                    public Duration checkEvery() {
+                        return Duration.ofMinutes(5);
+                    }
+                };
+            }
         };
     }
 

@@ -16,6 +16,7 @@ import org.palimpsest.core.error.ProblemKind;
 import org.palimpsest.core.replica.ReplicaMonitor;
 import org.palimpsest.core.replica.ReplicaStatus;
 import org.palimpsest.indexer.index.IndexingException;
+import org.palimpsest.indexer.index.VersionIndex;
 import org.palimpsest.indexer.outbox.IndexingAdmin;
 import org.palimpsest.indexer.outbox.IndexingStatus;
 
@@ -61,6 +62,22 @@ public class AdminResource {
     public Response rederive(@PathParam("source") String source) {
         captures.rederive(new SourceKey(source));
         return Response.noContent().build();
+    }
+
+    /**
+     * Rolls the search index over now: a new write index behind the alias, the old one kept for searches (and for
+     * updates of the documents it holds). Without this, indexing nodes roll over by size or age
+     * ({@code palimpsest.index.rollover.*}).
+     */
+    @POST
+    @Path("rollover")
+    public VersionIndex.Rolled rollover() {
+        try {
+            return admin.rollover();
+        } catch (IndexingException e) {
+            throw new ArchiveException(ProblemKind.UNAVAILABLE, "the search index could not be rolled over: "
+                    + e.getMessage());
+        }
     }
 
     /** Rebuilds the search index from PostgreSQL and swaps the alias; searches keep working meanwhile. */

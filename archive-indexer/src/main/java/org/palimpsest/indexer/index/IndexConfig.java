@@ -4,12 +4,16 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The search index and its feeding ({@code palimpsest.index.*}). */
 @ConfigMapping(prefix = "palimpsest.index")
 public interface IndexConfig {
 
-    /** The alias searches and writes go through; indexes behind it are named alias-vN. */
+    /**
+     * The alias searches and writes go through; the indexes behind it are named alias-vN, the newest its write index
+     * (more than one after a rollover).
+     */
     @WithDefault("palimpsest-versions")
     String alias();
 
@@ -59,4 +63,23 @@ public interface IndexConfig {
     /** The longest wait before a failed event is tried again (the wait doubles from one second). */
     @WithDefault("PT1M")
     Duration maxBackoff();
+
+    Rollover rollover();
+
+    /**
+     * When the write index rolls over to a new one behind the alias (Elasticsearch's {@code _rollover}); searches go
+     * to every index behind the alias, and a version's document is updated in the index that holds it.
+     */
+    interface Rollover {
+        /** Roll over once the write index's largest primary shard is this large (Elastic advises 10-50 GB). */
+        @WithDefault("30G")
+        MemorySize maxPrimaryShardSize();
+
+        /** Or once the write index is this old (by size alone when unset); {@code P30D} rolls over monthly. */
+        Optional<Duration> maxAge();
+
+        /** How often each indexing node checks the conditions (Elasticsearch decides; a check is one request). */
+        @WithDefault("5M")
+        Duration checkEvery();
+    }
 }

@@ -5,11 +5,19 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.elasticsearch.indices.AliasDefinition;
+import co.elastic.clients.elasticsearch.indices.RolloverResponse;
+import co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases;
+import co.elastic.clients.json.JsonData;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +25,10 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * The search index behind a small batching interface: write batches, create a fresh index, swap the alias.
- * Indexes are named {@code <alias>-vN}; searches and writes go through the alias.
+ * The search index behind a small batching interface: write batches, create a fresh index, swap the alias, roll over.
+ * Indexes are named {@code <alias>-vN}; searches go through the alias to every index behind it, new documents to its
+ * write index (the newest), and a document already in an older index is updated or deleted there (found with a
+ * real-time multi-get), so that a rollover never leaves a version in two indexes.
  */
 @ApplicationScoped
 public class VersionIndex {
@@ -53,6 +63,13 @@ public class VersionIndex {
                             analyzer);
                 }
             } else {
+                // An alias made by an earlier release names no write index: a rollover would move it off the index.
+                Backing backing = backing();
+                if (backing.writeIndex() == null && backing.indices().size() == 1) {
+                    String only = backing.indices().get(0);
+                    client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(only)
+                            .alias(config.alias()).isWriteIndex(true))));
+                }
                 // An index made by an earlier release gains the fields added since (adding fields is allowed).
                 TypeMapping current = mapping(analyzer());
                 client.indices().putMapping(m -> m.index(config.alias()).properties(current.properties()));
@@ -79,6 +96,7 @@ public class VersionIndex {
      */
     public Map<String, String> writeEach(String target, Collection<VersionDocument> upserts, Collection<String> deletes) {
         long limit = config.maxBulkBytes().asLongValue();
+        Map<String, String> holders = target.equals(config.alias()) ? holders(upserts, deletes) : Map.of();
         Map<String, String> failed = new LinkedHashMap<>();
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         long bytes = 0;
@@ -90,18 +108,118 @@ public class VersionIndex {
                 bytes = 0;
                 count = 0;
             }
-            bulk.operations(op -> op.index(i -> i.index(target).id(doc.versionId()).document(doc)));
+            String into = holders.getOrDefault(doc.versionId(), target);
+            bulk.operations(op -> op.index(i -> i.index(into).id(doc.versionId()).document(doc)));
             bytes += doc.estimatedBytes();
             count++;
         }
         for (String id : deletes) {
-            bulk.operations(op -> op.delete(d -> d.index(target).id(id)));
+            String from = holders.getOrDefault(id, target);
+            bulk.operations(op -> op.delete(d -> d.index(from).id(id)));
             count++;
         }
         if (count > 0) {
             failed.putAll(send(target, bulk.build(), count));
         }
         return failed;
+    }
+
+    /** The indexes behind the alias, oldest first, and which of them takes new documents (null if none is named). */
+    public record Backing(List<String> indices, String writeIndex) {
+    }
+
+    public Backing backing() {
+        try {
+            Map<String, IndexAliases> aliases = client.indices().getAlias(g -> g.name(config.alias())).result();
+            List<String> indices = aliases.keySet().stream().sorted(Comparator.comparingInt(VersionIndex::number))
+                    .toList();
+            String write = aliases.entrySet().stream().filter(e -> {
+                AliasDefinition alias = e.getValue().aliases().get(config.alias());
+                return alias != null && Boolean.TRUE.equals(alias.isWriteIndex());
+            }).map(Map.Entry::getKey).findFirst().orElse(null);
+            return new Backing(indices, write);
+        } catch (IOException | ElasticsearchException e) {
+            throw new IndexingException("cannot read the indexes behind alias " + config.alias() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Which older index (not the write index) holds each of these documents, by id: a real-time multi-get, so a
+     * document written a moment ago is found too. Empty while the alias has one index (no lookup at all).
+     */
+    private Map<String, String> holders(Collection<VersionDocument> upserts, Collection<String> deletes) {
+        Backing backing = backing();
+        List<String> older = backing.indices().stream().filter(i -> !i.equals(backing.writeIndex())).toList();
+        if (older.isEmpty() || backing.writeIndex() == null || upserts.isEmpty() && deletes.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = new ArrayList<>(deletes);
+        upserts.forEach(doc -> ids.add(doc.versionId()));
+        try {
+            MgetResponse<Object> found = client.mget(m -> {
+                for (String index : older) {
+                    for (String id : ids) {
+                        m.docs(d -> d.index(index).id(id).source(s -> s.fetch(false)));
+                    }
+                }
+                return m;
+            }, Object.class);
+            Map<String, String> holders = new HashMap<>();
+            for (MultiGetResponseItem<Object> item : found.docs()) {
+                if (item.isResult() && item.result().found()) {
+                    holders.putIfAbsent(item.result().id(), item.result().index());
+                }
+            }
+            return holders;
+        } catch (IOException | ElasticsearchException e) {
+            throw new IndexingException("cannot find which indexes behind " + config.alias() + " hold "
+                    + ids.size() + " documents: " + e.getMessage(), e);
+        }
+    }
+
+    /** What a rollover did: whether it rolled over, from which write index to which, and the indexes now behind the alias. */
+    public record Rolled(boolean rolledOver, String oldIndex, String newIndex, List<String> indices) {
+    }
+
+    /**
+     * Rolls the write index over to {@code <alias>-v(N+1)} when its conditions are met ({@code palimpsest.index
+     * .rollover.*}), or at once when {@code now}; the index rolled away from is refreshed, so the next write finds
+     * every document it holds.
+     */
+    public Rolled rollover(boolean now) {
+        try {
+            Backing backing = backing();
+            String next = config.alias() + "-v" + (backing.indices().stream().mapToInt(VersionIndex::number).max()
+                    .orElse(0) + 1);
+            String textAnalyzer = analyzer();
+            RolloverResponse response = client.indices().rollover(r -> {
+                r.alias(config.alias()).newIndex(next).mappings(mapping(textAnalyzer))
+                        .settings("index.number_of_shards", JsonData.of(config.shards()))
+                        .settings("index.number_of_replicas", JsonData.of(config.replicas()));
+                if (!now) {
+                    r.conditions(c -> {
+                        c.maxPrimaryShardSize(config.rollover().maxPrimaryShardSize().asLongValue() + "b");
+                        config.rollover().maxAge().ifPresent(age -> c.maxAge(t -> t.time(age.toSeconds() + "s")));
+                        return c;
+                    });
+                }
+                return r;
+            });
+            if (response.rolledOver()) {
+                client.indices().refresh(f -> f.index(response.oldIndex()));
+                LOG.infof("search index rolled over from %s to %s behind alias %s", response.oldIndex(),
+                        response.newIndex(), config.alias());
+            }
+            return new Rolled(response.rolledOver(), response.oldIndex(), response.newIndex(), backing().indices());
+        } catch (IOException | ElasticsearchException e) {
+            throw new IndexingException("cannot roll over the index behind alias " + config.alias() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static int number(String index) {
+        return Integer.parseInt(index.substring(index.lastIndexOf("-v") + 2));
     }
 
     private Map<String, String> send(String target, BulkRequest request, int count) {
@@ -125,8 +243,7 @@ public class VersionIndex {
     public String createNext() {
         try {
             Set<String> current = client.indices().getAlias(g -> g.name(config.alias())).result().keySet();
-            int next = current.stream().map(name -> name.substring(name.lastIndexOf("-v") + 2))
-                    .map(Integer::parseInt).max(Comparator.naturalOrder()).orElse(0) + 1;
+            int next = current.stream().mapToInt(VersionIndex::number).max().orElse(0) + 1;
             String index = config.alias() + "-v" + next;
             create(index, false);
             return index;
@@ -135,14 +252,17 @@ public class VersionIndex {
         }
     }
 
-    /** Points the alias at {@code index} in one atomic step and deletes the indexes it pointed to before. */
+    /**
+     * Points the alias at {@code index} alone (its write index) in one atomic step, however many indexes it pointed to
+     * before, and deletes those.
+     */
     public void swapTo(String index) {
         try {
             client.indices().refresh(r -> r.index(index));
             Set<String> old = client.indices().getAlias(g -> g.name(config.alias())).result().keySet();
             client.indices().updateAliases(u -> {
                 old.forEach(o -> u.actions(a -> a.remove(r -> r.index(o).alias(config.alias()))));
-                return u.actions(a -> a.add(add -> add.index(index).alias(config.alias())));
+                return u.actions(a -> a.add(add -> add.index(index).alias(config.alias()).isWriteIndex(true)));
             });
             for (String o : old) {
                 if (!o.equals(index)) {
@@ -165,7 +285,7 @@ public class VersionIndex {
     /** Creates {@code index}, with the alias in the same request when {@code aliased} (never one without the other). */
     private void create(String index, boolean aliased) throws IOException {
         String textAnalyzer = analyzer();
-        client.indices().create(c -> (aliased ? c.aliases(config.alias(), a -> a) : c).index(index)
+        client.indices().create(c -> (aliased ? c.aliases(config.alias(), a -> a.isWriteIndex(true)) : c).index(index)
                 .settings(s -> s.numberOfShards(String.valueOf(config.shards()))
                         .numberOfReplicas(String.valueOf(config.replicas())))
                 .mappings(mapping(textAnalyzer)));

@@ -55,6 +55,12 @@ public class IndexingAdmin {
                 + " attempts = 0, next_attempt = now() where done_at is null and dead_at is not null").executeUpdate());
     }
 
+    /** Rolls the search index over to a new write index now, whatever its size and age. */
+    public VersionIndex.Rolled rollover() {
+        index.ensureExists();
+        return index.rollover(true);
+    }
+
     /** What a rebuild did. */
     public record Reindexed(String index, long documents, long caughtUp) {
     }
