@@ -57,7 +57,7 @@ public class BlobAdminResource {
     @GET
     @Path("fixity")
     public FixityReport fixity() {
-        return fixity.latest().orElseThrow(() -> ArchiveException.notFound("no fixity audit has run since this node"
-                + " started: start one with POST /api/admin/fixity"));
+        return fixity.latest().orElseThrow(() -> ArchiveException.notFound("no fixity audit has run on this archive:"
+                + " start one with POST /api/admin/fixity"));
     }
 }

@@ -29,12 +29,12 @@ public class BlobMigration {
     private static final int PAGE = 200;
     private final BlobStore blobs;
     private final EntityManager em;
-    private final BackgroundJob<MigrationReport> job = new BackgroundJob<>("blob-migration",
-            r -> r.state() == State.RUNNING);
+    private final BackgroundJob<MigrationReport> job;
 
     public BlobMigration(BlobStore blobs, EntityManager em) {
         this.blobs = blobs;
         this.em = em;
+        this.job = new BackgroundJob<>("blob-migration", MigrationReport.class, r -> r.state() == State.RUNNING, em);
     }
 
     /** Starts moving the database's blobs out, or answers the migration running. */

@@ -21,7 +21,7 @@ import org.palimpsest.core.store.Sql;
 
 /**
  * Reads every capture's blobs back and checks each against its digest, in the background, as a repository's fixity
- * audit does; one audit at a time, its report kept by this process (the latest one) until the next.
+ * audit does; one audit at a time across the nodes, its latest report kept in PostgreSQL ({@link BackgroundJob}).
  */
 @ApplicationScoped
 public class FixityAudit {
@@ -31,12 +31,12 @@ public class FixityAudit {
     private static final int REMEMBERED = 10_000;
     private final BlobStore blobs;
     private final EntityManager em;
-    private final BackgroundJob<FixityReport> job = new BackgroundJob<>("fixity-audit",
-            r -> r.state() == State.RUNNING);
+    private final BackgroundJob<FixityReport> job;
 
     public FixityAudit(BlobStore blobs, EntityManager em) {
         this.blobs = blobs;
         this.em = em;
+        this.job = new BackgroundJob<>("fixity-audit", FixityReport.class, r -> r.state() == State.RUNNING, em);
     }
 
     /** Starts an audit, or answers the one running. */
