@@ -151,14 +151,16 @@ public class WarcImporter {
     /** Queues the run of job {@code id}; the spooled file is deleted when it ends, unless another node took it over. */
     private void run(UUID id, String source, Path file, String fileName, String agent) {
         worker.submit(() -> {
+            boolean ours = true;
             try {
                 new ImportRun(source, fileName, agent, config.limits().maxBytes(), new Store(id)).run(file);
-                delete(file.toString());
             } catch (ImportRun.LeaseLost lost) {
+                ours = false; // the node that took the job over reads the file now
                 LOG.warnf("import job %s was taken over by another node; stopped here", id);
-            } catch (RuntimeException e) {
-                delete(file.toString());
-                throw e;
+            } finally {
+                if (ours) {
+                    delete(file.toString());
+                }
             }
         });
     }

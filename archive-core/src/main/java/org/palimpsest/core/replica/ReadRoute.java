@@ -49,11 +49,16 @@ public class ReadRoute {
         if (session != null) {
             session.close();
         }
+        closeQuietly(connection);
+    }
+
+    /** Gives a replica connection back to its pool (which discards one it cannot take back). */
+    static void closeQuietly(Connection connection) {
         if (connection != null) {
             try {
                 connection.close();
             } catch (SQLException e) {
-                // the pool discards a connection it cannot take back
+                // the pool has discarded it
             }
         }
     }

@@ -51,7 +51,7 @@ public class Reads {
                         .flushMode(FlushMode.MANUAL).openSession();
                 route.open(session, connection);
             } catch (SQLException | RuntimeException e) {
-                close(connection);
+                ReadRoute.closeQuietly(connection);
                 // The replica went away between its last check and this read: the primary answers.
                 route.decide(false);
                 return CaptureEntity.getEntityManager();
@@ -88,16 +88,6 @@ public class Reads {
             return transactions.getStatus() == Status.STATUS_NO_TRANSACTION;
         } catch (SystemException e) {
             return false;
-        }
-    }
-
-    private static void close(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // nothing was read on it
-            }
         }
     }
 }
