@@ -13,6 +13,7 @@ import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,6 +99,57 @@ class TemplateGrowthTest {
                 .statusCode(204);
         assertEquals(shape, ArchiveShapes.archiveShape(source, 6), "a full re-derivation agrees");
         assertEquals(ids, ArchiveShapes.versionIds(source), "and keeps every article and version id");
+    }
+
+    @Test
+    void anArticleHoldingNoLearnedLineIsStillAppendedToAfterTheTemplateGrowsAndAgreesWithAFullRederivation() {
+        String source = uniqueSource("growth-append");
+        post(source, 0, false, "2025-05-11T10:00:00Z");
+        post(source, 1, true, "2025-05-11T10:01:00Z");
+        post(source, 2, true, "2025-05-11T10:02:00Z");
+        post(source, 3, false, "2025-05-11T10:03:00Z");
+        post(source, 4, true, "2025-05-11T10:04:00Z"); // the promotion becomes template: version 2
+        long appended = placements("append");
+        long assembled = placements("assemble");
+
+        // Story 3 was read with template version 1 and never held the promotion: version 2 reads it the same.
+        assertEquals("article", post(source, 3, false, "2025-05-11T10:05:00Z"));
+        assertEquals(appended + 1, placements("append"), "appended to, from its captures' stored provenance");
+        assertEquals(assembled, placements("assemble"), "not re-assembled from its captures");
+        Map<String, String> story3 = story(source, 3);
+        for (String provenance : story3.values()) {
+            assertEquals(given().get("/api/sources/" + source + "/template").jsonPath().getInt("templateVersion"),
+                    JsonPath.from(provenance).getInt("provenance.templateVersion"),
+                    "every capture of story 3 says the template it is read with now");
+        }
+        Map<String, String> shape = ArchiveShapes.archiveShape(source, 6);
+        Map<String, String> ids = ArchiveShapes.versionIds(source);
+
+        given().header("Authorization", ADMIN).post("/api/admin/sources/" + source + "/rederive").then()
+                .statusCode(204);
+        assertEquals(story3, story(source, 3), "a full re-derivation writes story 3's provenance the same");
+        assertEquals(shape, ArchiveShapes.archiveShape(source, 6), "and places every capture the same");
+        assertEquals(ids, ArchiveShapes.versionIds(source), "with the same article and version ids");
+    }
+
+    /** Captures this node has placed along {@code path}, from {@code /q/metrics}. */
+    private static long placements(String path) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("palimpsest_placements_total{") && l.contains("path=\"" + path + "\""))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** Story {@code n}'s captures as served (with their provenance), by id. */
+    private static Map<String, String> story(String source, int n) {
+        String article = given().queryParam("source", source).get("/api/articles").jsonPath()
+                .<String>getList("items.findAll { it.url == 'https://harbour.example/news/story-" + n + "' }.articleId")
+                .get(0);
+        Map<String, String> captures = new TreeMap<>();
+        for (String capture : given().get("/api/articles/" + article).jsonPath()
+                .<String>getList("timeline.captures.flatten().captureId")) {
+            captures.put(capture, given().get("/api/captures/" + capture).asString());
+        }
+        return captures;
     }
 
     @Test

@@ -10,13 +10,17 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.palimpsest.core.derivation.Derivation;
 import org.palimpsest.core.derivation.SourceCapture;
 import org.palimpsest.core.identity.IdentityDecision;
 import org.palimpsest.core.json.Json;
+import org.palimpsest.core.placement.TemplateLines.ZoneLine;
 import org.palimpsest.core.provenance.DerivationRecord;
 import org.palimpsest.core.provenance.DerivationRecord.IdentityKind;
 import org.palimpsest.core.provenance.DerivationRecord.VersionKind;
@@ -31,15 +35,23 @@ import org.palimpsest.core.version.Timeline;
  * article's other captures back: their stored provenance already says what a full derivation would (same template,
  * so same digests; a later capture changes neither their versions nor their numbers nor their identity decisions).
  * This checks that from a few columns of each member and answers null, having written nothing, when any of it
- * does not hold; the caller then re-assembles the article from its captures.
+ * does not hold; the caller then re-assembles the article from its captures. Members read with an earlier template
+ * of the source count as read with the current one when the article holds none of the lines between the two (the
+ * template grew with lines of other articles): their provenance is then brought to the current template, as a full
+ * derivation would write it.
  */
 @ApplicationScoped
 class ArticleAppend {
     private final ArticleReconciler reconciler;
+    private final SourceTemplates templates;
+    private final TemplateLines templateLines;
     private final EntityManager em;
 
-    ArticleAppend(ArticleReconciler reconciler, EntityManager em) {
+    ArticleAppend(ArticleReconciler reconciler, SourceTemplates templates, TemplateLines templateLines,
+            EntityManager em) {
         this.reconciler = reconciler;
+        this.templates = templates;
+        this.templateLines = templateLines;
         this.em = em;
     }
 
@@ -58,13 +70,22 @@ class ArticleAppend {
         members.forEach(m -> byId.put(m.id(), m));
         boolean byUrl = MemberIdentity.articleByUrl(capture.urlKey(), article);
         String smallest = members.stream().map(Member::key).min(Comparator.naturalOrder()).orElse(key);
+        Set<String> earlierTemplates = new HashSet<>();
         for (Member m : members) {
             IdentityKind expected = MemberIdentity.kind(m.hasUrlKey(), byUrl, m.key().equals(smallest));
             boolean storedAsDerived = m.identity() == expected && (expected != IdentityKind.SIMILARITY
                     || m.matchedCaptureId() != null && byId.containsKey(UUID.fromString(m.matchedCaptureId())));
-            if (!storedAsDerived || m.key().compareTo(key) >= 0 || m.versionId() == null
-                    || !Objects.equals(m.templateDigest(), src.templateDigest)) {
+            if (!storedAsDerived || m.key().compareTo(key) >= 0 || m.versionId() == null) {
                 return null;
+            }
+            if (!Objects.equals(m.templateDigest(), src.templateDigest)) {
+                earlierTemplates.add(m.templateDigest());
+            }
+        }
+        for (String earlier : earlierTemplates) {
+            Optional<Set<ZoneLine>> between = templates.linesBetween(src, earlier);
+            if (between.isEmpty() || templateLines.holdsAny(src.key, article.id, between.get())) {
+                return null; // the article may read otherwise under the current template
             }
         }
         List<Timeline.Entry> entries = new ArrayList<>();
@@ -143,6 +164,13 @@ class ArticleAppend {
                         + " where id = ?4")
                 .setParameter(1, ae.id).setParameter(2, ownVersion.id).setParameter(3, Json.write(record))
                 .setParameter(4, UUID.fromString(capture.id())).executeUpdate();
+        if (!earlierTemplates.isEmpty()) {
+            Sql.statement(em, "update capture set derivation = jsonb_set(jsonb_set(derivation, '{templateVersion}',"
+                            + " to_jsonb(?1)), '{templateDigest}', to_jsonb(cast(?2 as text)))"
+                            + " where article_id = ?3 and derivation ->> 'templateDigest' is distinct from ?2")
+                    .setParameter(1, src.templateVersion).setParameter(2, src.templateDigest).setParameter(3, ae.id)
+                    .executeUpdate();
+        }
         return ae;
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 import org.palimpsest.core.derivation.SourceCapture;
 import org.palimpsest.core.identity.IdentityKey;
 import org.palimpsest.core.identity.Lsh;
@@ -41,6 +42,7 @@ import org.palimpsest.core.store.Sql;
  */
 @ApplicationScoped
 class IncrementalPlacement {
+    private static final Logger LOG = Logger.getLogger(IncrementalPlacement.class);
     private final NormalizationRules rules;
     private final double similarityThreshold;
     private final TemplateLines templateLines;
@@ -48,10 +50,13 @@ class IncrementalPlacement {
     private final ArticleAppend append;
     private final ArticleAssembly assembly;
     private final TemplateGrowth growth;
+    private final PlacementCounts placements;
     private final EntityManager em;
 
     IncrementalPlacement(NormalizeConfig config, TemplateLines templateLines, SourceTemplates templates,
-            ArticleAppend append, ArticleAssembly assembly, TemplateGrowth growth, EntityManager em) {
+            ArticleAppend append, ArticleAssembly assembly, TemplateGrowth growth, PlacementCounts placements,
+            EntityManager em) {
+        this.placements = placements;
         this.rules = config.rules();
         this.similarityThreshold = config.similarityThreshold();
         this.templateLines = templateLines;
@@ -69,11 +74,11 @@ class IncrementalPlacement {
     boolean tryPlace(String source, SourceCapture sc, String canonicalUrl) {
         SourceEntity src = SourceEntity.findById(source);
         if (src.templateDigest == null || !templateLines.any(source)) {
-            return false; // nothing derived yet, or derived before the incremental tables existed
+            return rederive("nothing derived yet, or derived before the incremental tables existed");
         }
         Template template = templates.of(src);
         if (!template.insertedLines().isEmpty()) {
-            return false; // whether those lines stay template depends on every capture of the source
+            return rederive("inserted lines stay template or not by every capture of the source");
         }
         NormalizedCapture normalized = templates.normalize(sc, template);
         int[] signature = MinHash.signature(normalized.canonicalBody());
@@ -86,16 +91,16 @@ class IncrementalPlacement {
             article = ArticleEntity.<ArticleEntity>find("source = ?1 and identityKey = ?2 and supersededBy is null",
                     source, IdentityKey.URL.of(sc.urlKey().get())).firstResult();
             if (!similarArticles.isEmpty() && (article == null || !Set.of(article.id).containsAll(similarArticles))) {
-                return false;
+                return rederive("similar to another article than its URL's");
             }
         } else {
             if (similarArticles.size() > 1) {
-                return false;
+                return rederive("similar to several articles");
             }
             article = similarArticles.isEmpty() ? null : ArticleEntity.findById(similarArticles.iterator().next());
         }
         if (article != null && !sc.capturedAt().isAfter(article.firstCapturedAt)) {
-            return false; // a new first capture: the lines the article was born with change
+            return rederive("a new first capture: the lines the article was born with change");
         }
         NewCapture placed = new NewCapture(sc, canonicalUrl, normalized, signature, matches);
 
@@ -113,16 +118,23 @@ class IncrementalPlacement {
                 learned.add(line);
             } else if (count.undecided(line.zone(), rules) && counts.newToArticle().contains(line)
                     && count.articles() == line.zone().threshold(rules)) {
-                return false; // the capture makes it undecided: an insertion or an edit, the whole source tells
+                return rederive("a line made undecided: an insertion or an edit, the whole source tells");
             }
         }
         if (!learned.isEmpty()) {
-            return growth.grow(src, article, placed, template, learned);
+            if (growth.grow(src, article, placed, template, learned)) {
+                placements.placed(PlacementCounts.Path.GROWTH);
+                return true;
+            }
+            return rederive("template growth needs the whole source");
         }
 
         ArticleEntity appended = append.tryAppend(src, article, placed, Instant.now());
         if (appended == null) {
             appended = assembly.assemble(src, article, placed, template);
+            placements.placed(PlacementCounts.Path.ASSEMBLE);
+        } else {
+            placements.placed(PlacementCounts.Path.APPEND);
         }
         templateLines.add(source, appended.id, counts.newToArticle(), article == null);
         Template recounted = TemplateGrowth.template(counted);
@@ -130,6 +142,12 @@ class IncrementalPlacement {
             templates.recount(src, recounted);
         }
         return true;
+    }
+
+    /** False, saying why at debug level: the caller re-derives the source. */
+    private static boolean rederive(String why) {
+        LOG.debugf("re-deriving the source: %s", why);
+        return false;
     }
 
     /** The live versions of the source whose bodies are near-duplicates of {@code signature}'s, best first. */

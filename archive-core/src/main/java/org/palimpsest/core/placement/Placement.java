@@ -13,8 +13,10 @@ import org.palimpsest.core.derivation.SourceCapture;
 public class Placement {
     private final IncrementalPlacement incremental;
     private final SourceRederiver rederiver;
+    private final PlacementCounts placements;
 
-    Placement(IncrementalPlacement incremental, SourceRederiver rederiver) {
+    Placement(IncrementalPlacement incremental, SourceRederiver rederiver, PlacementCounts placements) {
+        this.placements = placements;
         this.incremental = incremental;
         this.rederiver = rederiver;
     }
@@ -28,6 +30,7 @@ public class Placement {
             return false;
         }
         rederiver.rederive(source);
+        placements.placed(PlacementCounts.Path.SOURCE);
         return true;
     }
 

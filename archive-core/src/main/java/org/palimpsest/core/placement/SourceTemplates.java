@@ -1,9 +1,13 @@
 package org.palimpsest.core.placement;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.palimpsest.core.decode.Extraction;
 import org.palimpsest.core.derivation.SourceCapture;
@@ -12,20 +16,27 @@ import org.palimpsest.core.json.Json;
 import org.palimpsest.core.normalize.NormalizeConfig;
 import org.palimpsest.core.normalize.NormalizedCapture;
 import org.palimpsest.core.normalize.Template;
+import org.palimpsest.core.normalize.Zone;
+import org.palimpsest.core.placement.TemplateLines.ZoneLine;
 import org.palimpsest.core.store.CaptureEntity;
 import org.palimpsest.core.store.SourceEntity;
+import org.palimpsest.core.store.Sql;
 
 /**
  * Sources' stored templates: read (each parsed once while its row is unchanged), written back (a change of lines is a
- * new template version), and applied to stored captures.
+ * new template version, and every version's lines are kept by digest), and applied to stored captures.
  */
 @ApplicationScoped
 public class SourceTemplates {
     private final SourceDerivation derivation;
     private final Map<String, ParsedTemplate> parsed = new ConcurrentHashMap<>();
+    /** Earlier templates by source and digest: a digest names its lines for good. */
+    private final Map<String, Template> history = new ConcurrentHashMap<>();
+    private final EntityManager em;
 
-    public SourceTemplates(NormalizeConfig config) {
+    public SourceTemplates(NormalizeConfig config, EntityManager em) {
         this.derivation = new SourceDerivation(config.rules(), config.similarityThreshold());
+        this.em = em;
     }
 
     /**
@@ -52,6 +63,10 @@ public class SourceTemplates {
             src.templateVersion++;
             src.templateDigest = digest;
             src.updatedAt = now;
+            Sql.statement(em, "insert into source_template (source, digest, template)"
+                            + " values (?1, ?2, cast(?3 as jsonb)) on conflict do nothing")
+                    .setParameter(1, src.key).setParameter(2, digest).setParameter(3, Json.write(template))
+                    .executeUpdate();
         }
         recount(src, template);
     }
@@ -66,6 +81,31 @@ public class SourceTemplates {
             src.template = json;
         }
         parsed.remove(src.key);
+    }
+
+    /**
+     * The lines in one of the source's templates and not the other, in either zone, or empty when the source's
+     * template with digest {@code earlier} is not known (a capture read before templates were kept). A capture holding
+     * none of them reads the same under both.
+     */
+    Optional<Set<ZoneLine>> linesBetween(SourceEntity src, String earlier) {
+        Template before = earlier == null ? null : history.computeIfAbsent(src.key + '/' + earlier, k -> {
+            List<?> found = Sql.statement(em, "select cast(template as text) from source_template where source = ?1"
+                    + " and digest = ?2").setParameter(1, src.key).setParameter(2, earlier).getResultList();
+            return found.isEmpty() ? null : Json.read((String) found.get(0), Template.class);
+        });
+        if (before == null) {
+            return Optional.empty();
+        }
+        Template now = of(src);
+        Set<ZoneLine> between = new HashSet<>();
+        for (Zone zone : Zone.values()) {
+            Set<String> a = zone.lines(before).keySet();
+            Set<String> b = zone.lines(now).keySet();
+            a.stream().filter(l -> !b.contains(l)).forEach(l -> between.add(ZoneLine.of(zone, l)));
+            b.stream().filter(l -> !a.contains(l)).forEach(l -> between.add(ZoneLine.of(zone, l)));
+        }
+        return Optional.of(between);
     }
 
     /** A stored capture read with its source's stored template, as the archive reads it now. */

@@ -54,6 +54,7 @@ class TemplateGrowth {
      * {@code article} (null: a new one); false, with nothing written, when only a whole-source derivation is right.
      */
     boolean grow(SourceEntity src, ArticleEntity article, NewCapture placed, Template template, Set<ZoneLine> learned) {
+        long started = System.nanoTime();
         if (placed.capture().urlKey().isEmpty() || templateLines.hasArticlesFoundBySimilarity(src.key)) {
             return false;
         }
@@ -115,8 +116,9 @@ class TemplateGrowth {
         ArticleEntity assembled = assembly.assemble(src, article, regrown, grown);
         linesByArticle.put(assembled.id, linesNow.get(own));
         templateLines.replaceOf(src.key, linesByArticle);
-        LOG.infof("grew the template of source %s to version %d with %d line(s), re-assembling %d article(s)",
-                src.key, src.templateVersion, learned.size(), linesByArticle.size());
+        LOG.infof("grew the template of source %s to version %d with %d line(s), re-assembling %d article(s), in %d ms",
+                src.key, src.templateVersion, learned.size(), linesByArticle.size(),
+                (System.nanoTime() - started) / 1_000_000);
         return true;
     }
 

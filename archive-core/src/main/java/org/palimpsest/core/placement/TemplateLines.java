@@ -184,6 +184,15 @@ public class TemplateLines {
                 .getResultList());
     }
 
+    /** Whether the article holds any of the lines, in either zone. */
+    boolean holdsAny(String source, UUID article, Collection<ZoneLine> lines) {
+        return !lines.isEmpty() && !em.createNativeQuery("select 1 from template_line where source = :source"
+                        + " and article_id = :article and line_hash in (:hashes) limit 1")
+                .setFlushMode(FlushModeType.COMMIT).setParameter("source", source).setParameter("article", article)
+                .setParameter("hashes", lines.stream().map(ZoneLine::hash).distinct().toList())
+                .getResultList().isEmpty();
+    }
+
     /** The stored lines of each of the articles, by {@link ZoneLine#key}, each with whether it was born with it. */
     Map<UUID, Map<String, Boolean>> linesOf(String source, Collection<UUID> articles) {
         Map<UUID, Map<String, Boolean>> lines = new HashMap<>();
