@@ -11,10 +11,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -29,6 +31,8 @@ import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.identity.CanonicalUrl;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.outbox.OutboxEvents;
+import org.palimpsest.core.placement.GroupPrefetch;
+import org.palimpsest.core.placement.GroupReads;
 import org.palimpsest.core.placement.Placement;
 import org.palimpsest.core.placement.SourceLock;
 import org.palimpsest.core.store.Sql;
@@ -44,14 +48,16 @@ public class CaptureService {
     private final BlobStore blobs;
     private final SourceLock lock;
     private final Placement placement;
+    private final GroupPrefetch prefetch;
     private final OutboxEvents outbox;
     private final EntityManager em;
     private final Set<String> knownSources = ConcurrentHashMap.newKeySet();
     private final int transactionTimeoutSeconds;
     private final TransactionSynchronizationRegistry transactions;
 
-    public CaptureService(CaptureConfig config, BlobStore blobs, SourceLock lock, Placement placement, OutboxEvents outbox,
-            EntityManager em, TransactionSynchronizationRegistry transactions) {
+    public CaptureService(CaptureConfig config, BlobStore blobs, SourceLock lock, Placement placement,
+            GroupPrefetch prefetch, OutboxEvents outbox, EntityManager em, TransactionSynchronizationRegistry transactions) {
+        this.prefetch = prefetch;
         this.outbox = outbox;
         this.validator = new CaptureValidator(config.limits(), Clock.systemUTC());
         this.transactionTimeoutSeconds = config.transactionTimeoutSeconds();
@@ -167,21 +173,29 @@ public class CaptureService {
                 raw_size, content_type, origin, extracted, payload_sha1""",
                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?",
                 rows));
+        SourceCapture[] toPlace = new SourceCapture[group.size()];
+        for (int i = 0; i < group.size(); i++) {
+            if (inserted.contains(ids[i])) {
+                ValidCapture capture = group.get(i).capture();
+                toPlace[i] = new SourceCapture(ids[i].toString(), capture.capturedAt(), capture.rawDigest().hex(),
+                        capture.url().map(CaptureUrl::value), Optional.ofNullable((String) rows.get(i)[4]),
+                        group.get(i).extraction());
+            }
+        }
+        GroupReads reads = group.size() == 1 ? GroupReads.none()
+                : prefetch.read(source, Arrays.stream(toPlace).filter(Objects::nonNull).toList());
         List<IngestResult> results = new ArrayList<>(group.size());
         boolean placedByRederivation = false;
         for (int i = 0; i < group.size(); i++) {
             ValidCapture capture = group.get(i).capture();
             String url = capture.url().map(CaptureUrl::value).orElse(null);
-            if (!inserted.contains(ids[i])) {
+            if (toPlace[i] == null) {
                 results.add(new IngestResult(existing(capture, url), IngestResult.Rederived.NONE));
             } else if (placedByRederivation) {
                 results.add(new IngestResult(ids[i], IngestResult.Rederived.SOURCE));
             } else {
                 String canonicalUrl = (String) rows.get(i)[3];
-                SourceCapture placed = new SourceCapture(ids[i].toString(), capture.capturedAt(),
-                        capture.rawDigest().hex(), Optional.ofNullable(url), Optional.ofNullable((String) rows.get(i)[4]),
-                        group.get(i).extraction());
-                placedByRederivation = placement.place(source, placed, canonicalUrl);
+                placedByRederivation = placement.place(source, toPlace[i], canonicalUrl, reads);
                 results.add(new IngestResult(ids[i],
                         placedByRederivation ? IngestResult.Rederived.SOURCE : IngestResult.Rederived.ARTICLE));
                 em.flush();

@@ -3,14 +3,13 @@ package org.palimpsest.core.placement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -45,33 +44,30 @@ class ArticleAppend {
     private final ArticleReconciler reconciler;
     private final SourceTemplates templates;
     private final TemplateLines templateLines;
+    private final GroupPrefetch prefetch;
     private final EntityManager em;
 
     ArticleAppend(ArticleReconciler reconciler, SourceTemplates templates, TemplateLines templateLines,
-            EntityManager em) {
+            GroupPrefetch prefetch, EntityManager em) {
+        this.prefetch = prefetch;
         this.reconciler = reconciler;
         this.templates = templates;
         this.templateLines = templateLines;
         this.em = em;
     }
 
-    /** What a member's stored provenance says, and the columns that order it. */
-    private record Member(UUID id, String key, Instant capturedAt, boolean hasUrlKey, UUID versionId, String digest,
-            String templateDigest, IdentityKind identity, String matchedCaptureId, int versionNumber,
-            VersionKind versionDecision) {
-    }
-
     /** The article the capture now belongs to, or null when it is not a plain append (nothing written then). */
-    ArticleEntity tryAppend(SourceEntity src, ArticleEntity article, NewCapture placed, Instant now) {
+    ArticleEntity tryAppend(SourceEntity src, ArticleEntity article, NewCapture placed, GroupReads reads, Instant now) {
         SourceCapture capture = placed.capture();
         String key = placed.key();
-        List<Member> members = article == null ? List.of() : members(article.id);
-        Map<UUID, Member> byId = new HashMap<>();
+        List<StoredMember> members = article == null ? List.of()
+                : reads.members(article.id, id -> prefetch.members(List.of(id)).get(id));
+        Map<UUID, StoredMember> byId = new HashMap<>();
         members.forEach(m -> byId.put(m.id(), m));
         boolean byUrl = MemberIdentity.articleByUrl(capture.urlKey(), article);
-        String smallest = members.stream().map(Member::key).min(Comparator.naturalOrder()).orElse(key);
+        String smallest = members.stream().map(StoredMember::key).min(Comparator.naturalOrder()).orElse(key);
         Set<String> earlierTemplates = new HashSet<>();
-        for (Member m : members) {
+        for (StoredMember m : members) {
             IdentityKind expected = MemberIdentity.kind(m.hasUrlKey(), byUrl, m.key().equals(smallest));
             boolean storedAsDerived = m.identity() == expected && (expected != IdentityKind.SIMILARITY
                     || m.matchedCaptureId() != null && byId.containsKey(UUID.fromString(m.matchedCaptureId())));
@@ -92,10 +88,11 @@ class ArticleAppend {
         members.forEach(m -> entries.add(new Timeline.Entry(m.key(), m.capturedAt(), m.digest())));
         entries.add(new Timeline.Entry(key, capture.capturedAt(), placed.normalized().contentSha256()));
         List<Timeline.Version> timeline = Timeline.of(entries);
-        Map<String, VersionEntity> stored = article == null ? new HashMap<>() : reconciler.liveVersions(article.id);
+        Map<String, VersionEntity> stored = article == null ? new HashMap<>()
+                : reads.versions(article.id, reconciler::liveVersions);
         Map<String, Timeline.Version> versionOf = new HashMap<>();
         timeline.forEach(v -> v.captures().forEach(k -> versionOf.put(k, v)));
-        for (Member m : members) {
+        for (StoredMember m : members) {
             Timeline.Version v = versionOf.get(m.key());
             VersionEntity ve = stored.get(v.digest());
             VersionKind expected = v.firstCapture().equals(m.key()) ? VersionKind.NEW : VersionKind.REVISIT;
@@ -152,7 +149,7 @@ class ArticleAppend {
         reconciler.describeChanges(byNumber, dateModified);
         IdentityDecision decision = MemberIdentity.decide(capture.urlKey().orElse(null), byUrl, members.isEmpty(),
                 () -> new IdentityDecision.BySimilarity(placed.matches().get(0).score(), MemberIdentity.firstCaptureOf(
-                        placed.matches().get(0).version(), members, Member::versionId, Member::key)));
+                        placed.matches().get(0).version(), members, StoredMember::versionId, StoredMember::key)));
         Map<String, UUID> idOfKey = new HashMap<>();
         members.forEach(m -> idOfKey.put(m.key(), m.id()));
         boolean firstOfVersion = own.firstCapture().equals(key);
@@ -172,31 +169,6 @@ class ArticleAppend {
                     .executeUpdate();
         }
         return ae;
-    }
-
-    private List<Member> members(UUID article) {
-        List<Tuple> rows = Sql.list(Sql.rows(em, """
-                        select id, captured_at, raw_sha256, url, url_key is not null as has_url_key, version_id,
-                            derivation ->> 'contentSha256' as digest, derivation ->> 'templateDigest' as template_digest,
-                            derivation -> 'identity' ->> 'decision' as identity,
-                            derivation -> 'identity' ->> 'matchedCaptureId' as matched_capture_id,
-                            (derivation -> 'version' ->> 'versionNumber')::int as version_number,
-                            derivation -> 'version' ->> 'decision' as version_decision
-                        from capture where article_id = ?1""")
-                .setParameter(1, article));
-        List<Member> members = new ArrayList<>(rows.size());
-        for (Tuple r : rows) {
-            Instant capturedAt = r.get("captured_at", Instant.class);
-            Number versionNumber = r.get("version_number", Number.class);
-            members.add(new Member(r.get("id", UUID.class),
-                    SourceCapture.orderKey(capturedAt, r.get("raw_sha256", String.class), r.get("url", String.class)),
-                    capturedAt, r.get("has_url_key", Boolean.class), r.get("version_id", UUID.class),
-                    r.get("digest", String.class), r.get("template_digest", String.class),
-                    IdentityKind.of(r.get("identity", String.class)), r.get("matched_capture_id", String.class),
-                    versionNumber == null ? 0 : versionNumber.intValue(),
-                    VersionKind.of(r.get("version_decision", String.class))));
-        }
-        return members;
     }
 
     /**

@@ -71,7 +71,7 @@ class IncrementalPlacement {
      * Places a stored capture ({@code canonicalUrl} is its canonical URL, if it has one); answers false, having
      * written nothing, when only re-deriving the whole source gives the right answer.
      */
-    boolean tryPlace(String source, SourceCapture sc, String canonicalUrl) {
+    boolean tryPlace(String source, SourceCapture sc, String canonicalUrl, GroupReads reads) {
         SourceEntity src = SourceEntity.findById(source);
         if (src.templateDigest == null || !templateLines.any(source)) {
             return rederive("nothing derived yet, or derived before the incremental tables existed");
@@ -88,8 +88,9 @@ class IncrementalPlacement {
 
         ArticleEntity article;
         if (sc.urlKey().isPresent()) {
-            article = ArticleEntity.<ArticleEntity>find("source = ?1 and identityKey = ?2 and supersededBy is null",
-                    source, IdentityKey.URL.of(sc.urlKey().get())).firstResult();
+            String key = IdentityKey.URL.of(sc.urlKey().get());
+            article = reads.article(key, () -> ArticleEntity.<ArticleEntity>find(
+                    "source = ?1 and identityKey = ?2 and supersededBy is null", source, key).firstResult());
             if (!similarArticles.isEmpty() && (article == null || !Set.of(article.id).containsAll(similarArticles))) {
                 return rederive("similar to another article than its URL's");
             }
@@ -122,6 +123,7 @@ class IncrementalPlacement {
             }
         }
         if (!learned.isEmpty()) {
+            reads.changedOtherwise();
             if (growth.grow(src, article, placed, template, learned)) {
                 placements.placed(PlacementCounts.Path.GROWTH);
                 return true;
@@ -129,11 +131,13 @@ class IncrementalPlacement {
             return rederive("template growth needs the whole source");
         }
 
-        ArticleEntity appended = append.tryAppend(src, article, placed, Instant.now());
+        ArticleEntity appended = append.tryAppend(src, article, placed, reads, Instant.now());
         if (appended == null) {
             appended = assembly.assemble(src, article, placed, template);
+            reads.changedOtherwise();
             placements.placed(PlacementCounts.Path.ASSEMBLE);
         } else {
+            reads.appended(appended);
             placements.placed(PlacementCounts.Path.APPEND);
         }
         templateLines.add(source, appended.id, counts.newToArticle(), article == null);

@@ -22,13 +22,14 @@ public class Placement {
     }
 
     /**
-     * Places a stored capture ({@code canonicalUrl}: its canonical URL, if any); returns whether the whole source
-     * had to be re-derived.
+     * Places a stored capture ({@code canonicalUrl}: its canonical URL, if any), with what was read ahead for its
+     * group ({@link GroupReads#none()}: nothing); returns whether the whole source had to be re-derived.
      */
-    public boolean place(String source, SourceCapture capture, String canonicalUrl) {
-        if (incremental.tryPlace(source, capture, canonicalUrl)) {
+    public boolean place(String source, SourceCapture capture, String canonicalUrl, GroupReads reads) {
+        if (incremental.tryPlace(source, capture, canonicalUrl, reads)) {
             return false;
         }
+        reads.changedOtherwise();
         rederiver.rederive(source);
         placements.placed(PlacementCounts.Path.SOURCE);
         return true;

@@ -1,0 +1,12 @@
+package org.palimpsest.core.placement;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.palimpsest.core.provenance.DerivationRecord.IdentityKind;
+import org.palimpsest.core.provenance.DerivationRecord.VersionKind;
+
+/** A stored capture of an article as {@link ArticleAppend} reads it: its provenance's few columns, and its order key. */
+record StoredMember(UUID id, String key, Instant capturedAt, boolean hasUrlKey, UUID versionId, String digest,
+        String templateDigest, IdentityKind identity, String matchedCaptureId, int versionNumber,
+        VersionKind versionDecision) {
+}
