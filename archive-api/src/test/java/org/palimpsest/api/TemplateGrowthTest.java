@@ -116,20 +116,43 @@ class TemplateGrowthTest {
         assertEquals("article", post(source, 3, false, "2025-05-11T10:05:00Z"));
         assertEquals(appended + 1, placements("append"), "appended to, from its captures' stored provenance");
         assertEquals(assembled, placements("assemble"), "not re-assembled from its captures");
-        Map<String, String> story3 = story(source, 3);
-        for (String provenance : story3.values()) {
+        for (String provenance : story(source, 3).values()) {
             assertEquals(given().get("/api/sources/" + source + "/template").jsonPath().getInt("templateVersion"),
                     JsonPath.from(provenance).getInt("provenance.templateVersion"),
                     "every capture of story 3 says the template it is read with now");
         }
+        assertAFullRederivationWritesTheSame(source, 3);
+    }
+
+    @Test
+    void anEarlierCaptureArrivingLateReassemblesItsArticleNotTheSourceAndAgreesWithAFullRederivation() {
+        String source = uniqueSource("growth-early");
+        post(source, 0, false, "2025-05-11T10:00:00Z");
+        post(source, 1, true, "2025-05-11T10:01:00Z");
+        post(source, 2, false, "2025-05-11T10:02:00Z");
+        post(source, 3, false, "2025-05-11T10:03:00Z");
+        post(source, 1, false, "2025-05-11T10:06:00Z"); // story 1 without the promotion: an edit
+        long wholeSources = placements("source");
+
+        // Story 1 was captured before its first capture too (another crawler's copy, imported late).
+        assertEquals("article", post(source, 1, false, "2025-05-11T09:58:00Z"),
+                "the article is re-assembled with its new first capture; the source is not re-derived");
+        assertEquals(wholeSources, placements("source"));
+        JsonPath story1 = given().get("/api/articles/" + articleOf(source, 1)).jsonPath();
+        assertEquals("2025-05-11T09:58:00Z", story1.getString("timeline[0].captures[0].capturedAt"));
+        assertAFullRederivationWritesTheSame(source, 1);
+    }
+
+    /** Re-derives the source (six capture times) and finds every capture placed and the story's provenance as they were. */
+    private static void assertAFullRederivationWritesTheSame(String source, int story) {
         Map<String, String> shape = ArchiveShapes.archiveShape(source, 6);
         Map<String, String> ids = ArchiveShapes.versionIds(source);
-
+        Map<String, String> captures = story(source, story);
         given().header("Authorization", ADMIN).post("/api/admin/sources/" + source + "/rederive").then()
                 .statusCode(204);
-        assertEquals(story3, story(source, 3), "a full re-derivation writes story 3's provenance the same");
-        assertEquals(shape, ArchiveShapes.archiveShape(source, 6), "and places every capture the same");
+        assertEquals(shape, ArchiveShapes.archiveShape(source, 6), "a full re-derivation places every capture the same");
         assertEquals(ids, ArchiveShapes.versionIds(source), "with the same article and version ids");
+        assertEquals(captures, story(source, story), "and writes the story's provenance the same");
     }
 
     /** Captures this node has placed along {@code path}, from {@code /q/metrics}. */
@@ -139,13 +162,16 @@ class TemplateGrowthTest {
                 .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
-    /** Story {@code n}'s captures as served (with their provenance), by id. */
-    private static Map<String, String> story(String source, int n) {
-        String article = given().queryParam("source", source).get("/api/articles").jsonPath()
+    private static String articleOf(String source, int n) {
+        return given().queryParam("source", source).get("/api/articles").jsonPath()
                 .<String>getList("items.findAll { it.url == 'https://harbour.example/news/story-" + n + "' }.articleId")
                 .get(0);
+    }
+
+    /** Story {@code n}'s captures as served (with their provenance), by id. */
+    private static Map<String, String> story(String source, int n) {
         Map<String, String> captures = new TreeMap<>();
-        for (String capture : given().get("/api/articles/" + article).jsonPath()
+        for (String capture : given().get("/api/articles/" + articleOf(source, n)).jsonPath()
                 .<String>getList("timeline.captures.flatten().captureId")) {
             captures.put(capture, given().get("/api/captures/" + capture).asString());
         }

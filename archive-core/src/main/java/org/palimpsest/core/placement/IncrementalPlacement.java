@@ -100,10 +100,16 @@ class IncrementalPlacement {
             }
             article = similarArticles.isEmpty() ? null : ArticleEntity.findById(similarArticles.iterator().next());
         }
-        if (article != null && !sc.capturedAt().isAfter(article.firstCapturedAt)) {
-            return rederive("a new first capture: the lines the article was born with change");
-        }
         NewCapture placed = new NewCapture(sc, canonicalUrl, normalized, signature, matches);
+        if (article != null && !sc.capturedAt().isAfter(article.firstCapturedAt)) {
+            // A new first capture: the lines the article was born with change, and their counts with them.
+            reads.changedOtherwise();
+            if (growth.grow(src, article, placed, template, Set.of())) {
+                placements.placed(PlacementCounts.Path.ASSEMBLE);
+                return true;
+            }
+            return rederive("a new first capture moves the template, or the source has articles found by similarity");
+        }
 
         Set<ZoneLine> lines = TemplateLines.of(normalized);
         TemplateLines.Counts counts = templateLines.countsWith(source, lines, article == null ? null : article.id);

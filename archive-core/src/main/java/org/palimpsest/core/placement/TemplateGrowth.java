@@ -2,7 +2,6 @@ package org.palimpsest.core.placement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,6 +31,11 @@ import org.palimpsest.core.store.SourceEntity;
  * under it and the rest of the source is left as it is — provided the article counts then agree with the grown
  * template, i.e. no line crosses a threshold either way as lines of those articles move between zones. Otherwise
  * this answers false, having written nothing, and the caller re-derives the source.
+ *
+ * <p>With no line learned it places a capture earlier than its article's first (a page's earlier capture arriving
+ * late, as from concurrent crawls or imports): the article is born with other lines then, which moves the counts of
+ * its lines alone; if they still agree with the template, the article is re-assembled and the rest of the source is
+ * left as it is.
  */
 @ApplicationScoped
 class TemplateGrowth {
@@ -62,7 +66,7 @@ class TemplateGrowth {
         learned.forEach(l -> counted.get(l.zone()).put(l.line(), l.zone().threshold(rules)));
         Template grown = template(counted);
 
-        Set<UUID> affected = templateLines.articlesHolding(src.key, learned);
+        Set<UUID> affected = learned.isEmpty() ? new HashSet<>() : templateLines.articlesHolding(src.key, learned);
         if (article != null) {
             affected.add(article.id);
         }
@@ -74,15 +78,18 @@ class TemplateGrowth {
         UUID own = article == null ? new UUID(0, 0) : article.id; // a new article has no id yet
         NormalizedCapture normalized = templates.normalize(placed.capture(), grown);
         Map<UUID, ArticleLines> linesNow = new HashMap<>();
-        List<CaptureEntity> inOrder = stored.stream()
-                .sorted(Comparator.comparing(c -> SourceCapture.orderKey(c.capturedAt, c.rawSha256, c.url))).toList();
-        for (CaptureEntity c : inOrder) { // in time order: an article's first capture is what it was born with
-            boolean first = !linesNow.containsKey(c.articleId);
-            linesNow.computeIfAbsent(c.articleId, k -> ArticleLines.empty())
-                    .add(TemplateLines.of(templates.normalize(SourceTemplates.sourceCapture(c), grown)), first);
+        // In time order, the placed capture among them (it may be its article's new first capture): an article's
+        // first capture is what it was born with.
+        Map<String, Map.Entry<UUID, NormalizedCapture>> inOrder = new TreeMap<>();
+        for (CaptureEntity c : stored) {
+            SourceCapture sc = SourceTemplates.sourceCapture(c);
+            inOrder.put(sc.orderKey(), Map.entry(c.articleId, templates.normalize(sc, grown)));
         }
-        // The placed capture is later than its article's first (placement sees to it), or the first of a new one.
-        linesNow.computeIfAbsent(own, k -> ArticleLines.empty()).add(TemplateLines.of(normalized), article == null);
+        inOrder.put(placed.capture().orderKey(), Map.entry(own, normalized));
+        for (Map.Entry<UUID, NormalizedCapture> c : inOrder.values()) {
+            boolean first = !linesNow.containsKey(c.getKey());
+            linesNow.computeIfAbsent(c.getKey(), k -> ArticleLines.empty()).add(TemplateLines.of(c.getValue()), first);
+        }
         Map<String, int[]> delta = delta(templateLines.linesOf(src.key, affected), linesNow);
         learned.forEach(l -> delta.putIfAbsent(l.key(), new int[2]));
         Map<String, LineCount> countNow = templateLines.counts(src.key, delta.keySet());
@@ -116,9 +123,11 @@ class TemplateGrowth {
         ArticleEntity assembled = assembly.assemble(src, article, regrown, grown);
         linesByArticle.put(assembled.id, linesNow.get(own));
         templateLines.replaceOf(src.key, linesByArticle);
-        LOG.infof("grew the template of source %s to version %d with %d line(s), re-assembling %d article(s), in %d ms",
-                src.key, src.templateVersion, learned.size(), linesByArticle.size(),
-                (System.nanoTime() - started) / 1_000_000);
+        if (!learned.isEmpty()) {
+            LOG.infof("grew the template of source %s to version %d with %d line(s), re-assembling %d article(s),"
+                    + " in %d ms", src.key, src.templateVersion, learned.size(), linesByArticle.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
         return true;
     }
 
