@@ -102,9 +102,19 @@ public class ArticleReconciler {
      * capture of the source in the session, which an automatic flush would dirty-check once per article.
      */
     Map<String, VersionEntity> liveVersions(UUID article) {
-        return em.createQuery("from VersionEntity where articleId = ?1 and supersededBy is null", VersionEntity.class)
-                .setParameter(1, article).setFlushMode(FlushModeType.COMMIT).getResultStream()
-                .collect(Collectors.toMap(v -> v.contentSha256, Function.identity()));
+        return liveVersions(List.of(article)).get(article);
+    }
+
+    /** Each article's live versions by digest (an article without any: an empty map), read as above. */
+    Map<UUID, Map<String, VersionEntity>> liveVersions(Collection<UUID> articles) {
+        Map<UUID, Map<String, VersionEntity>> versions = new HashMap<>();
+        articles.forEach(a -> versions.put(a, new HashMap<>()));
+        if (!articles.isEmpty()) {
+            em.createQuery("from VersionEntity where articleId in ?1 and supersededBy is null", VersionEntity.class)
+                    .setParameter(1, articles).setFlushMode(FlushModeType.COMMIT).getResultList()
+                    .forEach(v -> versions.get(v.articleId).put(v.contentSha256, v));
+        }
+        return versions;
     }
 
     /**

@@ -2,7 +2,6 @@ package org.palimpsest.core.placement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import org.palimpsest.core.provenance.DerivationRecord.IdentityKind;
 import org.palimpsest.core.provenance.DerivationRecord.VersionKind;
 import org.palimpsest.core.store.ArticleEntity;
 import org.palimpsest.core.store.Sql;
-import org.palimpsest.core.store.VersionEntity;
 
 /**
  * Reads, for a group of one source's captures, the articles their URLs name, those articles' captures and their
@@ -27,9 +25,11 @@ import org.palimpsest.core.store.VersionEntity;
  */
 @ApplicationScoped
 public class GroupPrefetch {
+    private final ArticleReconciler reconciler;
     private final EntityManager em;
 
-    GroupPrefetch(EntityManager em) {
+    GroupPrefetch(ArticleReconciler reconciler, EntityManager em) {
+        this.reconciler = reconciler;
         this.em = em;
     }
 
@@ -48,14 +48,7 @@ public class GroupPrefetch {
                 .forEach(a -> articleByKey.put(a.identityKey, a));
         List<UUID> ids = articleByKey.values().stream().filter(a -> a != null).map(a -> a.id).toList();
         Map<UUID, List<StoredMember>> members = members(ids);
-        Map<UUID, Map<String, VersionEntity>> versions = new HashMap<>();
-        ids.forEach(id -> versions.put(id, new HashMap<>()));
-        if (!ids.isEmpty()) {
-            em.createQuery("from VersionEntity where articleId in ?1 and supersededBy is null", VersionEntity.class)
-                    .setParameter(1, ids).setFlushMode(FlushModeType.COMMIT).getResultList()
-                    .forEach(v -> versions.get(v.articleId).put(v.contentSha256, v));
-        }
-        return new GroupReads(articleByKey, members, versions);
+        return new GroupReads(articleByKey, members, reconciler.liveVersions(ids));
     }
 
     /** Each article's captures as {@link ArticleAppend} reads them (an article without any: an empty list). */
