@@ -8,6 +8,7 @@ import static org.palimpsest.api.TestArchive.ADMIN;
 import static org.palimpsest.api.TestArchive.ARCHIVIST;
 import static org.palimpsest.api.TestArchive.uniqueSource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A capture that makes a line reach a template threshold, in a source whose articles are all found by URL: the
  * articles holding the line are re-assembled and the rest of the source is left alone — with the same result as
- * re-deriving the whole source.
+ * re-deriving the whole source. Captures posted in one batch are placed with what is read ahead for their group;
+ * they reach what the same captures posted one by one reach.
  */
 @QuarkusTest
 class TemplateGrowthTest {
@@ -141,6 +143,94 @@ class TemplateGrowthTest {
         JsonPath story1 = given().get("/api/articles/" + articleOf(source, 1)).jsonPath();
         assertEquals("2025-05-11T09:58:00Z", story1.getString("timeline[0].captures[0].capturedAt"));
         assertAFullRederivationWritesTheSame(source, 1);
+    }
+
+    /** A capture of a story for {@link #postEach} and {@link #postBatch}: {@code url} false for one without a URL. */
+    private record Story(int story, boolean promo, String capturedAt, boolean url) {
+    }
+
+    private static void postEach(String source, List<Story> stories) {
+        for (Story s : stories) {
+            var request = given().header("Authorization", ARCHIVIST).contentType("text/plain")
+                    .queryParam("source", source).queryParam("capturedAt", s.capturedAt());
+            if (s.url()) {
+                request.queryParam("url", "https://harbour.example/news/story-" + s.story());
+            }
+            request.body(page(s.story(), s.promo()).getBytes(StandardCharsets.UTF_8)).post("/api/captures").then()
+                    .statusCode(201);
+        }
+    }
+
+    /** Posts the stories in one batch: one group of the source, placed with what is read ahead for it. */
+    private static void postBatch(String source, List<Story> stories) {
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder ndjson = new StringBuilder();
+        for (Story s : stories) {
+            var line = json.createObjectNode().put("source", source).put("capturedAt", s.capturedAt())
+                    .put("contentType", "text/plain").put("content", page(s.story(), s.promo()));
+            if (s.url()) {
+                line.put("url", "https://harbour.example/news/story-" + s.story());
+            }
+            ndjson.append(line).append('\n');
+        }
+        assertEquals(List.of(201), given().header("Authorization", ARCHIVIST).contentType("application/x-ndjson")
+                .body(ndjson.toString().getBytes(StandardCharsets.UTF_8)).post("/api/captures/batch").then()
+                .statusCode(200).extract().asString().lines().map(l -> JsonPath.from(l).getInt("status")).distinct()
+                .toList());
+    }
+
+    /**
+     * Posts story 0 (the source's first capture) to both sources, then {@code batch} to {@code batched} in one batch
+     * and to {@code oneByOne} one by one; answers how many whole-source re-derivations the batch took.
+     */
+    private static long postBothWays(String batched, String oneByOne, List<Story> batch) {
+        List<Story> first = List.of(new Story(0, false, "2025-05-11T10:00:00Z", true));
+        postEach(batched, first);
+        long wholeSources = placements("source");
+        postBatch(batched, batch);
+        long rederived = placements("source") - wholeSources;
+        postEach(oneByOne, first);
+        postEach(oneByOne, batch);
+        return rederived;
+    }
+
+    /** The source's template lines with the articles counted for each, as served. */
+    private static List<String> templateLines(String source) {
+        JsonPath template = given().get("/api/sources/" + source + "/template").then().statusCode(200).extract()
+                .jsonPath();
+        return template.<Map<String, Object>>getList("bodyLines").stream()
+                .map(l -> l.get("text") + " x" + l.get("articles")).toList();
+    }
+
+    @Test
+    void aLineLearnedWithinOneBatchIsLearnedAsWhenTheCapturesArePostedOneByOne() {
+        String batched = uniqueSource("growth-batch");
+        String oneByOne = uniqueSource("growth-each");
+        // Three articles born with the promotion, all in one batch: the third makes it template only if the batch
+        // counts the lines its own earlier captures added.
+        List<Story> batch = List.of(new Story(1, true, "2025-05-11T10:01:00Z", true),
+                new Story(2, true, "2025-05-11T10:02:00Z", true), new Story(3, false, "2025-05-11T10:03:00Z", true),
+                new Story(4, true, "2025-05-11T10:04:00Z", true), new Story(0, true, "2025-05-11T10:05:00Z", true));
+        assertEquals(0, postBothWays(batched, oneByOne, batch), "the batch grows the template without re-deriving");
+
+        assertEquals(List.of(PROMO + " x4"), templateLines(oneByOne));
+        assertEquals(templateLines(oneByOne), templateLines(batched));
+        assertEquals(ArchiveShapes.archiveShape(oneByOne, 6), ArchiveShapes.archiveShape(batched, 6));
+    }
+
+    @Test
+    void aCaptureWithoutUrlFindsTheVersionAnEarlierCaptureOfItsBatchCreated() {
+        String batched = uniqueSource("similar-batch");
+        String oneByOne = uniqueSource("similar-each");
+        List<Story> batch = List.of(new Story(1, false, "2025-05-11T10:01:00Z", true),
+                new Story(2, false, "2025-05-11T10:02:00Z", false), new Story(2, false, "2025-05-11T10:03:00Z", false));
+        assertEquals(0, postBothWays(batched, oneByOne, batch), "placed without re-deriving the source, as one by one");
+
+        Map<String, String> shape = ArchiveShapes.archiveShape(oneByOne, 4);
+        assertEquals(3, given().queryParam("source", oneByOne).get("/api/articles").jsonPath().getList("items").size(),
+                "story 2's second capture joins the article its first made");
+        assertEquals(shape, ArchiveShapes.archiveShape(batched, 4));
+        assertEquals(3, given().queryParam("source", batched).get("/api/articles").jsonPath().getList("items").size());
     }
 
     /** Re-derives the source (six capture times) and finds every capture placed and the story's provenance as they were. */

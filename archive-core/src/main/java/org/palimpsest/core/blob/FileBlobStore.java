@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -55,13 +56,32 @@ public final class FileBlobStore implements StoredFormTarget {
         placeAbsent(Map.of(digest, stored), UnaryOperator.identity());
     }
 
-    /** Writes each blob not there yet in its stored form, then forces the directories that gained entries. */
+    /**
+     * Writes each blob not there yet in its stored form, then forces the directories that gained entries. The blobs
+     * of a call are all written before any is forced, then all forced before any is renamed into place: one journal
+     * commit of the file system then carries most of them (forcing each as it is written cost one commit a blob,
+     * a tenth of batch-ingest wall time), and a blob is still never under its name before it is on disk.
+     */
     private void placeAbsent(Map<ContentDigest, byte[]> blobs, UnaryOperator<byte[]> storedForm) throws IOException {
         Set<Path> directories = new LinkedHashSet<>();
-        for (Map.Entry<ContentDigest, byte[]> e : blobs.entrySet()) {
-            Path target = pathOf(e.getKey());
-            if (!Files.exists(target)) {
-                write(target, storedForm.apply(e.getValue()), directories);
+        Map<Path, Path> temporaries = new LinkedHashMap<>(); // target -> its temporary file
+        try {
+            for (Map.Entry<ContentDigest, byte[]> e : blobs.entrySet()) {
+                Path target = pathOf(e.getKey());
+                if (!Files.exists(target) && !temporaries.containsKey(target)) {
+                    temporaries.put(target, writeTemporary(target, storedForm.apply(e.getValue()), directories));
+                }
+            }
+            for (Path temporary : temporaries.values()) {
+                force(temporary);
+            }
+            for (Map.Entry<Path, Path> e : temporaries.entrySet()) {
+                Files.move(e.getValue(), e.getKey(), StandardCopyOption.ATOMIC_MOVE);
+                directories.add(e.getKey().getParent());
+            }
+        } finally {
+            for (Path temporary : temporaries.values()) {
+                Files.deleteIfExists(temporary);
             }
         }
         for (Path directory : directories) {
@@ -69,7 +89,7 @@ public final class FileBlobStore implements StoredFormTarget {
         }
     }
 
-    private void write(Path target, byte[] stored, Set<Path> directories) throws IOException {
+    private Path writeTemporary(Path target, byte[] stored, Set<Path> directories) throws IOException {
         Path directory = target.getParent();
         if (!Files.isDirectory(directory)) {
             Files.createDirectories(directory);
@@ -77,27 +97,23 @@ public final class FileBlobStore implements StoredFormTarget {
             directories.add(directory.getParent().getParent());
         }
         Path temporary = Files.createTempFile(directory, target.getFileName().toString(), ".tmp");
-        try {
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(stored);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                if (fsync) {
-                    out.force(true);
-                }
+        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(stored);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
             }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            directories.add(directory);
-        } finally {
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
+            throw e;
         }
+        return temporary;
     }
 
-    private void force(Path directory) throws IOException {
+    /** Forces a file or a directory to disk (a directory: its entries). */
+    private void force(Path path) throws IOException {
         if (fsync) {
-            try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-                dir.force(true);
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+                channel.force(true);
             }
         }
     }

@@ -130,13 +130,6 @@ public class CaptureService {
     }
 
     /**
-     * Stores captures of one source and places them, in their order, inside the caller's transaction. Blobs and
-     * capture rows are written first, all in a few statements; a capture that repeats a stored one is answered with
-     * that one. Placing a capture may re-derive the whole source, which places every capture stored so far — the
-     * rest of the group included, which is then not placed again (derivation is a function of the set of captures,
-     * so this is what placing them one by one would reach).
-     */
-    /**
      * The payload's digest as WARC tools write it (SHA-1, base32), for the CDX server: for a capture read from a WARC
      * file the payload as recorded there, else its bytes.
      */
@@ -145,6 +138,13 @@ public class CaptureService {
                 .orElseGet(() -> ContentDigest.sha1Base32(capture.content()));
     }
 
+    /**
+     * Stores captures of one source and places them, in their order, inside the caller's transaction. Blobs and
+     * capture rows are written first, all in a few statements; a capture that repeats a stored one is answered with
+     * that one. Placing a capture may re-derive the whole source, which places every capture stored so far — the
+     * rest of the group included, which is then not placed again (derivation is a function of the set of captures,
+     * so this is what placing them one by one would reach).
+     */
     private List<IngestResult> store(List<Prepared> group) {
         String source = group.get(0).capture().source().value();
         lock.lock(source);

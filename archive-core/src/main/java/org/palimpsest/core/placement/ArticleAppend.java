@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.palimpsest.core.derivation.Derivation;
 import org.palimpsest.core.derivation.SourceCapture;
 import org.palimpsest.core.identity.IdentityDecision;
+import org.palimpsest.core.identity.Lsh;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.placement.TemplateLines.ZoneLine;
 import org.palimpsest.core.provenance.DerivationRecord;
@@ -134,6 +135,9 @@ class ArticleAppend {
                 ve = VersionEntity.of(ae.id, v.digest());
             }
             reconciler.apply(src.key, ve, v, created ? placed.normalized() : null, placed::signature, now);
+            if (created) {
+                reads.filed(ve.id, ae.id, placed.signature(), Lsh.bandKeys(placed.signature()));
+            }
             if (v == own) {
                 ownVersion = ve;
             }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,22 +16,33 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.palimpsest.core.derivation.SourceCapture;
 import org.palimpsest.core.identity.IdentityKey;
+import org.palimpsest.core.identity.Lsh;
+import org.palimpsest.core.identity.MinHash;
+import org.palimpsest.core.normalize.NormalizedCapture;
+import org.palimpsest.core.normalize.Template;
 import org.palimpsest.core.provenance.DerivationRecord.IdentityKind;
 import org.palimpsest.core.provenance.DerivationRecord.VersionKind;
 import org.palimpsest.core.store.ArticleEntity;
+import org.palimpsest.core.store.SourceEntity;
 import org.palimpsest.core.store.Sql;
 
 /**
  * Reads, for a group of one source's captures, the articles their URLs name, those articles' captures and their
- * live versions: three statements for the group, each answering what placing one capture used to ask once.
+ * live versions, and with the source's template each capture's text, its LSH candidates and its lines' counts: a few
+ * statements for the group, each answering what placing one capture used to ask once.
  */
 @ApplicationScoped
 public class GroupPrefetch {
     private final ArticleReconciler reconciler;
+    private final SourceTemplates templates;
+    private final TemplateLines templateLines;
     private final EntityManager em;
 
-    GroupPrefetch(ArticleReconciler reconciler, EntityManager em) {
+    GroupPrefetch(ArticleReconciler reconciler, SourceTemplates templates, TemplateLines templateLines,
+            EntityManager em) {
         this.reconciler = reconciler;
+        this.templates = templates;
+        this.templateLines = templateLines;
         this.em = em;
     }
 
@@ -37,18 +50,67 @@ public class GroupPrefetch {
     public GroupReads read(String source, Collection<SourceCapture> captures) {
         Set<String> keys = captures.stream().filter(c -> c.urlKey().isPresent())
                 .map(c -> IdentityKey.URL.of(c.urlKey().get())).collect(Collectors.toSet());
-        if (keys.isEmpty()) {
-            return GroupReads.none();
-        }
         Map<String, ArticleEntity> articleByKey = new HashMap<>();
         keys.forEach(k -> articleByKey.put(k, null));
-        em.createQuery("from ArticleEntity where source = ?1 and identityKey in ?2 and supersededBy is null",
-                        ArticleEntity.class)
-                .setParameter(1, source).setParameter(2, keys).getResultList()
-                .forEach(a -> articleByKey.put(a.identityKey, a));
+        if (!keys.isEmpty()) {
+            em.createQuery("from ArticleEntity where source = ?1 and identityKey in ?2 and supersededBy is null",
+                            ArticleEntity.class)
+                    .setParameter(1, source).setParameter(2, keys).getResultList()
+                    .forEach(a -> articleByKey.put(a.identityKey, a));
+        }
         List<UUID> ids = articleByKey.values().stream().filter(a -> a != null).map(a -> a.id).toList();
-        Map<UUID, List<StoredMember>> members = members(ids);
-        return new GroupReads(articleByKey, members, reconciler.liveVersions(ids));
+        GroupReads reads = new GroupReads(articleByKey, members(ids), reconciler.liveVersions(ids));
+        SourceEntity src = SourceEntity.findById(source);
+        if (src != null && src.templateDigest != null) {
+            Template template = templates.of(src);
+            if (template.insertedLines().isEmpty()) { // else placement re-derives the source, reading nothing ahead
+                readTexts(reads, src, template, captures, ids);
+            }
+        }
+        return reads;
+    }
+
+    /**
+     * Reads ahead what placing each capture asks of its text: its LSH candidates and its lines' counts, in three
+     * statements for the group instead of two or three a capture.
+     */
+    private void readTexts(GroupReads reads, SourceEntity src, Template template, Collection<SourceCapture> captures,
+            List<UUID> articles) {
+        Map<String, GroupReads.Text> texts = new HashMap<>();
+        Set<Long> bandKeys = new LinkedHashSet<>();
+        Set<String> lineKeys = new HashSet<>();
+        for (SourceCapture c : captures) {
+            NormalizedCapture normalized = templates.normalize(c, template);
+            int[] signature = MinHash.signature(normalized.canonicalBody());
+            Set<TemplateLines.ZoneLine> lines = TemplateLines.of(normalized);
+            texts.put(c.id(), new GroupReads.Text(normalized, signature, lines));
+            bandKeys.addAll(Lsh.bandKeys(signature));
+            lines.forEach(l -> lineKeys.add(l.key()));
+        }
+        Map<Long, List<GroupReads.Candidate>> candidates = new HashMap<>();
+        bandKeys.forEach(k -> candidates.put(k, new ArrayList<>()));
+        if (!bandKeys.isEmpty()) {
+            // Literals, materialised first: see IncrementalPlacement's look-up of one capture's candidates.
+            String literals = bandKeys.stream().map(String::valueOf).collect(Collectors.joining(","));
+            // Each version once, with the keys it was found under (a version shares many bands with a near-duplicate).
+            List<Tuple> rows = Sql.list(Sql.rows(em, "with candidates as materialized (select version_id,"
+                    + " string_agg(band_key::text, ',') as keys from lsh_band where source = :source"
+                    + " and band_key in (" + literals + ") group by version_id)"
+                    + " select c.keys, v.id, v.article_id, v.signature from candidates c"
+                    + " join version v on v.id = c.version_id where v.superseded_by is null")
+                    .setParameter("source", src.key));
+            for (Tuple row : rows) {
+                GroupReads.Candidate candidate = new GroupReads.Candidate(row.get("id", UUID.class),
+                        row.get("article_id", UUID.class), MinHash.fromBytes(row.get("signature", byte[].class)));
+                for (String key : row.get("keys", String.class).split(",")) {
+                    candidates.get(Long.parseLong(key)).add(candidate);
+                }
+            }
+        }
+        Map<String, TemplateLines.LineCount> counts = new HashMap<>();
+        lineKeys.forEach(k -> counts.put(k, TemplateLines.LineCount.NONE));
+        counts.putAll(templateLines.counts(src.key, lineKeys));
+        reads.readTexts(src.templateDigest, texts, candidates, counts, templateLines.held(src.key, articles, lineKeys));
     }
 
     /** Each article's captures as {@link ArticleAppend} reads them (an article without any: an empty list). */

@@ -1,13 +1,19 @@
 package org.palimpsest.core.placement;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.palimpsest.core.normalize.NormalizedCapture;
+import org.palimpsest.core.placement.TemplateLines.LineCount;
+import org.palimpsest.core.placement.TemplateLines.ZoneLine;
 import org.palimpsest.core.store.ArticleEntity;
 import org.palimpsest.core.store.VersionEntity;
 
@@ -17,6 +23,11 @@ import org.palimpsest.core.store.VersionEntity;
  * Each answer holds until the group changes what it was read from: an article (and its identity key) once a capture
  * has been appended to it, everything once a capture took another path (re-assembly, growth, a re-derivation can
  * change any article of the source). What it no longer holds, or never read, is read as before ({@code read}).
+ *
+ * <p>With the source's template, it also holds each capture's text ({@link Text}), the live versions its LSH band
+ * keys lead to, the counts of its lines and which of the group's articles hold them; an append keeps these true by
+ * adding what it wrote (a new version's bands, an article's new lines), so they hold until a capture takes another
+ * path or the template changes.
  */
 public final class GroupReads {
     private static final GroupReads NONE = new GroupReads(Map.of(), Map.of(), Map.of());
@@ -27,6 +38,19 @@ public final class GroupReads {
     private final Set<String> changedKeys = new HashSet<>();
     private final Set<UUID> changedArticles = new HashSet<>();
     private boolean stale;
+    private String templateDigest; // the template the texts were read with; null: no texts read ahead
+    private final Map<String, Text> texts = new HashMap<>();
+    private final Map<Long, List<Candidate>> candidates = new HashMap<>();
+    private final Map<String, LineCount> counts = new HashMap<>();
+    private final Map<UUID, Set<String>> held = new HashMap<>();
+
+    /** A capture's text under the group's template: normalised, its MinHash signature, its template lines. */
+    record Text(NormalizedCapture normalized, int[] signature, Set<ZoneLine> lines) {
+    }
+
+    /** A live version of the source, as similarity needs it. */
+    record Candidate(UUID version, UUID article, int[] signature) {
+    }
 
     /**
      * {@code articleByKey}: for each identity key looked up, its live article or null (none when read);
@@ -59,6 +83,78 @@ public final class GroupReads {
     Map<String, VersionEntity> versions(UUID article, Function<UUID, Map<String, VersionEntity>> read) {
         return fresh(article) && versions.containsKey(article) ? new HashMap<>(versions.get(article))
                 : read.apply(article);
+    }
+
+    /**
+     * The texts read ahead, read with the template of digest {@code templateDigest}: {@code texts} by capture id;
+     * {@code candidates}, for every band key of those texts, the live versions filed under it; {@code counts}, for
+     * every line of those texts by {@link ZoneLine#key}, how many articles hold it ({@link LineCount#NONE} for none);
+     * {@code held}, for articles of the group, which of those lines each holds.
+     */
+    void readTexts(String templateDigest, Map<String, Text> texts, Map<Long, List<Candidate>> candidates,
+            Map<String, LineCount> counts, Map<UUID, Set<String>> held) {
+        this.templateDigest = templateDigest;
+        this.texts.putAll(texts);
+        candidates.forEach((k, v) -> this.candidates.put(k, new ArrayList<>(v)));
+        this.counts.putAll(counts);
+        held.forEach((k, v) -> this.held.put(k, new HashSet<>(v)));
+    }
+
+    /** The capture's text under the template of digest {@code templateDigest}, or null when not read ahead with it. */
+    Text text(String captureId, String templateDigest) {
+        return stale || this.templateDigest == null || !this.templateDigest.equals(templateDigest) ? null
+                : texts.get(captureId);
+    }
+
+    /** The live versions filed under any of the band keys (each once), or null when not all of them were read. */
+    Collection<Candidate> candidates(List<Long> bandKeys) {
+        if (stale || templateDigest == null || !candidates.keySet().containsAll(bandKeys)) {
+            return null;
+        }
+        Map<UUID, Candidate> found = new LinkedHashMap<>();
+        bandKeys.forEach(k -> candidates.get(k).forEach(c -> found.putIfAbsent(c.version(), c)));
+        return found.values();
+    }
+
+    /**
+     * The counts of the lines with {@code article} holding them ({@link TemplateLines#countsWith}), or null when not
+     * all of them, or not the article's holdings, were read.
+     */
+    TemplateLines.Counts counts(Collection<ZoneLine> lines, UUID article) {
+        if (stale || templateDigest == null || article != null && !held.containsKey(article)
+                || !lines.stream().allMatch(l -> counts.containsKey(l.key()))) {
+            return null;
+        }
+        Set<String> holds = article == null ? Set.of() : held.get(article);
+        return TemplateLines.counted(lines, article == null, l -> counts.get(l.key()), l -> holds.contains(l.key()));
+    }
+
+    /** A version was created with these bands: later captures of the group find it as a candidate. */
+    void filed(UUID version, UUID article, int[] signature, List<Long> bandKeys) {
+        if (this == NONE) {
+            return;
+        }
+        Candidate candidate = new Candidate(version, article, signature);
+        bandKeys.forEach(k -> {
+            List<Candidate> under = candidates.get(k);
+            if (under != null) {
+                under.add(candidate);
+            }
+        });
+    }
+
+    /** Lines were written as new to the article ({@code bornWith}: it is a new article, born with them). */
+    void linesAdded(UUID article, Collection<ZoneLine> lines, boolean bornWith) {
+        if (this == NONE) {
+            return;
+        }
+        for (ZoneLine line : lines) {
+            counts.computeIfPresent(line.key(), (k, c) -> c.plus(bornWith));
+        }
+        Set<String> holds = bornWith ? held.computeIfAbsent(article, k -> new HashSet<>()) : held.get(article);
+        if (holds != null) {
+            lines.forEach(l -> holds.add(l.key()));
+        }
     }
 
     private boolean fresh(UUID article) {

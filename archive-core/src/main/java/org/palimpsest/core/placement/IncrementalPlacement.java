@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -80,9 +81,11 @@ class IncrementalPlacement {
         if (!template.insertedLines().isEmpty()) {
             return rederive("inserted lines stay template or not by every capture of the source");
         }
-        NormalizedCapture normalized = templates.normalize(sc, template);
-        int[] signature = MinHash.signature(normalized.canonicalBody());
-        List<SimilarVersion> matches = similarVersions(source, signature);
+        GroupReads.Text text = reads.text(sc.id(), src.templateDigest);
+        NormalizedCapture normalized = text != null ? text.normalized() : templates.normalize(sc, template);
+        int[] signature = text != null ? text.signature() : MinHash.signature(normalized.canonicalBody());
+        GroupReads readAhead = text != null ? reads : GroupReads.none(); // read with this template, or not used
+        List<SimilarVersion> matches = similarVersions(source, signature, readAhead);
         Set<UUID> similarArticles = new HashSet<>();
         matches.forEach(m -> similarArticles.add(m.article()));
 
@@ -111,8 +114,12 @@ class IncrementalPlacement {
             return rederive("a new first capture moves the template, or the source has articles found by similarity");
         }
 
-        Set<ZoneLine> lines = TemplateLines.of(normalized);
-        TemplateLines.Counts counts = templateLines.countsWith(source, lines, article == null ? null : article.id);
+        Set<ZoneLine> lines = text != null ? text.lines() : TemplateLines.of(normalized);
+        UUID articleId = article == null ? null : article.id;
+        TemplateLines.Counts counts = readAhead.counts(lines, articleId);
+        if (counts == null) {
+            counts = templateLines.countsWith(source, lines, articleId);
+        }
         Map<Zone, Map<String, Integer>> counted = TemplateGrowth.zones(template);
         Set<ZoneLine> learned = new LinkedHashSet<>();
         for (Map.Entry<ZoneLine, TemplateLines.LineCount> e : counts.counts().entrySet()) {
@@ -147,6 +154,7 @@ class IncrementalPlacement {
             placements.placed(PlacementCounts.Path.APPEND);
         }
         templateLines.add(source, appended.id, counts.newToArticle(), article == null);
+        reads.linesAdded(appended.id, counts.newToArticle(), article == null);
         Template recounted = TemplateGrowth.template(counted);
         if (!recounted.headLines().equals(template.headLines()) || !recounted.bodyLines().equals(template.bodyLines())) {
             templates.recount(src, recounted);
@@ -160,11 +168,22 @@ class IncrementalPlacement {
         return false;
     }
 
-    /** The live versions of the source whose bodies are near-duplicates of {@code signature}'s, best first. */
-    private List<SimilarVersion> similarVersions(String source, int[] signature) {
+    /**
+     * The live versions of the source whose bodies are near-duplicates of {@code signature}'s, best first: from the
+     * candidates read ahead for the group when there are, else read.
+     */
+    private List<SimilarVersion> similarVersions(String source, int[] signature, GroupReads reads) {
         List<SimilarVersion> matches = new ArrayList<>();
         List<Long> keys = Lsh.bandKeys(signature);
-        if (!keys.isEmpty()) {
+        Collection<GroupReads.Candidate> readAhead = keys.isEmpty() ? null : reads.candidates(keys);
+        if (readAhead != null) {
+            for (GroupReads.Candidate c : readAhead) {
+                double score = MinHash.similarity(signature, c.signature());
+                if (score >= similarityThreshold) {
+                    matches.add(new SimilarVersion(c.article(), c.version(), score));
+                }
+            }
+        } else if (!keys.isEmpty()) {
             // The band keys are our own longs, written as bigint literals: bound as parameters they reached PostgreSQL
             // as numeric, which turned "band_key in (...)" into a filter over every band of the source. With literals
             // the statement is planned for its keys each time. The candidates are found first, in a materialised

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.identity.IdentityKey;
 import org.palimpsest.core.normalize.NormalizationRules;
@@ -125,33 +127,49 @@ public class TemplateLines {
      * (born with every line), else an existing one whose first capture is earlier than the capture counted.
      */
     public Counts countsWith(String source, Collection<ZoneLine> lines, UUID article) {
+        if (lines.isEmpty()) {
+            return counted(lines, article == null, l -> LineCount.NONE, l -> false);
+        }
         Map<String, ZoneLine> byHash = new HashMap<>();
         lines.forEach(l -> byHash.put(l.key(), l));
-        boolean born = article == null;
-        Map<ZoneLine, LineCount> counts = new HashMap<>();
-        lines.forEach(l -> counts.put(l, LineCount.NONE.plus(born)));
-        Set<ZoneLine> fresh = new LinkedHashSet<>(lines);
-        if (lines.isEmpty()) {
-            return new Counts(counts, fresh);
-        }
         // One count row and one primary-key probe per line, however many articles share it (template_line_count is
         // kept by triggers, see V4, V6 and V19).
         List<Tuple> rows = Sql.list(Sql.rows(em, "select c.zone, c.line_hash, c.articles, c.born_with, exists (select 1"
                         + " from template_line t where t.source = c.source and t.line_hash = c.line_hash"
                         + " and t.zone = c.zone and t.article_id = :article) as held from template_line_count c"
                         + " where c.source = :source and c.line_hash in (:hashes)")
-                .setParameter("article", born ? new UUID(0, 0) : article).setParameter("source", source)
+                .setParameter("article", article == null ? new UUID(0, 0) : article).setParameter("source", source)
                 .setParameter("hashes", byHash.values().stream().map(ZoneLine::hash).distinct().toList()));
+        Map<ZoneLine, LineCount> stored = new HashMap<>();
+        Set<ZoneLine> held = new HashSet<>();
         for (Tuple row : rows) {
             ZoneLine line = byHash.get(ZoneLine.key(row.get("zone"), row.get("line_hash")));
             if (line != null) {
-                LineCount seen = new LineCount(row.get("articles", Number.class).intValue(),
-                        row.get("born_with", Number.class).intValue());
-                boolean held = row.get("held", Boolean.class);
-                counts.put(line, held ? seen : seen.plus(born));
-                if (held) {
-                    fresh.remove(line);
+                stored.put(line, new LineCount(row.get("articles", Number.class).intValue(),
+                        row.get("born_with", Number.class).intValue()));
+                if (row.get("held", Boolean.class)) {
+                    held.add(line);
                 }
+            }
+        }
+        return counted(lines, article == null, l -> stored.getOrDefault(l, LineCount.NONE), held::contains);
+    }
+
+    /**
+     * The counts of {@code lines} from what is stored: {@code stored}, how many articles hold a line; {@code held},
+     * whether the capture's article is one of them ({@code born}: the article is new, born with every line).
+     */
+    static Counts counted(Collection<ZoneLine> lines, boolean born, Function<ZoneLine, LineCount> stored,
+            Predicate<ZoneLine> held) {
+        Map<ZoneLine, LineCount> counts = new HashMap<>();
+        Set<ZoneLine> fresh = new LinkedHashSet<>();
+        for (ZoneLine line : lines) {
+            LineCount seen = stored.apply(line);
+            if (held.test(line)) {
+                counts.put(line, seen);
+            } else {
+                counts.put(line, seen.plus(born));
+                fresh.add(line);
             }
         }
         return new Counts(counts, fresh);
@@ -207,6 +225,26 @@ public class TemplateLines {
                     .put(ZoneLine.key(row.get("zone"), row.get("line_hash")), row.get("born_with", Boolean.class));
         }
         return lines;
+    }
+
+    /** Which of the lines (by {@link ZoneLine#key}) each of the articles holds (an article holding none: empty). */
+    Map<UUID, Set<String>> held(String source, Collection<UUID> articles, Collection<String> keys) {
+        Map<UUID, Set<String>> held = new HashMap<>();
+        articles.forEach(a -> held.put(a, new HashSet<>()));
+        if (articles.isEmpty() || keys.isEmpty()) {
+            return held;
+        }
+        List<Tuple> rows = Sql.list(Sql.rows(em, "select article_id, zone, line_hash from template_line"
+                        + " where source = :source and article_id in (:articles) and line_hash in (:hashes)")
+                .setParameter("source", source).setParameter("articles", articles)
+                .setParameter("hashes", keys.stream().map(k -> k.substring(1)).distinct().toList()));
+        for (Tuple row : rows) {
+            String key = ZoneLine.key(row.get("zone"), row.get("line_hash"));
+            if (keys.contains(key)) {
+                held.get(row.get("article_id", UUID.class)).add(key);
+            }
+        }
+        return held;
     }
 
     /** How many articles hold each line and were born with it (by {@link ZoneLine#key}); lines none holds left out. */

@@ -102,4 +102,33 @@ class FileBlobStoreTest {
         assertEquals(30, refused.retryAfterSeconds().orElseThrow());
         assertEquals(List.of(Path.of("blobs")), files());
     }
+
+    @Test
+    void severalBlobsAreWrittenTogetherAndABatchThatCannotBeWhollyWrittenLeavesNoneOfItsFiles() throws Exception {
+        FileBlobStore store = new FileBlobStore(root, true, null);
+        Map<ContentDigest, byte[]> batch = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            byte[] body = bytes("Headline " + i + "\n\nBody " + i + ".\n");
+            batch.put(ContentDigest.of(body), body);
+        }
+        store.putAll(batch);
+        assertEquals(5, files().size(), "five blobs, no temporary files: " + files());
+        for (Map.Entry<ContentDigest, byte[]> e : batch.entrySet()) {
+            assertArrayEquals(e.getValue(), store.get(e.getKey()).orElseThrow());
+        }
+
+        Path other = Files.createDirectories(root.resolve("other"));
+        FileBlobStore blocked = new FileBlobStore(other, true, null);
+        Map<ContentDigest, byte[]> failing = new java.util.LinkedHashMap<>(batch);
+        byte[] last = bytes("the blob whose shard cannot be made\n");
+        ContentDigest lastDigest = ContentDigest.of(last);
+        failing.put(lastDigest, last);
+        Files.writeString(other.resolve(lastDigest.hex().substring(0, 2)), "a file where a shard directory should be");
+
+        assertThrows(ArchiveException.class, () -> blocked.putAll(failing));
+        try (var walk = Files.walk(other)) {
+            assertEquals(List.of(other.resolve(lastDigest.hex().substring(0, 2))),
+                    walk.filter(Files::isRegularFile).toList(), "no blob of the batch, no temporary file");
+        }
+    }
 }

@@ -8,8 +8,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.palimpsest.core.normalize.Zone;
+import org.palimpsest.core.placement.TemplateLines.LineCount;
+import org.palimpsest.core.placement.TemplateLines.ZoneLine;
 import org.palimpsest.core.provenance.DerivationRecord.IdentityKind;
 import org.palimpsest.core.provenance.DerivationRecord.VersionKind;
 import org.palimpsest.core.store.ArticleEntity;
@@ -72,6 +76,58 @@ class GroupReadsTest {
         none.changedOtherwise();
         assertSame(readAgain, none.article("url:a", () -> readAgain));
         assertSame(membersReadAgain, none.members(a.id, id -> membersReadAgain));
+    }
+
+    @Test
+    void textsCandidatesAndLineCountsReadAheadAreAnsweredAndKeptTrueByWhatAnAppendWrites() {
+        GroupReads reads = reads();
+        ZoneLine x = ZoneLine.of(Zone.HEAD, "Most Popular");
+        ZoneLine y = ZoneLine.of(Zone.BODY, "A paragraph.");
+        int[] signature = {1, 2, 3};
+        GroupReads.Text text = new GroupReads.Text(null, signature, Set.of(x, y));
+        GroupReads.Candidate stored = new GroupReads.Candidate(UUID.randomUUID(), a.id, signature);
+        Map<Long, List<GroupReads.Candidate>> candidates = new HashMap<>();
+        candidates.put(1L, List.of(stored));
+        candidates.put(2L, List.of());
+        reads.readTexts("template-1", Map.of("capture-1", text), candidates,
+                Map.of(x.key(), new LineCount(2, 1), y.key(), LineCount.NONE), Map.of(a.id, Set.of(x.key())));
+
+        assertSame(text, reads.text("capture-1", "template-1"));
+        assertNull(reads.text("capture-1", "template-2"), "read with another template");
+        assertEquals(List.of(stored), List.copyOf(reads.candidates(List.of(1L, 2L))));
+        assertNull(reads.candidates(List.of(1L, 3L)), "a band key not read ahead");
+        assertEquals(new TemplateLines.Counts(Map.of(x, new LineCount(2, 1), y, new LineCount(1, 0)), Set.of(y)),
+                reads.counts(List.of(x, y), a.id), "a holds x: counted as stored; y counted with a, new to a");
+        assertEquals(new TemplateLines.Counts(Map.of(x, new LineCount(3, 2), y, new LineCount(1, 1)), Set.of(x, y)),
+                reads.counts(List.of(x, y), null), "a new article is born with every line");
+        assertNull(reads.counts(List.of(x), b.id), "b's lines were not read ahead");
+
+        reads.linesAdded(a.id, List.of(y), false);
+        assertEquals(new TemplateLines.Counts(Map.of(x, new LineCount(2, 1), y, new LineCount(1, 0)), Set.of()),
+                reads.counts(List.of(x, y), a.id));
+        UUID created = UUID.randomUUID();
+        reads.linesAdded(created, List.of(x, y), true);
+        assertEquals(new TemplateLines.Counts(Map.of(x, new LineCount(3, 2), y, new LineCount(2, 1)), Set.of()),
+                reads.counts(List.of(x, y), created), "an article the group created holds what it was born with");
+        GroupReads.Candidate filed = new GroupReads.Candidate(UUID.randomUUID(), created, signature);
+        reads.filed(filed.version(), created, signature, List.of(2L));
+        assertEquals(List.of(stored, filed), List.copyOf(reads.candidates(List.of(1L, 2L))));
+
+        reads.changedOtherwise();
+        assertNull(reads.text("capture-1", "template-1"));
+        assertNull(reads.candidates(List.of(1L)));
+        assertNull(reads.counts(List.of(x), a.id));
+    }
+
+    @Test
+    void nothingReadAheadAnswersNoTextAndKeepsNothing() {
+        GroupReads none = GroupReads.none();
+        ZoneLine x = ZoneLine.of(Zone.HEAD, "Most Popular");
+        none.linesAdded(UUID.randomUUID(), List.of(x), true);
+        none.filed(UUID.randomUUID(), UUID.randomUUID(), new int[] {1}, List.of(1L));
+        assertNull(none.text("capture-1", "template-1"));
+        assertNull(none.candidates(List.of(1L)));
+        assertNull(none.counts(List.of(x), null));
     }
 
     private static ArticleEntity article(String identityKey) {
