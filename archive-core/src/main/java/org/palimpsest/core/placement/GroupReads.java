@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.palimpsest.core.identity.MinHash;
 import org.palimpsest.core.normalize.NormalizedCapture;
 import org.palimpsest.core.placement.TemplateLines.LineCount;
 import org.palimpsest.core.placement.TemplateLines.ZoneLine;
@@ -46,6 +47,9 @@ public final class GroupReads {
 
     /** A capture's text under the group's template: normalised, its MinHash signature, its template lines. */
     record Text(NormalizedCapture normalized, int[] signature, Set<ZoneLine> lines) {
+        static Text of(NormalizedCapture normalized) {
+            return new Text(normalized, MinHash.signature(normalized.canonicalBody()), TemplateLines.of(normalized));
+        }
     }
 
     /** A live version of the source, as similarity needs it. */
@@ -111,8 +115,13 @@ public final class GroupReads {
         if (stale || templateDigest == null || !candidates.keySet().containsAll(bandKeys)) {
             return null;
         }
+        return distinct(bandKeys, candidates);
+    }
+
+    /** The versions filed under any of the band keys in {@code byKey}, each once. */
+    static Collection<Candidate> distinct(List<Long> bandKeys, Map<Long, List<Candidate>> byKey) {
         Map<UUID, Candidate> found = new LinkedHashMap<>();
-        bandKeys.forEach(k -> candidates.get(k).forEach(c -> found.putIfAbsent(c.version(), c)));
+        bandKeys.forEach(k -> byKey.getOrDefault(k, List.of()).forEach(c -> found.putIfAbsent(c.version(), c)));
         return found.values();
     }
 

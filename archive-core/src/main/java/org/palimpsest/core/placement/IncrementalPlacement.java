@@ -1,8 +1,6 @@
 package org.palimpsest.core.placement;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.palimpsest.core.derivation.SourceCapture;
 import org.palimpsest.core.identity.IdentityKey;
@@ -27,7 +24,6 @@ import org.palimpsest.core.normalize.Zone;
 import org.palimpsest.core.placement.TemplateLines.ZoneLine;
 import org.palimpsest.core.store.ArticleEntity;
 import org.palimpsest.core.store.SourceEntity;
-import org.palimpsest.core.store.Sql;
 
 /**
  * Places one new capture without re-deriving its source, when that gives what a full derivation would.
@@ -52,12 +48,13 @@ class IncrementalPlacement {
     private final ArticleAssembly assembly;
     private final TemplateGrowth growth;
     private final PlacementCounts placements;
-    private final EntityManager em;
+    private final GroupPrefetch prefetch;
 
     IncrementalPlacement(NormalizeConfig config, TemplateLines templateLines, SourceTemplates templates,
             ArticleAppend append, ArticleAssembly assembly, TemplateGrowth growth, PlacementCounts placements,
-            EntityManager em) {
+            GroupPrefetch prefetch) {
         this.placements = placements;
+        this.prefetch = prefetch;
         this.rules = config.rules();
         this.similarityThreshold = config.similarityThreshold();
         this.templateLines = templateLines;
@@ -65,7 +62,6 @@ class IncrementalPlacement {
         this.append = append;
         this.assembly = assembly;
         this.growth = growth;
-        this.em = em;
     }
 
     /**
@@ -82,9 +78,12 @@ class IncrementalPlacement {
             return rederive("inserted lines stay template or not by every capture of the source");
         }
         GroupReads.Text text = reads.text(sc.id(), src.templateDigest);
-        NormalizedCapture normalized = text != null ? text.normalized() : templates.normalize(sc, template);
-        int[] signature = text != null ? text.signature() : MinHash.signature(normalized.canonicalBody());
         GroupReads readAhead = text != null ? reads : GroupReads.none(); // read with this template, or not used
+        if (text == null) {
+            text = GroupReads.Text.of(templates.normalize(sc, template));
+        }
+        NormalizedCapture normalized = text.normalized();
+        int[] signature = text.signature();
         List<SimilarVersion> matches = similarVersions(source, signature, readAhead);
         Set<UUID> similarArticles = new HashSet<>();
         matches.forEach(m -> similarArticles.add(m.article()));
@@ -114,7 +113,7 @@ class IncrementalPlacement {
             return rederive("a new first capture moves the template, or the source has articles found by similarity");
         }
 
-        Set<ZoneLine> lines = text != null ? text.lines() : TemplateLines.of(normalized);
+        Set<ZoneLine> lines = text.lines();
         UUID articleId = article == null ? null : article.id;
         TemplateLines.Counts counts = readAhead.counts(lines, articleId);
         if (counts == null) {
@@ -173,33 +172,16 @@ class IncrementalPlacement {
      * candidates read ahead for the group when there are, else read.
      */
     private List<SimilarVersion> similarVersions(String source, int[] signature, GroupReads reads) {
-        List<SimilarVersion> matches = new ArrayList<>();
         List<Long> keys = Lsh.bandKeys(signature);
-        Collection<GroupReads.Candidate> readAhead = keys.isEmpty() ? null : reads.candidates(keys);
-        if (readAhead != null) {
-            for (GroupReads.Candidate c : readAhead) {
-                double score = MinHash.similarity(signature, c.signature());
-                if (score >= similarityThreshold) {
-                    matches.add(new SimilarVersion(c.article(), c.version(), score));
-                }
-            }
-        } else if (!keys.isEmpty()) {
-            // The band keys are our own longs, written as bigint literals: bound as parameters they reached PostgreSQL
-            // as numeric, which turned "band_key in (...)" into a filter over every band of the source. With literals
-            // the statement is planned for its keys each time. The candidates are found first, in a materialised
-            // step, then their versions: left to choose, a planner without statistics (no ANALYZE yet, as after a
-            // bulk load with autovacuum behind or off) probed the source's bands once for every live version of the
-            // source, 280 ms a capture at 520 versions instead of 17 (4.6 with statistics).
-            String literals = keys.stream().map(String::valueOf).collect(Collectors.joining(","));
-            List<Tuple> rows = Sql.list(Sql.rows(em, "with candidates as materialized (select distinct version_id"
-                    + " from lsh_band where source = :source and band_key in (" + literals + "))"
-                    + " select v.id, v.article_id, v.signature from candidates c join version v on v.id = c.version_id"
-                    + " where v.superseded_by is null").setParameter("source", source));
-            for (Tuple row : rows) {
-                double score = MinHash.similarity(signature, MinHash.fromBytes(row.get("signature", byte[].class)));
-                if (score >= similarityThreshold) {
-                    matches.add(new SimilarVersion(row.get("article_id", UUID.class), row.get("id", UUID.class), score));
-                }
+        Collection<GroupReads.Candidate> candidates = keys.isEmpty() ? List.of() : reads.candidates(keys);
+        if (candidates == null) {
+            candidates = GroupReads.distinct(keys, prefetch.candidates(source, keys));
+        }
+        List<SimilarVersion> matches = new ArrayList<>();
+        for (GroupReads.Candidate c : candidates) {
+            double score = MinHash.similarity(signature, c.signature());
+            if (score >= similarityThreshold) {
+                matches.add(new SimilarVersion(c.article(), c.version(), score));
             }
         }
         matches.sort(Comparator.comparingDouble(SimilarVersion::score).reversed()
