@@ -67,6 +67,45 @@ class CaptureStoreTest {
     }
 
     @Test
+    void aBatchRepeatingAStoredCaptureAndItsOwnLinesAnswersTheFirstIdsAndWritesOneRowEach() throws Exception {
+        String source = uniqueSource("batch-repeat");
+        String a = "First headline\n\nThe first body.\n";
+        String b = "Second headline\n\nThe second body.\n";
+        String c = "Third headline\n\nThe third body, captured without a time.\n";
+        String stored = batch(source, new String[][] {{a, "2025-05-11T10:00:00Z"}}).get(0).getString("captureId");
+        String later = "2025-05-11T11:00:00Z";
+        List<io.restassured.path.json.JsonPath> lines = batch(source, new String[][] {{a, "2025-05-11T10:00:00Z"},
+                {b, later}, {b, later}, {c, null}, {c, null}, {a, later}});
+
+        assertEquals(List.of(200, 201, 200, 201, 200, 201), lines.stream().map(l -> l.getInt("status")).toList());
+        assertEquals(stored, lines.get(0).getString("captureId"), "a repeat of a stored capture is that capture");
+        assertEquals(lines.get(1).getString("captureId"), lines.get(2).getString("captureId"));
+        assertEquals(lines.get(3).getString("captureId"), lines.get(4).getString("captureId"),
+                "repeats without a capture time are one capture");
+        assertEquals(4, count("select count(*) from capture where source = ?", source));
+        assertEquals(lines.get(3).getString("captureId"), batch(source, new String[][] {{c, null}}).get(0)
+                .getString("captureId"), "and stay one when sent again");
+        assertEquals(4, count("select count(*) from capture where source = ? and article_id is not null", source));
+    }
+
+    /** Posts {content, capturedAt or null} pairs in one batch to the source; answers its lines. */
+    private static List<io.restassured.path.json.JsonPath> batch(String source, String[][] captures) {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        StringBuilder ndjson = new StringBuilder();
+        for (String[] capture : captures) {
+            var line = json.createObjectNode().put("source", source).put("url", "https://repeat.example/story")
+                    .put("contentType", "text/plain").put("content", capture[0]);
+            if (capture[1] != null) {
+                line.put("capturedAt", capture[1]);
+            }
+            ndjson.append(line).append('\n');
+        }
+        return given().header("Authorization", ARCHIVIST).contentType("application/x-ndjson")
+                .body(ndjson.toString().getBytes(StandardCharsets.UTF_8)).post("/api/captures/batch").then()
+                .statusCode(200).extract().asString().lines().map(io.restassured.path.json.JsonPath::from).toList();
+    }
+
+    @Test
     void sixteenConcurrentIdenticalRequestsMakeOneCapture() throws Exception {
         String source = uniqueSource("concurrent");
         byte[] body = bytes(samples().get(1));
@@ -167,10 +206,10 @@ class CaptureStoreTest {
     void aLineTheDatabaseRefusesFailsAloneAndTheOtherLinesOfItsSourceAreStored() throws Exception {
         String source = uniqueSource("fallback"); // a new source: the batch's own transaction creates it
         String poison = "https://poison.example/" + source;
-        execute("create function refuse_poison() returns trigger language plpgsql as $$ begin"
+        TestArchive.asOwner("create function refuse_poison() returns trigger language plpgsql as $$ begin"
                 + " if new.url = '" + poison + "' then raise exception 'refused by the test'; end if;"
                 + " return new; end $$");
-        execute("create trigger refuse_poison before insert on capture for each row execute function refuse_poison()");
+        TestArchive.asOwner("create trigger refuse_poison before insert on capture for each row execute function refuse_poison()");
         try {
             var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
             String ndjson = String.join("\n",
@@ -190,22 +229,12 @@ class CaptureStoreTest {
             assertEquals(List.of("201 1", "500 2", "201 3"), results);
             assertEquals("line 2: this line was not stored; try it again", mapper.readTree(lines[1]).get("detail").asText());
         } finally {
-            execute("drop trigger refuse_poison on capture");
-            execute("drop function refuse_poison()");
+            TestArchive.asOwner("drop trigger refuse_poison on capture");
+            TestArchive.asOwner("drop function refuse_poison()");
         }
         assertEquals(2, count("select count(*) from capture where source = ?", source));
         post(source, "Fourth headline\n\nA fourth body.".getBytes(StandardCharsets.UTF_8), "text/plain",
                 "2025-05-11T13:00:00Z").statusCode(201);
-    }
-
-    /** Runs DDL as the schema's owner: the API's own role may not change the schema. */
-    void execute(String sql) throws Exception {
-        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
-        try (var c = java.sql.DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.flyway.username", String.class),
-                config.getValue("quarkus.flyway.password", String.class)); var s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 
     @Test

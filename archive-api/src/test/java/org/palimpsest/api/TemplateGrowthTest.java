@@ -11,10 +11,12 @@ import static org.palimpsest.api.TestArchive.uniqueSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class TemplateGrowthTest {
+    @Inject
+    DataSource db;
+
     private static final String PROMO = "Subscribe to our newsletter for the top stories of the day.";
 
     private static final List<String[]> STORIES = List.of(
@@ -231,6 +236,40 @@ class TemplateGrowthTest {
                 "story 2's second capture joins the article its first made");
         assertEquals(shape, ArchiveShapes.archiveShape(batched, 4));
         assertEquals(3, given().queryParam("source", batched).get("/api/articles").jsonPath().getList("items").size());
+    }
+
+    @Test
+    void aCaptureAppendedToItsArticleIsWrittenOnceWithItsPlacementAndNeverUpdated() throws Exception {
+        String source = uniqueSource("written-once");
+        postEach(source, List.of(new Story(0, false, "2025-05-11T10:00:00Z", true))); // derives the source
+        long appends = placements("append");
+        String trigger = "count_updates_" + source.replaceAll("[^a-z0-9]", "_");
+        TestArchive.asOwner("create table if not exists capture_update_seen (source text, id uuid)");
+        TestArchive.asOwner("grant select on capture_update_seen to public");
+        TestArchive.asOwner("create or replace function capture_update_seen() returns trigger language plpgsql security definer as"
+                + " $$ begin insert into capture_update_seen values (new.source, new.id); return new; end $$");
+        TestArchive.asOwner("create trigger " + trigger + " after update on capture for each row when (new.source = '" + source
+                + "') execute function capture_update_seen()");
+        try {
+            postEach(source, List.of(new Story(1, false, "2025-05-11T10:01:00Z", true),
+                    new Story(0, false, "2025-05-11T10:02:00Z", true)));
+            // In one batch: a new article captured twice (the second finds the first's row), and a new version.
+            postBatch(source, List.of(new Story(2, false, "2025-05-11T10:03:00Z", true),
+                    new Story(2, false, "2025-05-11T10:04:00Z", true), new Story(0, true, "2025-05-11T10:05:00Z", true)));
+        } finally {
+            TestArchive.asOwner("drop trigger " + trigger + " on capture");
+        }
+
+        assertEquals(5, placements("append") - appends, "each capture after the first was appended");
+        assertEquals(0, TestArchive.count(db, "select count(*) from capture_update_seen where source = ?", source),
+                "no appended capture's row was updated after it was written");
+        assertEquals(0, TestArchive.count(db, "select count(*) from capture where source = ? and (article_id is null"
+                + " or version_id is null or derivation is null)", source), "every row was written with its placement");
+        Map<String, String> shape = ArchiveShapes.archiveShape(source, 6);
+        assertEquals(List.of("v1", "v1", "v1", "v1", "v1", "v2"),
+                shape.values().stream().map(v -> v.substring(v.lastIndexOf('|') + 1)).toList());
+        assertAFullRederivationWritesTheSame(source, 0);
+        assertAFullRederivationWritesTheSame(source, 2);
     }
 
     /** Re-derives the source (six capture times) and finds every capture placed and the story's provenance as they were. */

@@ -86,6 +86,16 @@ public final class TestArchive {
         }
     }
 
+    /** Runs a statement (DDL) as the schema's owner: the API's own role may not change the schema. */
+    public static void asOwner(String sql) throws java.sql.SQLException {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        try (var c = java.sql.DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.flyway.username", String.class),
+                config.getValue("quarkus.flyway.password", String.class)); var s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
     public static ValidatableResponse post(String source, byte[] body, String contentType, String capturedAt) {
         var request = given().header("Authorization", ARCHIVIST).contentType(contentType).body(body)
                 .queryParam("source", source);

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -12,7 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.identity.CanonicalUrl;
 import org.palimpsest.core.json.Json;
 import org.palimpsest.core.outbox.OutboxEvents;
+import org.palimpsest.core.placement.CaptureRows;
 import org.palimpsest.core.placement.GroupPrefetch;
 import org.palimpsest.core.placement.GroupReads;
 import org.palimpsest.core.placement.Placement;
@@ -139,11 +141,12 @@ public class CaptureService {
     }
 
     /**
-     * Stores captures of one source and places them, in their order, inside the caller's transaction. Blobs and
-     * capture rows are written first, all in a few statements; a capture that repeats a stored one is answered with
-     * that one. Placing a capture may re-derive the whole source, which places every capture stored so far — the
-     * rest of the group included, which is then not placed again (derivation is a function of the set of captures,
-     * so this is what placing them one by one would reach).
+     * Stores captures of one source and places them, in their order, inside the caller's transaction. Blobs are
+     * written first; a capture that repeats a stored one (or an earlier one of the group) is answered with that one.
+     * Each capture's row is written once ({@link CaptureRows}): with its placement when it is appended to its
+     * article, else before the placement that reads it. Placing a capture may re-derive the whole source, which places
+     * every capture stored so far — the rest of the group included, which is then not placed again (derivation is a
+     * function of the set of captures, so this is what placing them one by one would reach).
      */
     private List<IngestResult> store(List<Prepared> group) {
         String source = group.get(0).capture().source().value();
@@ -153,49 +156,46 @@ public class CaptureService {
         group.forEach(p -> contents.putIfAbsent(p.capture().rawDigest(), p.capture().content()));
         blobs.putAll(contents);
         Instant ingestedAt = Instant.now();
-        List<Object[]> rows = new ArrayList<>(group.size());
-        UUID[] ids = new UUID[group.size()];
+        UUID[] ids = repeated(source, group);
+        CaptureRows rows = new CaptureRows(em);
+        Map<List<Object>, UUID> firstOfKey = new HashMap<>();
+        SourceCapture[] toPlace = new SourceCapture[group.size()];
+        String[] canonicalUrls = new String[group.size()];
         for (int i = 0; i < group.size(); i++) {
             ValidCapture capture = group.get(i).capture();
+            if (ids[i] != null) {
+                continue; // it repeats a stored capture
+            }
+            ids[i] = firstOfKey.get(identity(capture));
+            if (ids[i] != null) {
+                continue; // it repeats an earlier capture of the group
+            }
+            ids[i] = UUID.randomUUID();
+            firstOfKey.put(identity(capture), ids[i]);
             Extraction extraction = group.get(i).extraction();
             // The page's own canonical address stands for a capture without a URL or with parameters added to it.
             Optional<CanonicalUrl> canonical = CanonicalUrl.of(capture.url().map(CaptureUrl::value),
                     Optional.ofNullable(extraction.page()).map(PageMetadata::canonicalUrl).map(PageMetadata.Fact::value));
-            ids[i] = UUID.randomUUID();
-            rows.add(new Object[] {ids[i], source, capture.url().map(CaptureUrl::value).orElse(null),
-                    canonical.map(CanonicalUrl::url).orElse(null), canonical.map(CanonicalUrl::surtKey).orElse(null),
-                    capture.capturedAt(), capture.capturedAtOrigin().name(), ingestedAt, capture.rawDigest().hex(),
+            canonicalUrls[i] = canonical.map(CanonicalUrl::url).orElse(null);
+            rows.add(ids[i], new Object[] {ids[i], source, capture.url().map(CaptureUrl::value).orElse(null),
+                    canonicalUrls[i], canonical.map(CanonicalUrl::surtKey).orElse(null), capture.capturedAt(),
+                    capture.capturedAtOrigin().name(), ingestedAt, capture.rawDigest().hex(),
                     (long) capture.content().length, capture.mediaType().original(), Json.write(capture.origin()),
-                    Json.write(extraction), payloadSha1(capture)});
-        }
-        Set<UUID> inserted = new HashSet<>(Sql.insertAllReturningIds(em, "capture", """
-                id, source, url, canonical_url, url_key, captured_at, captured_at_origin, ingested_at, raw_sha256,
-                raw_size, content_type, origin, extracted, payload_sha1""",
-                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?",
-                rows));
-        SourceCapture[] toPlace = new SourceCapture[group.size()];
-        for (int i = 0; i < group.size(); i++) {
-            if (inserted.contains(ids[i])) {
-                ValidCapture capture = group.get(i).capture();
-                toPlace[i] = new SourceCapture(ids[i].toString(), capture.capturedAt(), capture.rawDigest().hex(),
-                        capture.url().map(CaptureUrl::value), Optional.ofNullable((String) rows.get(i)[4]),
-                        group.get(i).extraction());
-            }
+                    Json.write(extraction), payloadSha1(capture)}, extraction);
+            toPlace[i] = new SourceCapture(ids[i].toString(), capture.capturedAt(), capture.rawDigest().hex(),
+                    capture.url().map(CaptureUrl::value), canonical.map(CanonicalUrl::surtKey), extraction);
         }
         GroupReads reads = group.size() == 1 ? GroupReads.none()
                 : prefetch.read(source, Arrays.stream(toPlace).filter(Objects::nonNull).toList());
         List<IngestResult> results = new ArrayList<>(group.size());
         boolean placedByRederivation = false;
         for (int i = 0; i < group.size(); i++) {
-            ValidCapture capture = group.get(i).capture();
-            String url = capture.url().map(CaptureUrl::value).orElse(null);
             if (toPlace[i] == null) {
-                results.add(new IngestResult(existing(capture, url), IngestResult.Rederived.NONE));
+                results.add(new IngestResult(ids[i], IngestResult.Rederived.NONE));
             } else if (placedByRederivation) {
                 results.add(new IngestResult(ids[i], IngestResult.Rederived.SOURCE));
             } else {
-                String canonicalUrl = (String) rows.get(i)[3];
-                placedByRederivation = placement.place(source, toPlace[i], canonicalUrl, reads);
+                placedByRederivation = placement.place(source, toPlace[i], canonicalUrls[i], reads, rows);
                 results.add(new IngestResult(ids[i],
                         placedByRederivation ? IngestResult.Rederived.SOURCE : IngestResult.Rederived.ARTICLE));
                 em.flush();
@@ -204,8 +204,49 @@ public class CaptureService {
                 }
             }
         }
+        rows.writeAll();
         outbox.flush();
         return results;
+    }
+
+    /**
+     * What makes two captures of a source one capture, as the database's unique indexes say: the same URL and bytes,
+     * and the same capture time or none given for either.
+     */
+    private static List<Object> identity(ValidCapture capture) {
+        return List.of(capture.url().map(CaptureUrl::value).orElse(""), capture.rawDigest().hex(),
+                capture.capturedAtOrigin() == CaptureTimeOrigin.INGEST ? "INGEST" : capture.capturedAt());
+    }
+
+    /**
+     * For each capture of the group, the id of the stored capture it repeats (as the unique indexes
+     * {@code capture_identity} and {@code capture_identity_undated} compare them), or null. One statement for the
+     * group; the source's lock keeps the answer true until the group is written.
+     */
+    private UUID[] repeated(String source, List<Prepared> group) {
+        UUID[] repeated = new UUID[group.size()];
+        StringBuilder sql = new StringBuilder("select k.i as i, c.id as id from (values ");
+        for (int i = 0; i < group.size(); i++) {
+            int p = 4 * i + 2;
+            sql.append(i == 0 ? "" : ", ").append("(").append(i).append(", cast(?").append(p).append(" as text), ?")
+                    .append(p + 1).append(", cast(?").append(p + 2).append(" as timestamptz), cast(?").append(p + 3)
+                    .append(" as boolean))");
+        }
+        sql.append(") as k(i, url, sha, at, undated) join capture c on c.source = ?1 and coalesce(c.url, '') = k.url"
+                + " and c.raw_sha256 = k.sha and (c.captured_at = k.at or k.undated"
+                + " and c.captured_at_origin = 'INGEST')");
+        var query = Sql.rows(em, sql.toString()).setParameter(1, source);
+        for (int i = 0; i < group.size(); i++) {
+            ValidCapture capture = group.get(i).capture();
+            int p = 4 * i + 2;
+            query.setParameter(p, capture.url().map(CaptureUrl::value).orElse(""))
+                    .setParameter(p + 1, capture.rawDigest().hex()).setParameter(p + 2, capture.capturedAt())
+                    .setParameter(p + 3, capture.capturedAtOrigin() == CaptureTimeOrigin.INGEST);
+        }
+        for (Tuple row : Sql.list(query)) {
+            repeated[row.get("i", Number.class).intValue()] = row.get("id", UUID.class);
+        }
+        return repeated;
     }
 
     private void ensureSource(String source) {
@@ -240,23 +281,5 @@ public class CaptureService {
         }
         lock.lock(source.value());
         placement.rederive(source.value());
-    }
-
-    private UUID existing(ValidCapture capture, String url) {
-        String timeCondition = capture.capturedAtOrigin() == CaptureTimeOrigin.INGEST
-                ? "captured_at_origin = 'INGEST'" : "captured_at = ?4";
-        var query = em.createNativeQuery("select id from capture where source = ?1 and coalesce(url, '') = ?2"
-                        + " and raw_sha256 = ?3 and " + timeCondition, UUID.class)
-                .setParameter(1, capture.source().value())
-                .setParameter(2, url == null ? "" : url)
-                .setParameter(3, capture.rawDigest().hex());
-        if (capture.capturedAtOrigin() != CaptureTimeOrigin.INGEST) {
-            query.setParameter(4, capture.capturedAt());
-        }
-        List<?> ids = query.getResultList();
-        if (ids.isEmpty()) {
-            throw new IllegalStateException("capture conflicted with a row that is not there");
-        }
-        return (UUID) ids.get(0);
     }
 }

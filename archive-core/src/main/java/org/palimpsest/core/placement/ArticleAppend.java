@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.palimpsest.core.derivation.Derivation;
+import org.palimpsest.core.decode.Extraction;
 import org.palimpsest.core.derivation.SourceCapture;
 import org.palimpsest.core.identity.IdentityDecision;
 import org.palimpsest.core.identity.Lsh;
@@ -58,11 +59,15 @@ class ArticleAppend {
     }
 
     /** The article the capture now belongs to, or null when it is not a plain append (nothing written then). */
-    ArticleEntity tryAppend(SourceEntity src, ArticleEntity article, NewCapture placed, GroupReads reads, Instant now) {
+    ArticleEntity tryAppend(SourceEntity src, ArticleEntity article, NewCapture placed, GroupReads reads,
+            CaptureRows rows, Instant now) {
         SourceCapture capture = placed.capture();
         String key = placed.key();
         List<StoredMember> members = article == null ? List.of()
-                : reads.members(article.id, id -> prefetch.members(List.of(id)).get(id));
+                : reads.members(article.id, id -> {
+                    rows.writePlaced(); // the group's captures placed so far may be the article's
+                    return prefetch.members(List.of(id)).get(id);
+                });
         Map<UUID, StoredMember> byId = new HashMap<>();
         members.forEach(m -> byId.put(m.id(), m));
         boolean byUrl = MemberIdentity.articleByUrl(capture.urlKey(), article);
@@ -148,7 +153,7 @@ class ArticleAppend {
             dateModified.put(own.number(), ArticleReconciler.dateModified(capture.extraction()));
             String previousFirst = timeline.get(own.number() - 2).firstCapture();
             members.stream().filter(m -> m.key().equals(previousFirst)).findFirst().ifPresent(m ->
-                    dateModified.put(own.number() - 1, storedDateModified(m.id())));
+                    dateModified.put(own.number() - 1, storedDateModified(m.id(), rows)));
         }
         reconciler.describeChanges(byNumber, dateModified);
         IdentityDecision decision = MemberIdentity.decide(capture.urlKey().orElse(null), byUrl, members.isEmpty(),
@@ -161,25 +166,23 @@ class ArticleAppend {
                 firstOfVersion);
         DerivationRecord record = CaptureProvenance.record(src, derived, ownVersion.id,
                 CaptureProvenance.identity(decision, idOfKey::get), List.of());
-        Sql.statement(em, "update capture set article_id = ?1, version_id = ?2, derivation = cast(?3 as jsonb)"
-                        + " where id = ?4")
-                .setParameter(1, ae.id).setParameter(2, ownVersion.id).setParameter(3, Json.write(record))
-                .setParameter(4, UUID.fromString(capture.id())).executeUpdate();
+        rows.placed(UUID.fromString(capture.id()), ae.id, ownVersion.id, record);
         if (!earlierTemplates.isEmpty()) {
-            Sql.statement(em, "update capture set derivation = jsonb_set(jsonb_set(derivation, '{templateVersion}',"
-                            + " to_jsonb(?1)), '{templateDigest}', to_jsonb(cast(?2 as text)))"
-                            + " where article_id = ?3 and derivation ->> 'templateDigest' is distinct from ?2")
-                    .setParameter(1, src.templateVersion).setParameter(2, src.templateDigest).setParameter(3, ae.id)
-                    .executeUpdate();
+            rows.restamp(ae.id, src.templateVersion, src.templateDigest);
         }
         return ae;
     }
 
     /**
      * The {@code dateModified} a stored capture's page gives, or null: read from its stored extraction in place,
-     * without loading the capture or parsing its text lines. Not flushed first: extractions are never rewritten.
+     * without loading the capture or parsing its text lines (from the extraction itself when its row is not written
+     * yet). Not flushed first: extractions are never rewritten.
      */
-    private String storedDateModified(UUID capture) {
+    private String storedDateModified(UUID capture, CaptureRows rows) {
+        Extraction unwritten = rows.unwrittenExtraction(capture);
+        if (unwritten != null) {
+            return ArticleReconciler.dateModified(unwritten);
+        }
         List<?> found = em.createNativeQuery("select extracted #>> '{page,dateModified,value}' from capture"
                 + " where id = ?1").setParameter(1, capture).setFlushMode(FlushModeType.COMMIT).getResultList();
         return found.isEmpty() ? null : (String) found.get(0);

@@ -65,10 +65,10 @@ class IncrementalPlacement {
     }
 
     /**
-     * Places a stored capture ({@code canonicalUrl} is its canonical URL, if it has one); answers false, having
+     * Places a capture of {@code rows} ({@code canonicalUrl} is its canonical URL, if it has one); answers false, having
      * written nothing, when only re-deriving the whole source gives the right answer.
      */
-    boolean tryPlace(String source, SourceCapture sc, String canonicalUrl, GroupReads reads) {
+    boolean tryPlace(String source, SourceCapture sc, String canonicalUrl, GroupReads reads, CaptureRows rows) {
         SourceEntity src = SourceEntity.findById(source);
         if (src.templateDigest == null || !templateLines.any(source)) {
             return rederive("nothing derived yet, or derived before the incremental tables existed");
@@ -106,6 +106,7 @@ class IncrementalPlacement {
         if (article != null && !sc.capturedAt().isAfter(article.firstCapturedAt)) {
             // A new first capture: the lines the article was born with change, and their counts with them.
             reads.changedOtherwise();
+            rows.writeAll();
             if (growth.grow(src, article, placed, template, Set.of())) {
                 placements.placed(PlacementCounts.Path.ASSEMBLE);
                 return true;
@@ -136,6 +137,7 @@ class IncrementalPlacement {
         }
         if (!learned.isEmpty()) {
             reads.changedOtherwise();
+            rows.writeAll();
             if (growth.grow(src, article, placed, template, learned)) {
                 placements.placed(PlacementCounts.Path.GROWTH);
                 return true;
@@ -143,8 +145,9 @@ class IncrementalPlacement {
             return rederive("template growth needs the whole source");
         }
 
-        ArticleEntity appended = append.tryAppend(src, article, placed, reads, Instant.now());
+        ArticleEntity appended = append.tryAppend(src, article, placed, reads, rows, Instant.now());
         if (appended == null) {
+            rows.writeAll();
             appended = assembly.assemble(src, article, placed, template);
             reads.changedOtherwise();
             placements.placed(PlacementCounts.Path.ASSEMBLE);

@@ -22,14 +22,16 @@ public class Placement {
     }
 
     /**
-     * Places a stored capture ({@code canonicalUrl}: its canonical URL, if any), with what was read ahead for its
-     * group ({@link GroupReads#none()}: nothing); returns whether the whole source had to be re-derived.
+     * Places a capture of {@code rows} ({@code canonicalUrl}: its canonical URL, if any), with what was read ahead
+     * for its group ({@link GroupReads#none()}: nothing); returns whether the whole source had to be re-derived.
      */
-    public boolean place(String source, SourceCapture capture, String canonicalUrl, GroupReads reads) {
-        if (incremental.tryPlace(source, capture, canonicalUrl, reads)) {
+    public boolean place(String source, SourceCapture capture, String canonicalUrl, GroupReads reads,
+            CaptureRows rows) {
+        if (incremental.tryPlace(source, capture, canonicalUrl, reads, rows)) {
             return false;
         }
         reads.changedOtherwise();
+        rows.writeAll(); // the re-derivation places every capture of the source, the rest of the group included
         rederiver.rederive(source);
         placements.placed(PlacementCounts.Path.SOURCE);
         return true;

@@ -32,6 +32,12 @@ public record DerivationRecord(
         String contentSha256, List<RemovedLine> removedLines, Identity identity, VersionDecision version,
         List<Rederivation> rederivations) {
 
+    /** The same reading stamped with another template of the source, one that reads the capture the same. */
+    public DerivationRecord withTemplate(int templateVersion, String templateDigest) {
+        return new DerivationRecord(normaliserVersion, templateVersion, templateDigest, decoding, page, body, headline,
+                contentSha256, removedLines, identity, version, rederivations);
+    }
+
     public record Decoding(String charset, String charsetSource, int malformedInputs, String header) {
     }
 

@@ -1,0 +1,136 @@
+package org.palimpsest.core.placement;
+
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.palimpsest.core.decode.Extraction;
+import org.palimpsest.core.json.Json;
+import org.palimpsest.core.provenance.DerivationRecord;
+import org.palimpsest.core.store.Sql;
+
+/**
+ * The capture rows of one group of one source's captures, each written once: a capture appended to its article
+ * before its row is written is written with its placement (article, version, provenance) instead of being written
+ * bare and updated after. A row is written when placing needs it in the database — before a placement that reads the
+ * source's captures (re-assembly, template growth, a re-derivation: {@link #writeAll}), before an append reads an
+ * article's captures ({@link #writePlaced}) — and at the latest when the group ends. Rows are written in the group's
+ * order in multi-row statements.
+ */
+public final class CaptureRows {
+    /** The columns of a capture as stored before placement, in the order {@link #add} takes their values. */
+    public static final String CAPTURE_COLUMNS = """
+            id, source, url, canonical_url, url_key, captured_at, captured_at_origin, ingested_at, raw_sha256,
+            raw_size, content_type, origin, extracted, payload_sha1""";
+    private static final String COLUMNS = CAPTURE_COLUMNS + ", article_id, version_id, derivation";
+    private static final String VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?,"
+            + " cast(? as uuid), cast(? as uuid), cast(? as jsonb)";
+
+    private final EntityManager em;
+    private final Map<UUID, Row> unwritten = new LinkedHashMap<>();
+
+    private static final class Row {
+        final Object[] values;
+        final Extraction extraction;
+        UUID article;
+        UUID version;
+        DerivationRecord record;
+
+        Row(Object[] values, Extraction extraction) {
+            this.values = values;
+            this.extraction = extraction;
+        }
+
+        boolean placed() {
+            return record != null;
+        }
+    }
+
+    public CaptureRows(EntityManager em) {
+        this.em = em;
+    }
+
+    /** A capture to write: its id and the values of {@link #CAPTURE_COLUMNS}; {@code extraction} as in them. */
+    public void add(UUID id, Object[] values, Extraction extraction) {
+        unwritten.put(id, new Row(values, extraction));
+    }
+
+    /** Writes every row not written yet, placed or not: what follows may read any capture of the source. */
+    public void writeAll() {
+        write(new ArrayList<>(unwritten.keySet()));
+    }
+
+    /** Writes the rows already placed (an article's captures are about to be read), leaving the others for later. */
+    void writePlaced() {
+        write(unwritten.entrySet().stream().filter(e -> e.getValue().placed()).map(Map.Entry::getKey).toList());
+    }
+
+    /** The capture's stored extraction when its row is not written yet, else null (read it from the database). */
+    Extraction unwrittenExtraction(UUID capture) {
+        Row row = unwritten.get(capture);
+        return row == null ? null : row.extraction;
+    }
+
+    /**
+     * Places a capture: kept with its row when that is not written yet, else written to the row. The written form
+     * is the same either way.
+     */
+    void placed(UUID capture, UUID article, UUID version, DerivationRecord record) {
+        Row row = unwritten.get(capture);
+        if (row != null) {
+            row.article = article;
+            row.version = version;
+            row.record = record;
+            return;
+        }
+        Sql.statement(em, "update capture set article_id = ?1, version_id = ?2, derivation = cast(?3 as jsonb)"
+                        + " where id = ?4")
+                .setParameter(1, article).setParameter(2, version).setParameter(3, Json.write(record))
+                .setParameter(4, capture).executeUpdate();
+    }
+
+    /**
+     * Brings the provenance of the article's captures to the source's current template, as a full derivation would
+     * write it: the rows written (in the database) and those placed but not written yet.
+     */
+    void restamp(UUID article, int templateVersion, String templateDigest) {
+        Sql.statement(em, "update capture set derivation = jsonb_set(jsonb_set(derivation, '{templateVersion}',"
+                        + " to_jsonb(?1)), '{templateDigest}', to_jsonb(cast(?2 as text)))"
+                        + " where article_id = ?3 and derivation ->> 'templateDigest' is distinct from ?2")
+                .setParameter(1, templateVersion).setParameter(2, templateDigest).setParameter(3, article)
+                .executeUpdate();
+        for (Row row : unwritten.values()) {
+            if (row.placed() && article.equals(row.article) && !templateDigest.equals(row.record.templateDigest())) {
+                row.record = row.record.withTemplate(templateVersion, templateDigest);
+            }
+        }
+    }
+
+    private void write(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Object[]> values = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            Row row = unwritten.get(id);
+            Object[] v = Arrays.copyOf(row.values, row.values.length + 3);
+            if (row.placed()) {
+                v[row.values.length] = row.article.toString();
+                v[row.values.length + 1] = row.version.toString();
+                v[row.values.length + 2] = Json.write(row.record);
+            }
+            values.add(v);
+        }
+        int written = Sql.insertAllReturningIds(em, "capture", COLUMNS, VALUES, values).size();
+        if (written != ids.size()) {
+            // The group's repeats of stored captures were answered before placing; under the source's lock nothing
+            // else writes its captures. The transaction rolls back; the group is stored again one capture at a time.
+            throw new IllegalStateException((ids.size() - written) + " of " + ids.size()
+                    + " capture rows conflicted with rows not seen before placing them");
+        }
+        ids.forEach(unwritten::remove);
+    }
+}
