@@ -167,9 +167,18 @@ class ArticleAppend {
         DerivationRecord record = CaptureProvenance.record(src, derived, ownVersion.id,
                 CaptureProvenance.identity(decision, idOfKey::get), List.of());
         rows.placed(UUID.fromString(capture.id()), ae.id, ownVersion.id, record);
+        List<StoredMember> after = new ArrayList<>(members.size() + 1);
+        members.forEach(m -> after.add(earlierTemplates.isEmpty() ? m : m.withTemplate(src.templateDigest)));
         if (!earlierTemplates.isEmpty()) {
             rows.restamp(ae.id, src.templateVersion, src.templateDigest);
         }
+        after.add(new StoredMember(UUID.fromString(capture.id()), key, capture.capturedAt(),
+                capture.urlKey().isPresent(), ownVersion.id, placed.normalized().contentSha256(), src.templateDigest,
+                record.identity().decision(), record.identity().matchedCaptureId(), own.number(),
+                record.version().decision()));
+        Map<String, VersionEntity> live = new HashMap<>();
+        byNumber.values().forEach(v -> live.put(v.contentSha256, v));
+        reads.appended(ae, after, live);
         return ae;
     }
 

@@ -124,7 +124,10 @@ public class GroupPrefetch {
         return candidates;
     }
 
-    /** Each article's captures as {@link ArticleAppend} reads them (an article without any: an empty list). */
+    /**
+     * Each article's captures as {@link ArticleAppend} reads them (an article without any: an empty list): their
+     * provenance's few columns (V24), not the provenance itself.
+     */
     Map<UUID, List<StoredMember>> members(Collection<UUID> articles) {
         Map<UUID, List<StoredMember>> members = new HashMap<>();
         articles.forEach(a -> members.put(a, new ArrayList<>()));
@@ -133,12 +136,9 @@ public class GroupPrefetch {
         }
         List<Tuple> rows = Sql.list(Sql.rows(em, """
                         select article_id, id, captured_at, raw_sha256, url, url_key is not null as has_url_key,
-                            version_id, derivation ->> 'contentSha256' as digest,
-                            derivation ->> 'templateDigest' as template_digest,
-                            derivation -> 'identity' ->> 'decision' as identity,
-                            derivation -> 'identity' ->> 'matchedCaptureId' as matched_capture_id,
-                            (derivation -> 'version' ->> 'versionNumber')::int as version_number,
-                            derivation -> 'version' ->> 'decision' as version_decision
+                            version_id, placed_digest as digest, placed_template as template_digest,
+                            placed_identity as identity, placed_matched as matched_capture_id,
+                            placed_version_number as version_number, placed_version_kind as version_decision
                         from capture where article_id in (:articles)""")
                 .setParameter("articles", articles));
         for (Tuple r : rows) {

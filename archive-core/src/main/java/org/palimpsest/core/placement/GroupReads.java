@@ -21,9 +21,9 @@ import org.palimpsest.core.store.VersionEntity;
 /**
  * What placing a group of one source's captures reads about the articles they name, read for the whole group in a
  * few statements before the first is placed ({@link GroupPrefetch}) instead of a few statements for each capture.
- * Each answer holds until the group changes what it was read from: an article (and its identity key) once a capture
- * has been appended to it, everything once a capture took another path (re-assembly, growth, a re-derivation can
- * change any article of the source). What it no longer holds, or never read, is read as before ({@code read}).
+ * An append keeps the answers true by saying what its article now is ({@link #appended}); once a capture takes
+ * another path (re-assembly, growth, a re-derivation can change any article of the source) nothing read ahead holds.
+ * What it no longer holds, or never read, is read as before ({@code read}).
  *
  * <p>With the source's template, it also holds each capture's text ({@link Text}), the live versions its LSH band
  * keys lead to, the counts of its lines and which of the group's articles hold them; an append keeps these true by
@@ -36,8 +36,6 @@ public final class GroupReads {
     private final Map<String, ArticleEntity> articleByKey;
     private final Map<UUID, List<StoredMember>> members;
     private final Map<UUID, Map<String, VersionEntity>> versions;
-    private final Set<String> changedKeys = new HashSet<>();
-    private final Set<UUID> changedArticles = new HashSet<>();
     private boolean stale;
     private String templateDigest; // the template the texts were read with; null: no texts read ahead
     private final Map<String, Text> texts = new HashMap<>();
@@ -62,9 +60,9 @@ public final class GroupReads {
      */
     GroupReads(Map<String, ArticleEntity> articleByKey, Map<UUID, List<StoredMember>> members,
             Map<UUID, Map<String, VersionEntity>> versions) {
-        this.articleByKey = articleByKey;
-        this.members = members;
-        this.versions = versions;
+        this.articleByKey = new HashMap<>(articleByKey);
+        this.members = new HashMap<>(members);
+        this.versions = new HashMap<>(versions);
     }
 
     /** Nothing read ahead: every question is read when asked. */
@@ -74,18 +72,18 @@ public final class GroupReads {
 
     /** The live article with this identity key, or null. */
     ArticleEntity article(String identityKey, Supplier<ArticleEntity> read) {
-        return stale || changedKeys.contains(identityKey) || !articleByKey.containsKey(identityKey) ? read.get()
+        return stale || !articleByKey.containsKey(identityKey) ? read.get()
                 : articleByKey.get(identityKey);
     }
 
     /** The article's captures, as {@link ArticleAppend} reads them. */
     List<StoredMember> members(UUID article, Function<UUID, List<StoredMember>> read) {
-        return fresh(article) && members.containsKey(article) ? members.get(article) : read.apply(article);
+        return !stale && members.containsKey(article) ? members.get(article) : read.apply(article);
     }
 
     /** The article's live versions by digest. */
     Map<String, VersionEntity> versions(UUID article, Function<UUID, Map<String, VersionEntity>> read) {
-        return fresh(article) && versions.containsKey(article) ? new HashMap<>(versions.get(article))
+        return !stale && versions.containsKey(article) ? new HashMap<>(versions.get(article))
                 : read.apply(article);
     }
 
@@ -166,15 +164,16 @@ public final class GroupReads {
         }
     }
 
-    private boolean fresh(UUID article) {
-        return !stale && !changedArticles.contains(article);
-    }
-
-    /** A capture was appended to the article (perhaps a new one): what was read about it no longer holds. */
-    void appended(ArticleEntity article) {
+    /**
+     * A capture was appended to the article (perhaps a new one): what it now is — its captures, as {@link #members}
+     * answers them, and its live versions by digest — so that a later capture of the group appended to it reads
+     * them here.
+     */
+    void appended(ArticleEntity article, List<StoredMember> members, Map<String, VersionEntity> versions) {
         if (this != NONE) {
-            changedArticles.add(article.id);
-            changedKeys.add(article.identityKey);
+            articleByKey.put(article.identityKey, article);
+            this.members.put(article.id, List.copyOf(members));
+            this.versions.put(article.id, Map.copyOf(versions));
         }
     }
 

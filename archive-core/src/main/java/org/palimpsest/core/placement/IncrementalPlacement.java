@@ -152,7 +152,6 @@ class IncrementalPlacement {
             reads.changedOtherwise();
             placements.placed(PlacementCounts.Path.ASSEMBLE);
         } else {
-            reads.appended(appended);
             placements.placed(PlacementCounts.Path.APPEND);
         }
         templateLines.add(source, appended.id, counts.newToArticle(), article == null);

@@ -9,4 +9,10 @@ import org.palimpsest.core.provenance.DerivationRecord.VersionKind;
 record StoredMember(UUID id, String key, Instant capturedAt, boolean hasUrlKey, UUID versionId, String digest,
         String templateDigest, IdentityKind identity, String matchedCaptureId, int versionNumber,
         VersionKind versionDecision) {
+
+    /** The same member, its provenance stamped with another template of the source (one reading it the same). */
+    StoredMember withTemplate(String digest) {
+        return new StoredMember(id, key, capturedAt, hasUrlKey, versionId, this.digest, digest, identity,
+                matchedCaptureId, versionNumber, versionDecision);
+    }
 }

@@ -48,17 +48,24 @@ class GroupReadsTest {
     }
 
     @Test
-    void anArticleAppendedToIsReadAgainAndTheOthersAreNot() {
+    void anArticleAppendedToAnswersWhatItNowIsWithoutBeingReadAgain() {
         GroupReads reads = reads();
-        reads.appended(a);
-        assertSame(readAgain, reads.article("url:a", () -> readAgain));
-        assertSame(membersReadAgain, reads.members(a.id, id -> membersReadAgain));
-        assertEquals(Map.of(), reads.versions(a.id, id -> Map.of()));
+        StoredMember later = new StoredMember(UUID.randomUUID(), "l", Instant.EPOCH.plusSeconds(60), true,
+                UUID.randomUUID(), "digest 2", "template", IdentityKind.URL, null, 2, VersionKind.NEW);
+        VersionEntity first = reads.versions(a.id, id -> Map.of()).get("digest");
+        VersionEntity second = VersionEntity.of(a.id, "digest 2");
+        reads.appended(a, List.of(member, later), Map.of("digest", first, "digest 2", second));
+        assertSame(a, reads.article("url:a", () -> readAgain));
+        assertEquals(List.of(member, later), reads.members(a.id, id -> membersReadAgain));
+        assertEquals(Map.of("digest", first, "digest 2", second), reads.versions(a.id, id -> Map.of()));
         assertSame(b, reads.article("url:b", () -> readAgain));
 
         ArticleEntity created = article("url:new");
-        reads.appended(created);
-        assertSame(readAgain, reads.article("url:new", () -> readAgain), "an article the group created is read");
+        VersionEntity its = VersionEntity.of(created.id, "digest 3");
+        reads.appended(created, List.of(later), Map.of("digest 3", its));
+        assertSame(created, reads.article("url:new", () -> readAgain), "an article the group created is answered");
+        assertEquals(List.of(later), reads.members(created.id, id -> membersReadAgain));
+        assertEquals(Map.of("digest 3", its), reads.versions(created.id, id -> Map.of()));
     }
 
     @Test
@@ -72,7 +79,7 @@ class GroupReadsTest {
     @Test
     void nothingReadAheadReadsEveryTime() {
         GroupReads none = GroupReads.none();
-        none.appended(a);
+        none.appended(a, List.of(member), Map.of());
         none.changedOtherwise();
         assertSame(readAgain, none.article("url:a", () -> readAgain));
         assertSame(membersReadAgain, none.members(a.id, id -> membersReadAgain));
