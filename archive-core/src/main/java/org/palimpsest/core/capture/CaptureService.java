@@ -166,12 +166,13 @@ public class CaptureService {
             if (ids[i] != null) {
                 continue; // it repeats a stored capture
             }
-            ids[i] = firstOfKey.get(identity(capture));
+            List<Object> identity = identity(capture);
+            ids[i] = firstOfKey.get(identity);
             if (ids[i] != null) {
                 continue; // it repeats an earlier capture of the group
             }
             ids[i] = UUID.randomUUID();
-            firstOfKey.put(identity(capture), ids[i]);
+            firstOfKey.put(identity, ids[i]);
             Extraction extraction = group.get(i).extraction();
             // The page's own canonical address stands for a capture without a URL or with parameters added to it.
             Optional<CanonicalUrl> canonical = CanonicalUrl.of(capture.url().map(CaptureUrl::value),

@@ -167,15 +167,13 @@ class ArticleAppend {
         DerivationRecord record = CaptureProvenance.record(src, derived, ownVersion.id,
                 CaptureProvenance.identity(decision, idOfKey::get), List.of());
         rows.placed(UUID.fromString(capture.id()), ae.id, ownVersion.id, record);
-        List<StoredMember> after = new ArrayList<>(members.size() + 1);
-        members.forEach(m -> after.add(earlierTemplates.isEmpty() ? m : m.withTemplate(src.templateDigest)));
+        List<StoredMember> after = new ArrayList<>(members);
         if (!earlierTemplates.isEmpty()) {
             rows.restamp(ae.id, src.templateVersion, src.templateDigest);
+            after.replaceAll(m -> m.withTemplate(src.templateDigest));
         }
-        after.add(new StoredMember(UUID.fromString(capture.id()), key, capture.capturedAt(),
-                capture.urlKey().isPresent(), ownVersion.id, placed.normalized().contentSha256(), src.templateDigest,
-                record.identity().decision(), record.identity().matchedCaptureId(), own.number(),
-                record.version().decision()));
+        after.add(StoredMember.of(UUID.fromString(capture.id()), key, capture.capturedAt(),
+                capture.urlKey().isPresent(), ownVersion.id, record));
         Map<String, VersionEntity> live = new HashMap<>();
         byNumber.values().forEach(v -> live.put(v.contentSha256, v));
         reads.appended(ae, after, live);

@@ -22,7 +22,7 @@ import org.palimpsest.core.store.Sql;
  */
 public final class CaptureRows {
     /** The columns of a capture as stored before placement, in the order {@link #add} takes their values. */
-    public static final String CAPTURE_COLUMNS = """
+    private static final String CAPTURE_COLUMNS = """
             id, source, url, canonical_url, url_key, captured_at, captured_at_origin, ingested_at, raw_sha256,
             raw_size, content_type, origin, extracted, payload_sha1""";
     private static final String COLUMNS = CAPTURE_COLUMNS + ", article_id, version_id, derivation";

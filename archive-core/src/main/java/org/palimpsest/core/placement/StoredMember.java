@@ -2,6 +2,7 @@ package org.palimpsest.core.placement;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.palimpsest.core.provenance.DerivationRecord;
 import org.palimpsest.core.provenance.DerivationRecord.IdentityKind;
 import org.palimpsest.core.provenance.DerivationRecord.VersionKind;
 
@@ -9,6 +10,14 @@ import org.palimpsest.core.provenance.DerivationRecord.VersionKind;
 record StoredMember(UUID id, String key, Instant capturedAt, boolean hasUrlKey, UUID versionId, String digest,
         String templateDigest, IdentityKind identity, String matchedCaptureId, int versionNumber,
         VersionKind versionDecision) {
+
+    /** A capture placed with this provenance, as the columns generated from it (V24) read it back. */
+    static StoredMember of(UUID id, String key, Instant capturedAt, boolean hasUrlKey, UUID versionId,
+            DerivationRecord record) {
+        return new StoredMember(id, key, capturedAt, hasUrlKey, versionId, record.contentSha256(),
+                record.templateDigest(), record.identity().decision(), record.identity().matchedCaptureId(),
+                record.version().versionNumber(), record.version().decision());
+    }
 
     /** The same member, its provenance stamped with another template of the source (one reading it the same). */
     StoredMember withTemplate(String digest) {
