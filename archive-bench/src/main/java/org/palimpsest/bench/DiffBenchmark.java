@@ -17,10 +17,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.palimpsest.core.diff.ChangeClassifier;
 import org.palimpsest.core.diff.DiffDocument;
 import org.palimpsest.core.diff.DiffGranularity;
 import org.palimpsest.core.diff.DiffResult;
 import org.palimpsest.core.diff.Differ;
+import org.palimpsest.core.diff.VersionChange;
 
 /**
  * Word diff of two sample-sized versions (sample 000's body, and the same with one word changed), next to the
@@ -68,6 +70,15 @@ public class DiffBenchmark {
         return differ.diff(new DiffDocument(before.headline(), before.paragraphs()),
                 new DiffDocument(after.headline(), after.paragraphs()), DiffGranularity.WORD);
     }
+
+    /** Classifying the change between two versions, as ingest does for every new version (fresh documents). */
+    @Benchmark
+    public VersionChange classifyChange() {
+        return CLASSIFIER.classify(new DiffDocument(before.headline(), before.paragraphs()),
+                new DiffDocument(after.headline(), after.paragraphs()), "previous");
+    }
+
+    private static final ChangeClassifier CLASSIFIER = new ChangeClassifier();
 
     @Benchmark
     public Patch<String> bareJavaDiffUtilsOnTokens() {

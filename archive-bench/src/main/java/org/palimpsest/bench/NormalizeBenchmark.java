@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,6 +32,8 @@ import org.palimpsest.core.normalize.NormalizationRules;
 import org.palimpsest.core.normalize.NormalizedCapture;
 import org.palimpsest.core.normalize.Normalizer;
 import org.palimpsest.core.normalize.Template;
+import org.palimpsest.core.placement.TemplateLines;
+import org.palimpsest.core.placement.TemplateLines.ZoneLine;
 
 /**
  * Normalise + fingerprint of one sample capture: decode, extract lines, remove chrome with the learned template,
@@ -51,6 +54,7 @@ public class NormalizeBenchmark {
     byte[] bytes;
     Template template;
     Normalizer normalizer;
+    NormalizedCapture normalized;
     SourceDerivation derivation;
     List<SourceCapture> all;
 
@@ -72,12 +76,22 @@ public class NormalizeBenchmark {
         Derivation d = derivation.derive(all);
         template = d.template();
         normalizer = new Normalizer(NormalizationRules.DEFAULT);
+        normalized = normalizer.normalize(Extractor.extract(bytes, PLAIN), template);
     }
 
     @Benchmark
     public int[] normalizeAndFingerprint() {
         NormalizedCapture n = normalizer.normalize(Extractor.extract(bytes, PLAIN), template);
         return MinHash.signature(n.canonicalBody());
+    }
+
+    /**
+     * The template lines of a normalised capture, each named by its hash, as batch ingest computes them for every
+     * capture it reads ahead (6 % of the ingest threads' CPU at 100k captures, docs/benchmarks.md).
+     */
+    @Benchmark
+    public Set<ZoneLine> templateLines() {
+        return TemplateLines.of(normalized);
     }
 
     /** The sample's size, printed so throughput can be computed from the time. */

@@ -133,14 +133,18 @@ public final class ChangeClassifier {
         List<String> out = new ArrayList<>();
         Matcher m = pattern.matcher(text);
         while (m.find()) {
-            out.add(m.group().replaceAll("\\s", "").toLowerCase(Locale.ROOT));
+            out.add(SPACE.matcher(m.group()).replaceAll("").toLowerCase(Locale.ROOT));
         }
         return out;
     }
 
+    private static final Pattern SPACE = Pattern.compile("\\s");
+    /** What separates words: spaces and punctuation, except the figure mark and quotes {@link #rest} leaves. */
+    private static final Pattern WORD_BREAK = Pattern.compile("[\\s\\p{Punct}&&[^#\"]]+");
+
     private static List<String> words(String text) {
         List<String> out = new ArrayList<>();
-        for (String w : text.split("[\\s\\p{Punct}&&[^#\"]]+")) {
+        for (String w : WORD_BREAK.split(text)) {
             if (!w.isEmpty()) {
                 out.add(w.toLowerCase(Locale.ROOT));
             }
@@ -206,9 +210,14 @@ public final class ChangeClassifier {
             from--;
         }
         String word = text.substring(from, dot);
-        return word.matches("(?:\\p{L}\\.)*\\p{Lu}") || word.matches("\\p{L}(?:\\.\\p{L})+")
+        return INITIALS.matcher(word).matches() || DOTTED.matcher(word).matches()
                 || ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
     }
+
+    /** "J" or "J.R.R" before the dot: an initial. Compiled once: this runs at every full stop of every version. */
+    private static final Pattern INITIALS = Pattern.compile("(?:\\p{L}\\.)*\\p{Lu}");
+    /** "e.g" or "U.S" before the dot. */
+    private static final Pattern DOTTED = Pattern.compile("\\p{L}(?:\\.\\p{L})+");
 
     /** A full stop, question or exclamation mark (closing quotes or brackets after it) before a capital or a quote. */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])[\"')\\]]{0,2}\\s+(?=[\\p{Lu}\"(])");

@@ -11,9 +11,27 @@ import org.netpreserve.jwarc.WarcDigest;
 public record ContentDigest(String hex) {
 
     public ContentDigest {
-        if (hex == null || !hex.matches("[0-9a-f]{64}")) {
+        if (!isSha256Hex(hex)) {
             throw new IllegalArgumentException("not a SHA-256 hex digest: " + hex);
         }
+    }
+
+    /**
+     * Whether the text is 64 lower-case hex digits. Checked by hand, not by a regular expression compiled on each call:
+     * every template line of every capture is named by a digest, and the compile was half the cost of naming a
+     * capture's lines (NormalizeBenchmark.templateLines, docs/benchmarks.md).
+     */
+    private static boolean isSha256Hex(String hex) {
+        if (hex == null || hex.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < hex.length(); i++) {
+            char c = hex.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static ContentDigest of(byte[] bytes) {
