@@ -21,12 +21,16 @@ import org.palimpsest.bench.CpuMeter;
 import org.palimpsest.core.json.Json;
 
 /**
- * Grows the archive by {@code count} captures through the API: a few hundred single captures, then NDJSON batches,
+ * Grows the archive by {@code count} captures through the API: a few hundred single captures one after another, up
+ * to a thousand from {@link #CLIENTS} clients at once, then NDJSON batches,
  * two in flight; reports both rates beside a bare JDBC batch insert and a COPY of the same payloads
  * ({@link BaselineInserts}).
  */
 final class IngestPhase implements Phase {
     static final int SINGLES = 300;
+    /** Single captures sent by {@link #CLIENTS} clients at once, as several crawlers posting one page at a time do. */
+    static final int CONCURRENT_SINGLES = 1_000;
+    static final int CLIENTS = 16;
     /** How often (in captures) batch ingest reports its rate and the CPU it cost, on stderr. */
     static final int PROGRESS_EVERY = 5_000;
     static final int BASELINE_ROWS = 10_000;
@@ -59,21 +63,36 @@ final class IngestPhase implements Phase {
             SyntheticArchive.Capture c = archive.next();
             kept.add(c);
             bytes += c.text().length();
-            HttpResponse<String> r = run.http.send(HttpRequest.newBuilder(URI.create(run.api + "/api/captures?source="
-                            + c.source() + "&url=" + ScaleRun.enc(c.url()) + "&capturedAt=" + c.capturedAt()))
-                    .header("Authorization", "Bearer " + run.token).header("Content-Type", "text/plain; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(c.text())).build(), HttpResponse.BodyHandlers.ofString());
-            ScaleRun.check(r, 201);
-            run.reservoir.keep(Json.MAPPER.readTree(r.body()));
+            run.reservoir.keep(postSingle(c));
         }
         double singleSecs = (System.nanoTime() - t0) / 1e9;
+        // The same, from several clients at once: what a short batching window can serve together.
+        int concurrent = (int) Math.min(CONCURRENT_SINGLES, (count - singles) / 10);
+        List<SyntheticArchive.Capture> shared = new ArrayList<>();
+        for (int i = 0; i < concurrent; i++) {
+            SyntheticArchive.Capture c = archive.next();
+            shared.add(c);
+            if (kept.size() < BASELINE_ROWS) {
+                kept.add(c);
+            }
+            bytes += c.text().length();
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long tc = System.nanoTime();
+        List<Future<JsonNode>> posted = new ArrayList<>();
+        shared.forEach(c -> posted.add(clients.submit(() -> postSingle(c))));
+        for (Future<JsonNode> f : posted) {
+            run.reservoir.keep(f.get());
+        }
+        double concurrentSecs = (System.nanoTime() - tc) / 1e9;
+        clients.shutdown();
         ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "batch-sender");
             t.setDaemon(true); // a refused line ends the run instead of leaving the JVM waiting on idle senders
             return t;
         });
         List<Future<List<JsonNode>>> inFlight = new ArrayList<>();
-        long remaining = count - singles;
+        long remaining = count - singles - concurrent;
         long t1 = System.nanoTime();
         Progress progress = new Progress(run.cpu);
         while (remaining > 0) {
@@ -103,13 +122,17 @@ final class IngestPhase implements Phase {
         }
         pool.shutdown();
         double batchSecs = (System.nanoTime() - t1) / 1e9;
-        double batchRate = (count - singles) / batchSecs;
+        double batchRate = (count - singles - concurrent) / batchSecs;
         BaselineInserts.Rates baselines = BaselineInserts.measure(run.db, kept);
         run.report.row("batch ingest (captures/s)", batchRate, baselines.jdbc(), "≥ 1,500");
         run.report.row("batch ingest vs COPY (captures/s)", batchRate, baselines.copy(), "≥ 0.2× COPY");
         run.report.row("single ingest (captures/s)", singles / singleSecs, baselines.jdbc(), "≥ 300");
+        if (concurrent > 0) {
+            run.report.row("single ingest, " + CLIENTS + " clients at once (captures/s)", concurrent / concurrentSecs,
+                    baselines.jdbc(), "≥ 300");
+        }
         run.report.note(String.format(Locale.ROOT, "ingested %,d captures (%.1f MB of text) in %.1f s", count,
-                bytes / 1e6, singleSecs + batchSecs));
+                bytes / 1e6, singleSecs + concurrentSecs + batchSecs));
     }
 
     /** Prints the batch rate and the CPU per capture of the API and PostgreSQL every {@link #PROGRESS_EVERY}. */
@@ -139,6 +162,16 @@ final class IngestPhase implements Phase {
                 windowCpu = used;
             }
         }
+    }
+
+    /** Posts one capture on its own and answers the API's view of it. */
+    private JsonNode postSingle(SyntheticArchive.Capture c) throws IOException, InterruptedException {
+        HttpResponse<String> r = run.http.send(HttpRequest.newBuilder(URI.create(run.api + "/api/captures?source="
+                        + c.source() + "&url=" + ScaleRun.enc(c.url()) + "&capturedAt=" + c.capturedAt()))
+                .header("Authorization", "Bearer " + run.token).header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(c.text())).build(), HttpResponse.BodyHandlers.ofString());
+        ScaleRun.check(r, 201);
+        return Json.MAPPER.readTree(r.body());
     }
 
     private List<JsonNode> postBatch(String payload) {
