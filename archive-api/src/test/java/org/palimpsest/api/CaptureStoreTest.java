@@ -203,6 +203,53 @@ class CaptureStoreTest {
     }
 
     @Test
+    void singleCapturesSentAtOnceAreEachAnsweredWithTheirOwnCaptureAndOneTheDatabaseRefusesFailsAlone()
+            throws Exception {
+        String[] sources = {uniqueSource("at-once-a"), uniqueSource("at-once-b")};
+        String poison = "https://poison.example/" + sources[0];
+        TestArchive.asOwner("create function refuse_single() returns trigger language plpgsql as $$ begin"
+                + " if new.url = '" + poison + "' then raise exception 'refused by the test'; end if;"
+                + " return new; end $$");
+        TestArchive.asOwner("create trigger refuse_single before insert on capture for each row execute function refuse_single()");
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        try {
+            List<String> urls = new ArrayList<>();
+            List<Callable<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                String source = sources[i % 2];
+                String url = i == 5 ? poison : "https://at-once.example/" + source + "/" + i;
+                String capturedAt = i == 7 ? "yesterday" : "2025-05-11T10:" + String.format("%02d", i) + ":00Z";
+                byte[] body = ("Headline " + i + "\n\nThe body of capture " + i + ".\n").getBytes(StandardCharsets.UTF_8);
+                urls.add(url);
+                calls.add(() -> given().header("Authorization", ARCHIVIST).contentType("text/plain").body(body)
+                        .queryParam("source", source).queryParam("url", url).queryParam("capturedAt", capturedAt)
+                        .post("/api/captures"));
+            }
+            List<Future<Response>> answers = pool.invokeAll(calls);
+            for (int i = 0; i < 24; i++) {
+                Response r = answers.get(i).get();
+                if (i == 5) {
+                    assertEquals(500, r.statusCode(), r.asString());
+                } else if (i == 7) {
+                    assertEquals(400, r.statusCode(), r.asString());
+                } else {
+                    assertEquals(201, r.statusCode(), r.asString());
+                    assertEquals(urls.get(i), r.path("url"));
+                    assertEquals(sources[i % 2], r.path("source"));
+                    given().get("/api/captures/" + r.path("captureId") + "/raw").then().statusCode(200)
+                            .body(equalTo("Headline " + i + "\n\nThe body of capture " + i + ".\n"));
+                }
+            }
+        } finally {
+            pool.shutdown();
+            TestArchive.asOwner("drop trigger refuse_single on capture");
+            TestArchive.asOwner("drop function refuse_single()");
+        }
+        assertEquals(12, count("select count(*) from capture where source = ?", sources[0]));
+        assertEquals(10, count("select count(*) from capture where source = ?", sources[1])); // less the refused and the poisoned
+    }
+
+    @Test
     void aLineTheDatabaseRefusesFailsAloneAndTheOtherLinesOfItsSourceAreStored() throws Exception {
         String source = uniqueSource("fallback"); // a new source: the batch's own transaction creates it
         String poison = "https://poison.example/" + source;

@@ -32,6 +32,19 @@ public interface CaptureConfig {
     @WithDefault("900")
     int transactionTimeoutSeconds();
 
+    /**
+     * How many batches of single captures ({@code POST /api/captures}) are stored at once. Single captures that arrive
+     * while that many are being stored wait and go in together in the next batch, each answered on its own (as the
+     * batch endpoint answers its lines): one transaction a source for them all instead of one each. A lone request
+     * waits for nothing.
+     */
+    @WithDefault("2")
+    int singleBatchesInFlight();
+
+    /** The most single captures stored in one such batch. */
+    @WithDefault("200")
+    int singleBatchMax();
+
     default CaptureLimits limits() {
         return new CaptureLimits(maxSize().asLongValue(), clockSkew());
     }

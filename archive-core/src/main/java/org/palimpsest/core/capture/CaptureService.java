@@ -56,6 +56,7 @@ public class CaptureService {
     private final Set<String> knownSources = ConcurrentHashMap.newKeySet();
     private final int transactionTimeoutSeconds;
     private final TransactionSynchronizationRegistry transactions;
+    private final Coalescer<CaptureRequest, Outcome> singles;
 
     public CaptureService(CaptureConfig config, BlobStore blobs, SourceLock lock, Placement placement,
             GroupPrefetch prefetch, OutboxEvents outbox, EntityManager em, TransactionSynchronizationRegistry transactions) {
@@ -68,12 +69,20 @@ public class CaptureService {
         this.placement = placement;
         this.em = em;
         this.transactions = transactions;
+        this.singles = new Coalescer<>(this::ingestAll, config.singleBatchesInFlight(), config.singleBatchMax());
     }
 
-    @Transactional
-    @TransactionConfiguration(timeoutFromConfigProperty = "palimpsest.capture.transaction-timeout-seconds")
+    /**
+     * Ingests one capture: refused (an {@link ArchiveException}) or stored with what that re-derived, as
+     * {@link #ingestAll} does for each of its requests. Single captures that arrive while others are being stored go
+     * in together ({@link Coalescer}, {@code palimpsest.capture.single-batches-in-flight}); a lone one goes at once.
+     */
     public IngestResult ingest(CaptureRequest request) {
-        return store(List.of(prepare(request))).get(0);
+        Outcome outcome = singles.submit(request);
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+        return outcome.result();
     }
 
     /** A capture validated and read, ready to be stored: all the work that needs no database. */
