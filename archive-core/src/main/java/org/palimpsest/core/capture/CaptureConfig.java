@@ -33,15 +33,15 @@ public interface CaptureConfig {
     int transactionTimeoutSeconds();
 
     /**
-     * How many batches of single captures ({@code POST /api/captures}) are stored at once. Single captures that arrive
-     * while that many are being stored wait and go in together in the next batch, each answered on its own (as the
-     * batch endpoint answers its lines): one transaction a source for them all instead of one each. A lone request
-     * waits for nothing.
+     * How many batches of a source's single captures ({@code POST /api/captures}) are stored at once. A source's
+     * single captures that arrive while that many are being stored wait and go in together in the next batch, each
+     * answered on its own (as the batch endpoint answers its lines): one transaction for them all instead of one each
+     * waiting on the source's lock. A lone request waits for nothing; sources do not wait on each other.
      */
-    @WithDefault("2")
+    @WithDefault("1")
     int singleBatchesInFlight();
 
-    /** The most single captures stored in one such batch. */
+    /** The most single captures of a source stored in one such batch. */
     @WithDefault("200")
     int singleBatchMax();
 
