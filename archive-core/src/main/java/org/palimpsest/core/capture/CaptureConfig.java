@@ -32,19 +32,6 @@ public interface CaptureConfig {
     @WithDefault("900")
     int transactionTimeoutSeconds();
 
-    /**
-     * How many batches of a source's single captures ({@code POST /api/captures}) are stored at once. A source's
-     * single captures that arrive while that many are being stored wait and go in together in the next batch, each
-     * answered on its own (as the batch endpoint answers its lines): one transaction for them all instead of one each
-     * waiting on the source's lock. A lone request waits for nothing; sources do not wait on each other.
-     */
-    @WithDefault("1")
-    int singleBatchesInFlight();
-
-    /** The most single captures of a source stored in one such batch. */
-    @WithDefault("200")
-    int singleBatchMax();
-
     default CaptureLimits limits() {
         return new CaptureLimits(maxSize().asLongValue(), clockSkew());
     }

@@ -56,10 +56,6 @@ public class CaptureService {
     private final Set<String> knownSources = ConcurrentHashMap.newKeySet();
     private final int transactionTimeoutSeconds;
     private final TransactionSynchronizationRegistry transactions;
-    /** Single captures by source: a source's captures are stored one group at a time anyway (its lock). */
-    private final Map<String, Coalescer<CaptureRequest, Outcome>> singles = new ConcurrentHashMap<>();
-    private final int singleBatchesInFlight;
-    private final int singleBatchMax;
 
     public CaptureService(CaptureConfig config, BlobStore blobs, SourceLock lock, Placement placement,
             GroupPrefetch prefetch, OutboxEvents outbox, EntityManager em, TransactionSynchronizationRegistry transactions) {
@@ -72,24 +68,12 @@ public class CaptureService {
         this.placement = placement;
         this.em = em;
         this.transactions = transactions;
-        this.singleBatchesInFlight = config.singleBatchesInFlight();
-        this.singleBatchMax = config.singleBatchMax();
     }
 
-    /**
-     * Ingests one capture: refused (an {@link ArchiveException}) or stored with what that re-derived, as
-     * {@link #ingestAll} does for each of its requests. Single captures of a source that arrive while others of it
-     * are being stored go in together, in one transaction ({@link Coalescer},
-     * {@code palimpsest.capture.single-batches-in-flight}); a lone one goes at once, and sources do not wait on each
-     * other.
-     */
+    @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "palimpsest.capture.transaction-timeout-seconds")
     public IngestResult ingest(CaptureRequest request) {
-        Outcome outcome = singles.computeIfAbsent(String.valueOf(request.source()),
-                k -> new Coalescer<>(this::ingestAll, singleBatchesInFlight, singleBatchMax)).submit(request);
-        if (outcome.failure() != null) {
-            throw outcome.failure();
-        }
-        return outcome.result();
+        return store(List.of(prepare(request))).get(0);
     }
 
     /** A capture validated and read, ready to be stored: all the work that needs no database. */
