@@ -36,6 +36,7 @@ import org.palimpsest.core.diff.VersionChange;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class DiffBenchmark {
+    private static final ChangeClassifier CLASSIFIER = new ChangeClassifier();
     DiffDocument before;
     DiffDocument after;
     List<String> tokensBefore;
@@ -77,8 +78,6 @@ public class DiffBenchmark {
         return CLASSIFIER.classify(new DiffDocument(before.headline(), before.paragraphs()),
                 new DiffDocument(after.headline(), after.paragraphs()), "previous");
     }
-
-    private static final ChangeClassifier CLASSIFIER = new ChangeClassifier();
 
     @Benchmark
     public Patch<String> bareJavaDiffUtilsOnTokens() {

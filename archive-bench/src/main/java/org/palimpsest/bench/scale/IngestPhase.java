@@ -66,7 +66,7 @@ final class IngestPhase implements Phase {
             run.reservoir.keep(postSingle(c));
         }
         double singleSecs = (System.nanoTime() - t0) / 1e9;
-        // The same, from several clients at once: what a short batching window can serve together.
+        // The same from several clients at once, as a fleet of crawlers posting page by page would.
         int concurrent = (int) Math.min(CONCURRENT_SINGLES, (count - singles) / 10);
         List<SyntheticArchive.Capture> shared = new ArrayList<>();
         for (int i = 0; i < concurrent; i++) {
@@ -77,7 +77,11 @@ final class IngestPhase implements Phase {
             }
             bytes += c.text().length();
         }
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS, r -> {
+            Thread t = new Thread(r, "single-sender");
+            t.setDaemon(true); // as the batch senders: a refused capture ends the run instead of leaving it waiting
+            return t;
+        });
         long tc = System.nanoTime();
         List<Future<JsonNode>> posted = new ArrayList<>();
         shared.forEach(c -> posted.add(clients.submit(() -> postSingle(c))));
