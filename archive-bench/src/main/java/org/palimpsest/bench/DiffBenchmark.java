@@ -39,6 +39,8 @@ public class DiffBenchmark {
     private static final ChangeClassifier CLASSIFIER = new ChangeClassifier();
     DiffDocument before;
     DiffDocument after;
+    String textBefore;
+    String textAfter;
     List<String> tokensBefore;
     List<String> tokensAfter;
     final Differ differ = new Differ();
@@ -52,8 +54,10 @@ public class DiffBenchmark {
         List<String> edited = body.stream().map(p -> new String(p.replace("fourth overall", "fifth overall"))).toList();
         before = new DiffDocument(lines.get(14), body);
         after = new DiffDocument(lines.get(14), edited);
-        tokensBefore = tokens(String.join("\n", body));
-        tokensAfter = tokens(String.join("\n", edited));
+        textBefore = String.join("\n", body);
+        textAfter = String.join("\n", edited);
+        tokensBefore = tokens(textBefore);
+        tokensAfter = tokens(textAfter);
     }
 
     static List<String> tokens(String text) {
@@ -79,8 +83,33 @@ public class DiffBenchmark {
                 new DiffDocument(after.headline(), after.paragraphs()), "previous");
     }
 
+    /** The floor: java-diff-utils on token lists made in the set-up (no text read, no text given back). */
     @Benchmark
     public Patch<String> bareJavaDiffUtilsOnTokens() {
         return DiffUtils.diff(tokensBefore, tokensAfter);
+    }
+
+    /**
+     * The same work as a request, done bare: both texts cut into words and white space inside the measurement (with a
+     * hand loop, not the set-up's regular expression), then java-diff-utils on the tokens.
+     */
+    @Benchmark
+    public Patch<String> bareJavaDiffUtilsFromText() {
+        return DiffUtils.diff(handTokens(textBefore), handTokens(textAfter));
+    }
+
+    static List<String> handTokens(String text) {
+        List<String> out = new java.util.ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            boolean space = Character.isWhitespace(text.charAt(start));
+            int end = start + 1;
+            while (end < text.length() && Character.isWhitespace(text.charAt(end)) == space) {
+                end++;
+            }
+            out.add(text.substring(start, end));
+            start = end;
+        }
+        return out;
     }
 }

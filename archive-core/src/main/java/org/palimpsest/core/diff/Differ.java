@@ -79,17 +79,18 @@ public final class Differ {
      */
     static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();
+        char[] chars = text.toCharArray(); // read as an array: see Words.count
         int start = 0;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            if (!Words.isSpace(text.charAt(i)) || i == 0) {
+        int n = chars.length;
+        for (int i = 1; i < n; i++) {
+            if (!Words.isSpace(chars[i])) {
                 continue;
             }
             int end = i;
-            while (end < n && Words.isSpace(text.charAt(end))) {
+            while (end < n && Words.isSpace(chars[end])) {
                 end++;
             }
-            if (end < n && endsSentence(text, i) && !Character.isLowerCase(text.charAt(end))) {
+            if (end < n && endsSentence(chars, i) && !Character.isLowerCase(chars[end])) {
                 out.add(text.substring(start, end));
                 start = end;
             }
@@ -101,23 +102,24 @@ public final class Differ {
         return out;
     }
 
-    private static boolean endsSentence(String text, int whitespaceAt) {
+    private static boolean endsSentence(char[] text, int whitespaceAt) {
         int p = whitespaceAt - 1;
-        for (int closers = 0; closers < 2 && p >= 0 && CLOSERS.indexOf(text.charAt(p)) >= 0; closers++) {
+        for (int closers = 0; closers < 2 && p >= 0 && CLOSERS.indexOf(text[p]) >= 0; closers++) {
             p--;
         }
-        return p >= 0 && ".!?".indexOf(text.charAt(p)) >= 0;
+        return p >= 0 && ".!?".indexOf(text[p]) >= 0;
     }
 
     /** Runs of white space and runs of everything else, in order. */
     static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
-        int n = text.length();
+        char[] chars = text.toCharArray(); // read as an array: see Words.count
+        int n = chars.length;
         int start = 0;
         while (start < n) {
-            boolean space = Words.isSpace(text.charAt(start));
+            boolean space = Words.isSpace(chars[start]);
             int end = start + 1;
-            while (end < n && Words.isSpace(text.charAt(end)) == space) {
+            while (end < n && Words.isSpace(chars[end]) == space) {
                 end++;
             }
             out.add(text.substring(start, end));
