@@ -7,9 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** An article of a source; superseded when re-derivation merges it into another. */
 @Entity
+@DynamicUpdate
 @Table(name = "article")
 public class ArticleEntity extends PanacheEntityBase {
     @Id

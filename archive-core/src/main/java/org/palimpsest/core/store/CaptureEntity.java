@@ -8,9 +8,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** A stored capture: its metadata, its text lines, and where derivation placed it. */
 @Entity
+@DynamicUpdate
 @Table(name = "capture")
 public class CaptureEntity extends PanacheEntityBase {
     @Id

@@ -7,9 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** A site and its learned chrome template. */
 @Entity
+@DynamicUpdate
 @Table(name = "source")
 public class SourceEntity extends PanacheEntityBase {
     @Id

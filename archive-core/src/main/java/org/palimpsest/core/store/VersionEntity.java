@@ -8,9 +8,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** A version of an article: a distinct canonical content, with its validity intervals. */
 @Entity
+@DynamicUpdate
 @Table(name = "version")
 public class VersionEntity extends PanacheEntityBase {
     @Id
