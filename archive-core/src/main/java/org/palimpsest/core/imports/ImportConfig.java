@@ -27,4 +27,12 @@ public interface ImportConfig {
      */
     @WithDefault("30S")
     Duration lease();
+
+    /**
+     * How many import jobs a node runs at once; the others wait their turn, in the order they came. A job stores its
+     * records a chunk at a time, each chunk's captures in one transaction: with one job at a time the API waits on
+     * PostgreSQL and PostgreSQL on the API, with two both work (as two batch requests at once do).
+     */
+    @WithDefault("2")
+    int workers();
 }

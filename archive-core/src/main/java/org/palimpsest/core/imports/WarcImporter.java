@@ -63,7 +63,7 @@ public class WarcImporter {
     private final ImportConfig imports;
     /** This process, as the holder of the leases of the jobs it runs. */
     private final String node = UUID.randomUUID().toString();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "warc-import"));
+    private final ExecutorService worker;
     private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "import-leases");
         t.setDaemon(true);
@@ -77,6 +77,11 @@ public class WarcImporter {
         this.em = em;
         this.config = config;
         this.imports = imports;
+        if (imports.workers() < 1) {
+            throw new IllegalArgumentException("palimpsest.imports.workers is " + imports.workers()
+                    + ": it must be at least 1 (the number of import jobs a node runs at once)");
+        }
+        this.worker = Executors.newFixedThreadPool(imports.workers(), r -> new Thread(r, "warc-import"));
     }
 
     void recover(@Observes StartupEvent started) {
