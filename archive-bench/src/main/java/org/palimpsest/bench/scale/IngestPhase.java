@@ -22,7 +22,7 @@ import org.palimpsest.core.json.Json;
 
 /**
  * Grows the archive by {@code count} captures through the API: a few hundred single captures one after another, up
- * to a thousand from {@link #CLIENTS} clients at once, then NDJSON batches, two in flight, and last up to
+ * to a thousand from {@link #CLIENTS} clients at once, then NDJSON batches ({@code inFlight} at a time), and last up to
  * {@link #IMPORTED} in WARC files ({@link WarcImports}); reports each rate beside a bare JDBC batch insert and a COPY
  * of the same payloads ({@link BaselineInserts}).
  */
@@ -41,12 +41,14 @@ final class IngestPhase implements Phase {
     private final SyntheticArchive archive;
     private final long count;
     private final int batchSize;
+    private final int inFlight;
 
-    IngestPhase(ScaleRun run, SyntheticArchive archive, long count, int batchSize) {
+    IngestPhase(ScaleRun run, SyntheticArchive archive, long count, int batchSize, int inFlight) {
         this.run = run;
         this.archive = archive;
         this.count = count;
         this.batchSize = batchSize;
+        this.inFlight = inFlight;
     }
 
     @Override
@@ -92,12 +94,12 @@ final class IngestPhase implements Phase {
         }
         double concurrentSecs = (System.nanoTime() - tc) / 1e9;
         clients.shutdown();
-        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(inFlight, r -> {
             Thread t = new Thread(r, "batch-sender");
             t.setDaemon(true); // a refused line ends the run instead of leaving the JVM waiting on idle senders
             return t;
         });
-        List<Future<List<JsonNode>>> inFlight = new ArrayList<>();
+        List<Future<List<JsonNode>>> sent = new ArrayList<>();
         int imported = (int) Math.min(IMPORTED, (count - singles - concurrent) / 10);
         long remaining = count - singles - concurrent - imported;
         long batched = remaining;
@@ -119,13 +121,13 @@ final class IngestPhase implements Phase {
             }
             remaining -= n;
             String payload = body.toString();
-            inFlight.add(pool.submit(() -> postBatch(payload)));
-            if (inFlight.size() >= 2) {
-                inFlight.remove(0).get().forEach(run.reservoir::keep);
+            sent.add(pool.submit(() -> postBatch(payload)));
+            if (sent.size() >= inFlight) {
+                sent.remove(0).get().forEach(run.reservoir::keep);
             }
             progress.sent(n, remaining);
         }
-        for (Future<List<JsonNode>> f : inFlight) {
+        for (Future<List<JsonNode>> f : sent) {
             f.get().forEach(run.reservoir::keep);
         }
         pool.shutdown();

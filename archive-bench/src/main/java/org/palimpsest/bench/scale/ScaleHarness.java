@@ -43,10 +43,11 @@ public final class ScaleHarness {
                         "docs/samples")), Integer.parseInt(Harness.arg(args, "sources", "8")), sizes[sizes.length - 1],
                         Long.parseLong(Harness.arg(args, "seed", "42")));
                 int batch = Integer.parseInt(Harness.arg(args, "batch", "200"));
+                int inFlight = Integer.parseInt(Harness.arg(args, "in-flight", "2"));
                 long size = 0;
                 for (long target : sizes) {
                     run.report.startSize(target);
-                    measure(run, target, start, List.of(new IngestPhase(run, archive, target - size, batch),
+                    measure(run, target, start, List.of(new IngestPhase(run, archive, target - size, batch, inFlight),
                             new IndexDrainPhase(run)));
                     size = target;
                 }
