@@ -42,6 +42,8 @@ final class IngestPhase implements Phase {
     private final long count;
     private final int batchSize;
     private final int inFlight;
+    private final List<SyntheticArchive.Capture> kept = new ArrayList<>(); // the first ones, for the baselines
+    private long bytes;
 
     IngestPhase(ScaleRun run, SyntheticArchive archive, long count, int batchSize, int inFlight) {
         this.run = run;
@@ -58,29 +60,16 @@ final class IngestPhase implements Phase {
 
     @Override
     public void run() throws Exception {
-        List<SyntheticArchive.Capture> kept = new ArrayList<>();
-        long bytes = 0;
         // Single captures first (a few hundred), then batches: both are part of the archive.
         int singles = (int) Math.min(SINGLES, count / 10);
         long t0 = System.nanoTime();
-        for (int i = 0; i < singles; i++) {
-            SyntheticArchive.Capture c = archive.next();
-            kept.add(c);
-            bytes += c.text().length();
+        for (SyntheticArchive.Capture c : draw(singles)) {
             run.reservoir.keep(postSingle(c));
         }
         double singleSecs = (System.nanoTime() - t0) / 1e9;
         // The same from several clients at once, as a fleet of crawlers posting page by page would.
         int concurrent = (int) Math.min(CONCURRENT_SINGLES, (count - singles) / 10);
-        List<SyntheticArchive.Capture> shared = new ArrayList<>();
-        for (int i = 0; i < concurrent; i++) {
-            SyntheticArchive.Capture c = archive.next();
-            shared.add(c);
-            if (kept.size() < BASELINE_ROWS) {
-                kept.add(c);
-            }
-            bytes += c.text().length();
-        }
+        List<SyntheticArchive.Capture> shared = draw(concurrent);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS, r -> {
             Thread t = new Thread(r, "single-sender");
             t.setDaemon(true); // as the batch senders: a refused capture ends the run instead of leaving it waiting
@@ -108,12 +97,7 @@ final class IngestPhase implements Phase {
         while (remaining > 0) {
             int n = (int) Math.min(batchSize, remaining);
             StringBuilder body = new StringBuilder(n * 7_000);
-            for (int i = 0; i < n; i++) {
-                SyntheticArchive.Capture c = archive.next();
-                if (kept.size() < BASELINE_ROWS) {
-                    kept.add(c);
-                }
-                bytes += c.text().length();
+            for (SyntheticArchive.Capture c : draw(n)) {
                 ObjectNode line = Json.MAPPER.createObjectNode().put("source", c.source()).put("url", c.url())
                         .put("capturedAt", c.capturedAt().toString()).put("contentType", "text/plain")
                         .put("content", c.text());
@@ -133,15 +117,7 @@ final class IngestPhase implements Phase {
         pool.shutdown();
         double batchSecs = (System.nanoTime() - t1) / 1e9;
         double batchRate = batched / batchSecs;
-        List<SyntheticArchive.Capture> crawled = new ArrayList<>();
-        for (int i = 0; i < imported; i++) {
-            SyntheticArchive.Capture c = archive.next();
-            crawled.add(c);
-            if (kept.size() < BASELINE_ROWS) {
-                kept.add(c);
-            }
-            bytes += c.text().length();
-        }
+        List<SyntheticArchive.Capture> crawled = draw(imported);
         WarcImports.Timed imports = imported == 0 ? null : WarcImports.importAll(run, crawled);
         BaselineInserts.Rates baselines = BaselineInserts.measure(run.db, kept);
         run.report.row("batch ingest (captures/s)", batchRate, baselines.jdbc(), "≥ 1,500");
@@ -161,6 +137,20 @@ final class IngestPhase implements Phase {
         }
         run.report.note(String.format(Locale.ROOT, "ingested %,d captures (%.1f MB of text) in %.1f s", count,
                 bytes / 1e6, singleSecs + concurrentSecs + batchSecs + (imports == null ? 0 : imports.seconds())));
+    }
+
+    /** The archive's next {@code n} captures, counted, the first {@link #BASELINE_ROWS} kept for the baselines. */
+    private List<SyntheticArchive.Capture> draw(int n) {
+        List<SyntheticArchive.Capture> drawn = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            SyntheticArchive.Capture c = archive.next();
+            drawn.add(c);
+            if (kept.size() < BASELINE_ROWS) {
+                kept.add(c);
+            }
+            bytes += c.text().length();
+        }
+        return drawn;
     }
 
     /** Prints the batch rate and the CPU per capture of the API and PostgreSQL every {@link #PROGRESS_EVERY}. */
