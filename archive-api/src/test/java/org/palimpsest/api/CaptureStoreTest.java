@@ -106,6 +106,47 @@ class CaptureStoreTest {
     }
 
     @Test
+    void aBatchStoresTheSourcesWhoseLockIsFreeWhileAnotherTransactionHoldsOneSourcesLock() throws Exception {
+        String locked = uniqueSource("locked");
+        String free = uniqueSource("free");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        StringBuilder ndjson = new StringBuilder();
+        for (String source : List.of(locked, free)) { // the locked source first, as the batch orders them
+            ndjson.append(json.createObjectNode().put("source", source).put("url", "https://lock.example/story")
+                    .put("capturedAt", "2025-05-11T10:00:00Z").put("contentType", "text/plain")
+                    .put("content", "A headline\n\nA body of " + source + ".\n")).append('\n');
+        }
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<String> answer;
+        try (var holder = db.getConnection()) {
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+                lock.setString(1, "source:" + locked); // as SourceLock names it
+                lock.executeQuery().close();
+            }
+            answer = pool.submit(() -> given().header("Authorization", ARCHIVIST).contentType("application/x-ndjson")
+                    .body(ndjson.toString().getBytes(StandardCharsets.UTF_8)).post("/api/captures/batch").then()
+                    .statusCode(200).extract().asString());
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (count("select count(*) from capture where source = ?", free) == 0) {
+                if (System.nanoTime() > deadline || answer.isDone()) {
+                    throw new AssertionError("the free source's capture was not stored while the other source's"
+                            + " lock was held" + (answer.isDone() ? ": " + answer.get() : ""));
+                }
+                Thread.sleep(50);
+            }
+            assertEquals(0, count("select count(*) from capture where source = ?", locked));
+            holder.rollback(); // releases the lock
+        } finally {
+            pool.shutdown();
+        }
+        List<Integer> statuses = answer.get(60, java.util.concurrent.TimeUnit.SECONDS).lines()
+                .map(l -> io.restassured.path.json.JsonPath.from(l).getInt("status")).toList();
+        assertEquals(List.of(201, 201), statuses, "answered in the batch's order");
+        assertEquals(1, count("select count(*) from capture where source = ?", locked));
+    }
+
+    @Test
     void sixteenConcurrentIdenticalRequestsMakeOneCapture() throws Exception {
         String source = uniqueSource("concurrent");
         byte[] body = bytes(samples().get(1));

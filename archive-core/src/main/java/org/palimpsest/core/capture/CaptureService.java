@@ -96,7 +96,9 @@ public class CaptureService {
      * Ingests several captures, answering in their order. Each source's captures are stored in one transaction,
      * under one take of the source's lock; if that transaction fails, they are stored again one by one, so that one
      * capture's failure is reported for it alone and never undoes another's. Refusals (bad input) are answered
-     * without touching the database.
+     * without touching the database. Sources whose lock another transaction holds (another batch storing captures of
+     * the same source) are stored after the others, so that concurrent batches work on different sources instead of
+     * queueing behind each other's locks.
      */
     public List<Outcome> ingestAll(List<CaptureRequest> requests) {
         Outcome[] outcomes = new Outcome[requests.size()];
@@ -110,25 +112,45 @@ public class CaptureService {
                 outcomes[i] = new Outcome(null, e);
             }
         }
+        List<List<Integer>> busy = new ArrayList<>();
         for (List<Integer> group : bySource.values()) {
-            try {
-                List<IngestResult> results = QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds)
-                        .call(() -> store(group.stream().map(i -> prepared[i]).toList()));
-                for (int k = 0; k < group.size(); k++) {
-                    outcomes[group.get(k)] = new Outcome(results.get(k), null);
-                }
-            } catch (RuntimeException groupFailed) {
-                for (int i : group) {
-                    try {
-                        outcomes[i] = new Outcome(QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds)
-                                .call(() -> store(List.of(prepared[i])).get(0)), null);
-                    } catch (RuntimeException e) {
-                        outcomes[i] = new Outcome(null, e);
-                    }
+            if (!storeGroup(group, prepared, outcomes, false)) {
+                busy.add(group);
+            }
+        }
+        for (List<Integer> group : busy) {
+            storeGroup(group, prepared, outcomes, true);
+        }
+        return List.of(outcomes);
+    }
+
+    /**
+     * Stores one source's captures of a batch, their outcomes written to {@code outcomes}; answers false, having
+     * written nothing, when {@code wait} is false and another transaction holds the source's lock.
+     */
+    private boolean storeGroup(List<Integer> group, Prepared[] prepared, Outcome[] outcomes, boolean wait) {
+        List<Prepared> captures = group.stream().map(i -> prepared[i]).toList();
+        try {
+            List<IngestResult> results = QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds)
+                    .call(() -> wait || lock.tryLock(captures.get(0).capture().source().value()) ? store(captures)
+                            : null);
+            if (results == null) {
+                return false;
+            }
+            for (int k = 0; k < group.size(); k++) {
+                outcomes[group.get(k)] = new Outcome(results.get(k), null);
+            }
+        } catch (RuntimeException groupFailed) {
+            for (int i : group) {
+                try {
+                    outcomes[i] = new Outcome(QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds)
+                            .call(() -> store(List.of(prepared[i])).get(0)), null);
+                } catch (RuntimeException e) {
+                    outcomes[i] = new Outcome(null, e);
                 }
             }
         }
-        return List.of(outcomes);
+        return true;
     }
 
     /**

@@ -27,4 +27,17 @@ public class SourceLock {
             transactions.putResource(key, Boolean.TRUE);
         }
     }
+
+    /** Takes the source's lock if no other transaction holds it; answers whether this transaction holds it now. */
+    public boolean tryLock(String source) {
+        String key = "source:" + source;
+        if (transactions.getResource(key) == null) {
+            if (!(Boolean) Sql.statement(em, "select pg_try_advisory_xact_lock(hashtext(?1))").setParameter(1, key)
+                    .getSingleResult()) {
+                return false;
+            }
+            transactions.putResource(key, Boolean.TRUE);
+        }
+        return true;
+    }
 }
