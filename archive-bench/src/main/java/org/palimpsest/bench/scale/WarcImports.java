@@ -53,13 +53,12 @@ final class WarcImports {
                 bytes += Files.size(file);
             }
             long t0 = System.nanoTime();
-            List<String> jobs = new ArrayList<>();
+            Map<String, String> jobs = new LinkedHashMap<>(); // source -> the id of its file's job
             for (Map.Entry<String, Path> e : files.entrySet()) {
-                jobs.add(upload(run, e.getKey(), e.getValue()));
+                jobs.put(e.getKey(), upload(run, e.getKey(), e.getValue()));
             }
-            List<String> sources = new ArrayList<>(files.keySet());
-            for (int i = 0; i < jobs.size(); i++) {
-                awaitCompleted(run, jobs.get(i), bySource.get(sources.get(i)).size());
+            for (Map.Entry<String, String> job : jobs.entrySet()) {
+                awaitCompleted(run, job.getValue(), bySource.get(job.getKey()).size());
             }
             return new Timed(captures.size(), bytes, (System.nanoTime() - t0) / 1e9);
         } finally {

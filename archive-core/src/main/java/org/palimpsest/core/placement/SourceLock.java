@@ -21,8 +21,8 @@ public class SourceLock {
 
     /** Takes the source's lock, once per transaction (a batch stores a source's captures in one). */
     public void lock(String source) {
-        String key = "source:" + source;
-        if (transactions.getResource(key) == null) {
+        String key = key(source);
+        if (!held(key)) {
             Sql.statement(em, "select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, key).getSingleResult();
             transactions.putResource(key, Boolean.TRUE);
         }
@@ -30,8 +30,8 @@ public class SourceLock {
 
     /** Takes the source's lock if no other transaction holds it; answers whether this transaction holds it now. */
     public boolean tryLock(String source) {
-        String key = "source:" + source;
-        if (transactions.getResource(key) == null) {
+        String key = key(source);
+        if (!held(key)) {
             if (!(Boolean) Sql.statement(em, "select pg_try_advisory_xact_lock(hashtext(?1))").setParameter(1, key)
                     .getSingleResult()) {
                 return false;
@@ -39,5 +39,14 @@ public class SourceLock {
             transactions.putResource(key, Boolean.TRUE);
         }
         return true;
+    }
+
+    private static String key(String source) {
+        return "source:" + source;
+    }
+
+    /** Whether this transaction took the lock already (it is held until the transaction ends). */
+    private boolean held(String key) {
+        return transactions.getResource(key) != null;
     }
 }
