@@ -73,9 +73,9 @@ class TemplateLineCountTest {
 
     /**
      * Placement reads and replaces the template lines of the articles a batch touches by article (the statements of
-     * TemplateLines.held, linesOf and replaceOf); the primary key
-     * leads with the line, so without an index by article each such statement walked every row of the source. A
-     * source of 2,000 articles of 20 lines each, most shared (as template lines are), written and rolled back.
+     * TemplateLines.linesOf, which held reads through, and replaceOf); the primary key leads with the line, so without
+     * an index by article each such statement walked every row of the source. A source of 2,000 articles of 20 lines
+     * each, most shared (as template lines are), written and rolled back.
      */
     @Test
     void anArticlesTemplateLinesAreFoundByTheArticleNotByWalkingTheSource() throws SQLException {

@@ -45,8 +45,9 @@ final class NdjsonLines {
         while (true) {
             int end = lineEnd();
             int stop = end < 0 ? limit : end;
-            int keep = (int) Math.min(stop - position, Math.max(0, maxLineBytes + 1 - length)); // one byte more
-            if (end >= 0 && kept == null) { // than the limit: room for a closing \r
+            // Kept: up to one byte more than the limit, room for a closing \r.
+            int keep = (int) Math.min(stop - position, Math.max(0, maxLineBytes + 1 - length));
+            if (end >= 0 && kept == null) {
                 bytes = Arrays.copyOfRange(buffer, position, position + keep);
             } else {
                 kept = kept == null ? new ByteArrayOutputStream(Math.max(256, keep)) : kept;

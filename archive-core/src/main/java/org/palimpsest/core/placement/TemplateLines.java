@@ -234,17 +234,10 @@ public class TemplateLines {
         if (articles.isEmpty() || keys.isEmpty()) {
             return held;
         }
-        // By article only (index template_line_article): the articles' own rows, a few dozen each. Asked by line too,
+        // The articles' own rows, read by article (index template_line_article), a few dozen each. Asked by line too,
         // the planner may walk the primary key by line, through every article holding a template line.
-        List<Tuple> rows = Sql.list(Sql.rows(em, "select article_id, zone, line_hash from template_line"
-                        + " where source = :source and article_id in (:articles)")
-                .setParameter("source", source).setParameter("articles", articles));
-        for (Tuple row : rows) {
-            String key = ZoneLine.key(row.get("zone"), row.get("line_hash"));
-            if (keys.contains(key)) {
-                held.get(row.get("article_id", UUID.class)).add(key);
-            }
-        }
+        linesOf(source, articles).forEach((article, lines) -> lines.keySet().stream().filter(keys::contains)
+                .forEach(held.get(article)::add));
         return held;
     }
 
