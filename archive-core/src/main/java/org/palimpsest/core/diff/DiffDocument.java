@@ -12,18 +12,12 @@ public final class DiffDocument {
     private final String headline;
     private final List<String> paragraphs;
     private final int[] words;
-    private final int length;
 
     public DiffDocument(String headline, List<String> paragraphs) {
         this.headline = headline;
         this.paragraphs = List.copyOf(paragraphs);
         this.words = new int[this.paragraphs.size()];
         Arrays.fill(words, -1);
-        int chars = headline.length() + 1;
-        for (String p : this.paragraphs) {
-            chars += p.length() + 1;
-        }
-        this.length = chars;
     }
 
     public String headline() {
@@ -40,10 +34,5 @@ public final class DiffDocument {
             words[i] = Words.count(paragraphs.get(i));
         }
         return words[i];
-    }
-
-    /** The characters of the document laid out as a diff gives it: headline and paragraphs, each ending a line. */
-    int length() {
-        return length;
     }
 }
