@@ -50,7 +50,7 @@ class TemplateGrowthTest {
                     "Islanders asked for a later evening sailing so that commuters can get home."});
 
     /** A page of story {@code n}; with the promotion line inside its body when {@code promo}. */
-    private static String page(int n, boolean promo) {
+    static String page(int n, boolean promo) {
         String[] story = STORIES.get(n);
         return story[0] + "\n\n" + story[1] + "\n" + (promo ? PROMO + "\n" : "") + story[2] + "\n";
     }
@@ -285,10 +285,8 @@ class TemplateGrowthTest {
     }
 
     /** Captures this node has placed along {@code path}, from {@code /q/metrics}. */
-    private static long placements(String path) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("palimpsest_placements_total{") && l.contains("path=\"" + path + "\""))
-                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    static long placements(String path) {
+        return TestArchive.counter("palimpsest_placements_total", "path=\"" + path + "\"");
     }
 
     private static String articleOf(String source, int n) {

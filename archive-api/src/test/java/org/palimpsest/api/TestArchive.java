@@ -96,6 +96,13 @@ public final class TestArchive {
         }
     }
 
+    /** A counter of this node's {@code /q/metrics}: the sum of the series of {@code metric} with {@code label}. */
+    public static long counter(String metric, String label) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith(metric + "{") && l.contains(label))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     public static ValidatableResponse post(String source, byte[] body, String contentType, String capturedAt) {
         var request = given().header("Authorization", ARCHIVIST).contentType(contentType).body(body)
                 .queryParam("source", source);

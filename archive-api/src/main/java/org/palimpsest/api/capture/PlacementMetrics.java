@@ -8,7 +8,8 @@ import java.util.Locale;
 import org.palimpsest.core.placement.PlacementCounts;
 
 /**
- * {@code palimpsest_placements_total{path=...}} in {@code /q/metrics}: how this node placed the captures it took in.
+ * {@code palimpsest_placements_total{path=...}} in {@code /q/metrics}: how this node placed the captures it took in;
+ * {@code palimpsest_placement_reads_total{read=ahead|own}}: whether what placing them read was read for their batch.
  */
 @Singleton
 class PlacementMetrics implements MeterBinder {
@@ -25,6 +26,12 @@ class PlacementMetrics implements MeterBinder {
                     .description("Captures placed, by how: append, assemble (the article), growth (of the template),"
                             + " source (re-derived whole)")
                     .tag("path", path.name().toLowerCase(Locale.ROOT)).register(registry);
+        }
+        for (PlacementCounts.Reads where : PlacementCounts.Reads.values()) {
+            FunctionCounter.builder("palimpsest.placement.reads", counts, c -> c.count(where))
+                    .description("Captures placed with their text, similar versions and line counts read ahead for"
+                            + " their batch's group (ahead) or by statements of their own (own)")
+                    .tag("read", where.name().toLowerCase(Locale.ROOT)).register(registry);
         }
     }
 }

@@ -64,7 +64,7 @@ public final class CaptureRows {
     }
 
     /** Writes the rows already placed (an article's captures are about to be read), leaving the others for later. */
-    void writePlaced() {
+    public void writePlaced() {
         write(unwritten.entrySet().stream().filter(e -> e.getValue().placed()).map(Map.Entry::getKey).toList());
     }
 

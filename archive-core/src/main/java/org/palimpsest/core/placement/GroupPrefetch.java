@@ -47,6 +47,15 @@ public class GroupPrefetch {
 
     /** What placing {@code captures} (stored, not yet placed, all of {@code source}) will ask about their articles. */
     public GroupReads read(String source, Collection<SourceCapture> captures) {
+        return read(source, captures, GroupReads.none());
+    }
+
+    /**
+     * As {@link #read(String, Collection)}, again, for the captures of a group still to be placed once {@code earlier}
+     * (read for the group) holds no more: the captures' texts it read under the template the source still has are
+     * taken from it instead of read again.
+     */
+    public GroupReads read(String source, Collection<SourceCapture> captures, GroupReads earlier) {
         Set<String> keys = captures.stream().filter(c -> c.urlKey().isPresent())
                 .map(c -> IdentityKey.URL.of(c.urlKey().get())).collect(Collectors.toSet());
         Map<String, ArticleEntity> articleByKey = new HashMap<>();
@@ -63,7 +72,7 @@ public class GroupPrefetch {
         if (src != null && src.templateDigest != null) {
             Template template = templates.of(src);
             if (template.insertedLines().isEmpty()) { // else placement re-derives the source, reading nothing ahead
-                readTexts(reads, src, template, captures, ids);
+                readTexts(reads, src, template, captures, ids, earlier);
             }
         }
         return reads;
@@ -74,12 +83,15 @@ public class GroupPrefetch {
      * statements for the group instead of two or three a capture.
      */
     private void readTexts(GroupReads reads, SourceEntity src, Template template, Collection<SourceCapture> captures,
-            List<UUID> articles) {
+            List<UUID> articles, GroupReads earlier) {
         Map<String, GroupReads.Text> texts = new HashMap<>();
         Set<Long> bandKeys = new LinkedHashSet<>();
         Set<String> lineKeys = new HashSet<>();
         for (SourceCapture c : captures) {
-            GroupReads.Text text = GroupReads.Text.of(templates.normalize(c, template));
+            GroupReads.Text text = earlier.textRead(c.id(), src.templateDigest);
+            if (text == null) {
+                text = GroupReads.Text.of(templates.normalize(c, template));
+            }
             texts.put(c.id(), text);
             bandKeys.addAll(Lsh.bandKeys(text.signature()));
             text.lines().forEach(l -> lineKeys.add(l.key()));

@@ -22,8 +22,9 @@ import org.palimpsest.core.store.VersionEntity;
  * What placing a group of one source's captures reads about the articles they name, read for the whole group in a
  * few statements before the first is placed ({@link GroupPrefetch}) instead of a few statements for each capture.
  * An append keeps the answers true by saying what its article now is ({@link #appended}); once a capture takes
- * another path (re-assembly, growth, a re-derivation can change any article of the source) nothing read ahead holds.
- * What it no longer holds, or never read, is read as before ({@code read}).
+ * another path (re-assembly, growth, a re-derivation can change any article of the source) nothing read ahead holds:
+ * the caller reads again for the captures still to place ({@link #stale}). What it no longer holds, or never read, is
+ * read as before ({@code read}).
  *
  * <p>With the source's template, it also holds each capture's text ({@link Text}), the live versions its LSH band
  * keys lead to, the counts of its lines and which of the group's articles hold them; an append keeps these true by
@@ -104,7 +105,15 @@ public final class GroupReads {
 
     /** The capture's text under the template of digest {@code templateDigest}, or null when not read ahead with it. */
     Text text(String captureId, String templateDigest) {
-        return stale || this.templateDigest == null || !this.templateDigest.equals(templateDigest) ? null
+        return stale ? null : textRead(captureId, templateDigest);
+    }
+
+    /**
+     * The capture's text as read under the template of digest {@code templateDigest}, stale or not (a text is the
+     * capture read with the template's lines, which the digest names), or null.
+     */
+    Text textRead(String captureId, String templateDigest) {
+        return this.templateDigest == null || !this.templateDigest.equals(templateDigest) ? null
                 : texts.get(captureId);
     }
 
@@ -182,5 +191,10 @@ public final class GroupReads {
         if (this != NONE) {
             stale = true;
         }
+    }
+
+    /** Whether a capture was placed otherwise than by appending since these were read: they hold no more. */
+    public boolean stale() {
+        return stale;
     }
 }

@@ -79,6 +79,7 @@ class IncrementalPlacement {
         }
         GroupReads.Text text = reads.text(sc.id(), src.templateDigest);
         GroupReads readAhead = text != null ? reads : GroupReads.none(); // read with this template, or not used
+        placements.read(text != null ? PlacementCounts.Reads.AHEAD : PlacementCounts.Reads.OWN);
         if (text == null) {
             text = GroupReads.Text.of(templates.normalize(sc, template));
         }

@@ -23,16 +23,37 @@ public class PlacementCounts {
         SOURCE
     }
 
+    /** Where placing a capture found its text under the template, its similar versions and its lines' counts. */
+    public enum Reads {
+        /** In what was read for its whole group ({@link GroupPrefetch}). */
+        AHEAD,
+        /** In statements of its own: a capture posted alone, or one its group's reads did not hold for. */
+        OWN
+    }
+
     private final Map<Path, LongAdder> counts = new EnumMap<>(Path.class);
+    private final Map<Reads, LongAdder> reads = new EnumMap<>(Reads.class);
 
     public PlacementCounts() {
         for (Path path : Path.values()) {
             counts.put(path, new LongAdder());
         }
+        for (Reads r : Reads.values()) {
+            reads.put(r, new LongAdder());
+        }
     }
 
     void placed(Path path) {
         counts.get(path).increment();
+    }
+
+    void read(Reads where) {
+        reads.get(where).increment();
+    }
+
+    /** Captures placed with their reads found {@code where} since this node started. */
+    public long count(Reads where) {
+        return reads.get(where).sum();
     }
 
     /** Captures placed along {@code path} since this node started. */

@@ -1,0 +1,74 @@
+package org.palimpsest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.palimpsest.api.TestArchive.ADMIN;
+import static org.palimpsest.api.TestArchive.ARCHIVIST;
+import static org.palimpsest.api.TestArchive.uniqueSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A batch's captures of one source are placed with what is read for the whole group. A capture that re-assembles its
+ * article (it falls between two stored captures of it) changes what was read; the captures after it are placed with
+ * the group's reads read again, not each with statements of its own.
+ */
+@QuarkusTest
+class ReadAheadTest {
+
+    @Test
+    void capturesAfterAReassemblyInTheirBatchArePlacedWithTheGroupsReadsReadAgain() {
+        String source = uniqueSource("read-ahead");
+        for (int story = 0; story < 5; story++) {
+            post(source, List.of(capture(story, "2025-05-11T10:0" + story + ":00Z")));
+        }
+        post(source, List.of(capture(0, "2025-05-11T10:10:00Z")));
+        long assembled = TemplateGrowthTest.placements("assemble");
+        long appended = TemplateGrowthTest.placements("append");
+        long ahead = reads("ahead");
+        long own = reads("own");
+
+        List<Integer> statuses = post(source, List.of(
+                capture(0, "2025-05-11T10:05:00Z"), // between story 0's two captures: its article is re-assembled
+                capture(1, "2025-05-11T10:11:00Z"), capture(2, "2025-05-11T10:12:00Z"),
+                capture(3, "2025-05-11T10:13:00Z"), capture(4, "2025-05-11T10:14:00Z"),
+                capture(1, "2025-05-11T10:15:00Z"), capture(2, "2025-05-11T10:16:00Z")));
+
+        assertEquals(List.of(201, 201, 201, 201, 201, 201, 201), statuses);
+        assertEquals(1, TemplateGrowthTest.placements("assemble") - assembled);
+        assertEquals(6, TemplateGrowthTest.placements("append") - appended);
+        assertEquals(7, reads("ahead") - ahead, "every capture of the batch is placed with its group's reads");
+        assertEquals(0, reads("own") - own, "none reads for itself after the re-assembly");
+
+        Map<String, String> shape = ArchiveShapes.archiveShape(source, 13);
+        Map<String, String> ids = ArchiveShapes.versionIds(source);
+        given().header("Authorization", ADMIN).post("/api/admin/sources/" + source + "/rederive").then()
+                .statusCode(204);
+        assertEquals(shape, ArchiveShapes.archiveShape(source, 13), "a full re-derivation places every capture the same");
+        assertEquals(ids, ArchiveShapes.versionIds(source), "with the same article and version ids");
+    }
+
+    private static long reads(String where) {
+        return TestArchive.counter("palimpsest_placement_reads_total", "read=\"" + where + "\"");
+    }
+
+    private static String capture(int story, String capturedAt) {
+        return new ObjectMapper().createObjectNode().put("source", "SOURCE")
+                .put("url", "https://harbour.example/news/story-" + story).put("capturedAt", capturedAt)
+                .put("contentType", "text/plain").put("content", TemplateGrowthTest.page(story, false)).toString();
+    }
+
+    /** Posts the captures as one NDJSON batch; answers each line's status. */
+    private static List<Integer> post(String source, List<String> captures) {
+        String ndjson = String.join("\n", captures).replace("\"SOURCE\"", "\"" + source + "\"") + "\n";
+        return given().header("Authorization", ARCHIVIST).contentType("application/x-ndjson")
+                .body(ndjson.getBytes(StandardCharsets.UTF_8)).post("/api/captures/batch").then().statusCode(200)
+                .extract().asString().lines().map(line -> JsonPath.from(line).getInt("status")).toList();
+    }
+}
