@@ -41,14 +41,14 @@ class ArticleAssembly {
 
     /** The article with its stored captures alone, re-read under {@code template}. */
     ArticleEntity reassemble(SourceEntity src, ArticleEntity article, Template template) {
-        return assemble(src, article, null, template);
+        return assemble(src, article, null, template).article();
     }
 
     /**
      * Assembles the article ({@code article}: null for a new one) from its stored captures and {@code placed} (null:
-     * none), and answers it.
+     * none), and answers it with its versions.
      */
-    ArticleEntity assemble(SourceEntity src, ArticleEntity article, NewCapture placed, Template template) {
+    ArticleReconciler.Result assemble(SourceEntity src, ArticleEntity article, NewCapture placed, Template template) {
         SourceCapture sc = placed == null ? null : placed.capture();
         CaptureEntity capture = sc == null ? null : CaptureEntity.findById(UUID.fromString(sc.id()));
         List<CaptureEntity> members = new ArrayList<>(article == null ? List.of()
@@ -97,7 +97,7 @@ class ArticleAssembly {
         members.stream().filter(m -> m.versionId != null).forEach(m -> oldVersionOf.put(m.id, m.versionId));
         ArticleReconciler.Result result = reconciler.reconcile(src, article, derived, byKey, Instant.now());
         reconciler.supersede(List.of(), result.leftovers(), members, Map.of(), oldVersionOf, Instant.now());
-        return result.article();
+        return result;
     }
 
     /** The new capture's match: its best similar version, recorded against that version's earliest capture. */

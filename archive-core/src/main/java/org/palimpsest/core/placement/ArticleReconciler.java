@@ -51,8 +51,8 @@ public class ArticleReconciler {
         this.outbox = outbox;
     }
 
-    /** The article row written, and its versions that the derivation no longer has. */
-    public record Result(ArticleEntity article, List<VersionEntity> leftovers) {
+    /** The article row written, its versions that the derivation no longer has, and those it has. */
+    public record Result(ArticleEntity article, List<VersionEntity> leftovers, List<VersionEntity> live) {
     }
 
     public Result reconcile(SourceEntity src, ArticleEntity existing, Derivation.Article article,
@@ -93,7 +93,7 @@ public class ArticleReconciler {
                 ce.versionId = ve.id;
             }
         }
-        return new Result(ae, new ArrayList<>(versions.values()));
+        return new Result(ae, new ArrayList<>(versions.values()), List.copyOf(byNumber.values()));
     }
 
     /**

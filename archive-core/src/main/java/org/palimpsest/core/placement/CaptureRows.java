@@ -68,6 +68,15 @@ public final class CaptureRows {
         write(unwritten.entrySet().stream().filter(e -> e.getValue().placed()).map(Map.Entry::getKey).toList());
     }
 
+    /**
+     * Writes the rows already placed and the capture's own (its article is about to be re-assembled from its captures,
+     * this one among them), leaving the others for later.
+     */
+    void writeFor(UUID capture) {
+        write(unwritten.entrySet().stream().filter(e -> e.getValue().placed() || e.getKey().equals(capture))
+                .map(Map.Entry::getKey).toList());
+    }
+
     /** The capture's stored extraction when its row is not written yet, else null (read it from the database). */
     Extraction unwrittenExtraction(UUID capture) {
         Row row = unwritten.get(capture);

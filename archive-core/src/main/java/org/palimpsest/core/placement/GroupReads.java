@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.palimpsest.core.identity.Lsh;
 import org.palimpsest.core.identity.MinHash;
 import org.palimpsest.core.normalize.NormalizedCapture;
 import org.palimpsest.core.placement.TemplateLines.LineCount;
@@ -183,6 +184,27 @@ public final class GroupReads {
             articleByKey.put(article.identityKey, article);
             this.members.put(article.id, List.copyOf(members));
             this.versions.put(article.id, Map.copyOf(versions));
+        }
+    }
+
+    /**
+     * The article was re-assembled from its captures, the group's capture among them ({@code live}: its live versions
+     * now). Only its own answers changed: its captures and versions are read again when asked, and the versions it
+     * offers as candidates are its live ones. Its lines are what an append adds ({@link #linesAdded}): the capture
+     * falls inside the article's time span, so the lines it was born with stay.
+     */
+    void reassembled(ArticleEntity article, Collection<VersionEntity> live) {
+        if (this == NONE) {
+            return;
+        }
+        articleByKey.values().removeIf(a -> a != null && a.id.equals(article.id));
+        articleByKey.put(article.identityKey, article);
+        members.remove(article.id);
+        versions.remove(article.id);
+        candidates.values().forEach(under -> under.removeIf(c -> c.article().equals(article.id)));
+        for (VersionEntity v : live) {
+            int[] signature = MinHash.fromBytes(v.signature);
+            filed(v.id, article.id, signature, Lsh.bandKeys(signature));
         }
     }
 

@@ -148,9 +148,10 @@ class IncrementalPlacement {
 
         ArticleEntity appended = append.tryAppend(src, article, placed, reads, rows, Instant.now());
         if (appended == null) {
-            rows.writeAll();
-            appended = assembly.assemble(src, article, placed, template);
-            reads.changedOtherwise();
+            rows.writeFor(UUID.fromString(sc.id()));
+            ArticleReconciler.Result assembled = assembly.assemble(src, article, placed, template);
+            appended = assembled.article();
+            reads.reassembled(appended, assembled.live());
             placements.placed(PlacementCounts.Path.ASSEMBLE);
         } else {
             placements.placed(PlacementCounts.Path.APPEND);

@@ -120,7 +120,7 @@ class TemplateGrowth {
         }
         NewCapture regrown = new NewCapture(placed.capture(), placed.canonicalUrl(), normalized,
                 MinHash.signature(normalized.canonicalBody()), placed.matches());
-        ArticleEntity assembled = assembly.assemble(src, article, regrown, grown);
+        ArticleEntity assembled = assembly.assemble(src, article, regrown, grown).article();
         linesByArticle.put(assembled.id, linesNow.get(own));
         templateLines.replaceOf(src.key, linesByArticle);
         if (!learned.isEmpty()) {
