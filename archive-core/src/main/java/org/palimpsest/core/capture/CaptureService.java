@@ -167,10 +167,11 @@ public class CaptureService {
      * written first; a capture that repeats a stored one (or an earlier one of the group) is answered with that one.
      * Each capture's row is written once ({@link CaptureRows}): with its placement when it is appended to its
      * article, else before the placement that reads it. What placing asks is read for the whole group first
-     * ({@link GroupPrefetch}), and read again for the rest of the group when a capture changed it otherwise than by
-     * appending (re-assembling an article, growing the template). Placing a capture may re-derive the whole source,
-     * which places every capture stored so far — the rest of the group included, which is then not placed again
-     * (derivation is a function of the set of captures, so this is what placing them one by one would reach).
+     * ({@link GroupPrefetch}), kept true by appends and re-assemblies, and read again for the rest of the group when a
+     * capture grew the template or gave its article a new first capture ({@link GroupReads#stale}). Placing a capture
+     * may re-derive the whole source, which places every capture stored so far — the rest of the group included,
+     * which is then not placed again (derivation is a function of the set of captures, so this is what placing them
+     * one by one would reach).
      */
     private List<IngestResult> store(List<Prepared> group) {
         String source = group.get(0).capture().source().value();
@@ -223,8 +224,8 @@ public class CaptureService {
                 List<SourceCapture> rest = reads.stale()
                         ? Arrays.stream(toPlace, i, group.size()).filter(Objects::nonNull).toList() : List.of();
                 if (rest.size() > 1) {
-                    // A capture before this one changed what was read (it re-assembled an article, grew the
-                    // template): read again for the captures still to place, instead of each reading for itself.
+                    // A capture before this one changed what was read (it grew the template, or was its article's
+                    // new first capture): read again for the captures still to place, not each for itself.
                     rows.writePlaced();
                     reads = prefetch.read(source, rest, reads);
                 }

@@ -22,10 +22,11 @@ import org.palimpsest.core.store.VersionEntity;
 /**
  * What placing a group of one source's captures reads about the articles they name, read for the whole group in a
  * few statements before the first is placed ({@link GroupPrefetch}) instead of a few statements for each capture.
- * An append keeps the answers true by saying what its article now is ({@link #appended}); once a capture takes
- * another path (re-assembly, growth, a re-derivation can change any article of the source) nothing read ahead holds:
- * the caller reads again for the captures still to place ({@link #stale}). What it no longer holds, or never read, is
- * read as before ({@code read}).
+ * An append keeps the answers true by saying what its article now is ({@link #appended}), and so does a re-assembly
+ * of one article ({@link #reassembled}); once a capture takes another path (a template growth, a new first capture
+ * or a re-derivation can change any article of the source) nothing read ahead holds: the caller reads again for the
+ * captures still to place ({@link #stale}). What it no longer holds, or never read, is read as before
+ * ({@code read}).
  *
  * <p>With the source's template, it also holds each capture's text ({@link Text}), the live versions its LSH band
  * keys lead to, the counts of its lines and which of the group's articles hold them; an append keeps these true by
