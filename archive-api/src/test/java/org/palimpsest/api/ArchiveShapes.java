@@ -41,6 +41,20 @@ final class ArchiveShapes {
         assertEquals(captures, shape.size());
         return shape;
     }
+
+    /**
+     * Re-derives the source whole (as an admin) and finds its {@code captures} captures placed as before: the same
+     * articles, digests and version numbers, with the same article and version ids.
+     */
+    static void assertAFullRederivationAgrees(String source, int captures) {
+        Map<String, String> shape = archiveShape(source, captures);
+        Map<String, String> ids = versionIds(source);
+        given().header("Authorization", TestArchive.ADMIN).post("/api/admin/sources/" + source + "/rederive").then()
+                .statusCode(204);
+        assertEquals(shape, archiveShape(source, captures), "a full re-derivation places every capture the same");
+        assertEquals(ids, versionIds(source), "with the same article and version ids");
+    }
+
     /** Each capture's article and version ids. */
     static Map<String, String> versionIds(String source) {
         Map<String, String> ids = new TreeMap<>();

@@ -2,7 +2,6 @@ package org.palimpsest.api;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.palimpsest.api.TestArchive.ADMIN;
 import static org.palimpsest.api.TestArchive.ARCHIVIST;
 import static org.palimpsest.api.TestArchive.uniqueSource;
 
@@ -11,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,13 +47,7 @@ class ReadAheadTest {
         assertEquals(0, reads("own") - own, "none reads for itself after the re-assembly");
         assertEquals(4, given().queryParam("source", source).get("/api/articles").jsonPath()
                 .getInt("items.find { it.url == 'https://harbour.example/news/story-0' }.captureCount"));
-
-        Map<String, String> shape = ArchiveShapes.archiveShape(source, 14);
-        Map<String, String> ids = ArchiveShapes.versionIds(source);
-        given().header("Authorization", ADMIN).post("/api/admin/sources/" + source + "/rederive").then()
-                .statusCode(204);
-        assertEquals(shape, ArchiveShapes.archiveShape(source, 14), "a full re-derivation places every capture the same");
-        assertEquals(ids, ArchiveShapes.versionIds(source), "with the same article and version ids");
+        ArchiveShapes.assertAFullRederivationAgrees(source, 14);
     }
 
     @Test
@@ -80,13 +72,7 @@ class ReadAheadTest {
         assertEquals(4, TemplateGrowthTest.placements("append") - appended);
         assertEquals(5, reads("ahead") - ahead, "every capture of the batch is placed with its group's reads");
         assertEquals(0, reads("own") - own, "none reads for itself after the template grew");
-
-        Map<String, String> shape = ArchiveShapes.archiveShape(source, 9);
-        Map<String, String> ids = ArchiveShapes.versionIds(source);
-        given().header("Authorization", ADMIN).post("/api/admin/sources/" + source + "/rederive").then()
-                .statusCode(204);
-        assertEquals(shape, ArchiveShapes.archiveShape(source, 9), "a full re-derivation places every capture the same");
-        assertEquals(ids, ArchiveShapes.versionIds(source), "with the same article and version ids");
+        ArchiveShapes.assertAFullRederivationAgrees(source, 9);
     }
 
     private static long reads(String where) {
