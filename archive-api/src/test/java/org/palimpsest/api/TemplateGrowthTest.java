@@ -30,7 +30,7 @@ class TemplateGrowthTest {
     @Inject
     DataSource db;
 
-    private static final String PROMO = "Subscribe to our newsletter for the top stories of the day.";
+    static final String PROMO = "Subscribe to our newsletter for the top stories of the day.";
 
     private static final List<String[]> STORIES = List.of(
             new String[] {"Harbour wall repair approved by the council",

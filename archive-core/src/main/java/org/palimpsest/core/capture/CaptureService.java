@@ -171,7 +171,9 @@ public class CaptureService {
      * capture grew the template or gave its article a new first capture ({@link GroupReads#stale}). Placing a capture
      * may re-derive the whole source, which places every capture stored so far — the rest of the group included,
      * which is then not placed again (derivation is a function of the set of captures, so this is what placing them
-     * one by one would reach).
+     * one by one would reach). Articles, versions and the source's template counts changed by appends stay in the
+     * session and are written when the group ends, each changed row once; a placement that reads them back from the
+     * database flushes them first.
      */
     private List<IngestResult> store(List<Prepared> group) {
         String source = group.get(0).capture().source().value();
@@ -232,8 +234,8 @@ public class CaptureService {
                 placedByRederivation = placement.place(source, toPlace[i], canonicalUrls[i], reads, rows);
                 results.add(new IngestResult(ids[i],
                         placedByRederivation ? IngestResult.Rederived.SOURCE : IngestResult.Rederived.ARTICLE));
-                em.flush();
                 if (placedByRederivation) {
+                    em.flush();
                     em.clear(); // it held every capture of the source: later captures start from an empty session
                 }
             }

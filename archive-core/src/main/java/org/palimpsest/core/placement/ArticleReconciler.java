@@ -120,7 +120,8 @@ public class ArticleReconciler {
     /**
      * Brings a version row to its place on the timeline, with an outbox event if that changed it, and files its LSH
      * bands if it has none. {@code first} is the normalised text of its first capture, or null when that capture is
-     * known to be unchanged (so are headline and paragraphs); {@code signature} is asked for only to file bands.
+     * known to be unchanged (so are headline and paragraphs); {@code signature} is asked for only to file bands. A new
+     * version is persisted by {@link #describeChanges}, which follows, once it has all its columns.
      */
     void apply(String source, VersionEntity ve, Timeline.Version tv, NormalizedCapture first,
             Supplier<int[]> signature, Instant now) {
@@ -142,15 +143,14 @@ public class ArticleReconciler {
             ve.intervals = intervals;
             ve.captureCount = tv.captures().size();
             ve.updatedAt = now;
-            if (created) {
-                ve.persist();
-            }
-            outbox.add(ve.id, "version-changed");
         }
         if (ve.signature == null) {
             int[] s = signature.get();
             ve.signature = MinHash.toBytes(s);
             bands(source, ve.id, s);
+        }
+        if (changed) {
+            outbox.add(ve.id, "version-changed");
         }
     }
 
@@ -165,7 +165,7 @@ public class ArticleReconciler {
      * before it: classified anew only when the version before it is another one than last time (a version's content
      * is fixed by its digest, so the pair of ids decides the change), with each version's page {@code dateModified}
      * ({@code dateModified}, by number) beside it; and each return to it after another version (A → B → A) how it
-     * differs from the version it went back from.
+     * differs from the version it went back from. Then persists the versions new to the database.
      */
     void describeChanges(Map<Integer, VersionEntity> byNumber, Map<Integer, String> dateModified) {
         Map<Instant, VersionEntity> endingAt = new HashMap<>();
@@ -189,6 +189,11 @@ public class ArticleReconciler {
                 ve.change = change;
                 ve.reverts = reverts;
                 outbox.add(ve.id, "version-changed"); // the index holds a version's change kinds
+            }
+        }
+        for (VersionEntity ve : byNumber.values()) {
+            if (!ve.isPersistent()) {
+                ve.persist(); // new, persisted whole: Hibernate inserts the state an entity has when persisted
             }
         }
     }

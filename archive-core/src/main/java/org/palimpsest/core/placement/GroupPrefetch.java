@@ -113,6 +113,7 @@ public class GroupPrefetch {
         if (bandKeys.isEmpty()) {
             return candidates;
         }
+        em.flush(); // versions filed by the group's earlier captures are read from the database below
         // The band keys are our own longs, written as bigint literals: bound as parameters they reached PostgreSQL as
         // numeric, which turned "band_key in (...)" into a filter over every band of the source. With literals the
         // statement is planned for its keys each time. The candidates are found first, in a materialised step, then

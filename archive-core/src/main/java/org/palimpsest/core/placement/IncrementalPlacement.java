@@ -1,6 +1,7 @@
 package org.palimpsest.core.placement;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,10 +50,12 @@ class IncrementalPlacement {
     private final TemplateGrowth growth;
     private final PlacementCounts placements;
     private final GroupPrefetch prefetch;
+    private final EntityManager em;
 
     IncrementalPlacement(NormalizeConfig config, TemplateLines templateLines, SourceTemplates templates,
             ArticleAppend append, ArticleAssembly assembly, TemplateGrowth growth, PlacementCounts placements,
-            GroupPrefetch prefetch) {
+            GroupPrefetch prefetch, EntityManager em) {
+        this.em = em;
         this.placements = placements;
         this.prefetch = prefetch;
         this.rules = config.rules();
@@ -107,8 +110,9 @@ class IncrementalPlacement {
         if (article != null && !sc.capturedAt().isAfter(article.firstCapturedAt)) {
             // A new first capture: the lines the article was born with change, and their counts with them.
             reads.changedOtherwise();
-            rows.writeAll();
+            written(rows);
             if (growth.grow(src, article, placed, template, Set.of())) {
+                em.flush();
                 placements.placed(PlacementCounts.Path.ASSEMBLE);
                 return true;
             }
@@ -138,8 +142,9 @@ class IncrementalPlacement {
         }
         if (!learned.isEmpty()) {
             reads.changedOtherwise();
-            rows.writeAll();
+            written(rows);
             if (growth.grow(src, article, placed, template, learned)) {
+                em.flush();
                 placements.placed(PlacementCounts.Path.GROWTH);
                 return true;
             }
@@ -149,7 +154,9 @@ class IncrementalPlacement {
         ArticleEntity appended = append.tryAppend(src, article, placed, reads, rows, Instant.now());
         if (appended == null) {
             rows.writeFor(UUID.fromString(sc.id()));
+            em.flush();
             ArticleReconciler.Result assembled = assembly.assemble(src, article, placed, template);
+            em.flush();
             appended = assembled.article();
             reads.reassembled(appended, assembled.live());
             placements.placed(PlacementCounts.Path.ASSEMBLE);
@@ -163,6 +170,15 @@ class IncrementalPlacement {
             templates.recount(src, recounted);
         }
         return true;
+    }
+
+    /**
+     * Writes the group's capture rows and the session's pending changes (the articles, versions and template counts
+     * of the group's appends so far): a re-assembly or a template growth reads the source back from the database.
+     */
+    private void written(CaptureRows rows) {
+        rows.writeAll();
+        em.flush();
     }
 
     /** False, saying why at debug level: the caller re-derives the source. */

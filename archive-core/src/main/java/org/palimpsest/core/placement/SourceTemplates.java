@@ -72,15 +72,15 @@ public class SourceTemplates {
     }
 
     /**
-     * Stores a template with the same lines and new article counts (no new version). The parsed copy is dropped:
-     * PostgreSQL gives {@code jsonb} back in its own layout, which is parsed the next time.
+     * Stores a template with the same lines and new article counts (no new version), kept parsed beside the row's
+     * text (the source's row, re-read from PostgreSQL, comes back in {@code jsonb}'s own layout and is parsed again).
      */
     void recount(SourceEntity src, Template template) {
         String json = Json.write(template);
         if (!Json.sameValue(json, src.template)) {
             src.template = json;
         }
-        parsed.remove(src.key);
+        parsed.put(src.key, new ParsedTemplate(src.template, template));
     }
 
     /**

@@ -1,0 +1,94 @@
+package org.palimpsest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.palimpsest.api.TestArchive.ARCHIVIST;
+import static org.palimpsest.api.TestArchive.uniqueSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.EntityStatistics;
+import org.junit.jupiter.api.Test;
+import org.palimpsest.core.store.ArticleEntity;
+import org.palimpsest.core.store.SourceEntity;
+import org.palimpsest.core.store.VersionEntity;
+
+/**
+ * A batch's captures of one source change their articles, versions and the source's template counts in memory and
+ * write each changed row once, when the group is written: an article captured three times in a batch is updated once,
+ * not three times, and a new version is inserted whole, not inserted and then updated. (Hibernate's statistics are on
+ * in the test profile.)
+ */
+@QuarkusTest
+class GroupWritesTest {
+    @Inject
+    SessionFactory sessions;
+
+    @Test
+    void aBatchWritesEachArticleVersionAndTemplateItChangesOnce() {
+        String source = uniqueSource("group-writes");
+        post(source, List.of(capture(0, "2025-05-11T10:00:00Z")));
+        post(source, List.of(capture(1, "2025-05-11T10:01:00Z")));
+        post(source, List.of(capture(2, "2025-05-11T10:02:00Z"))); // the promotion is template from here on
+        long[] before = writes();
+
+        List<Integer> statuses = post(source, List.of(
+                capture(3, "2025-05-11T10:03:00Z"), capture(4, "2025-05-11T10:04:00Z"), // new: the promotion's count
+                capture(0, "2025-05-11T10:05:00Z"), capture(1, "2025-05-11T10:06:00Z"),
+                capture(2, "2025-05-11T10:07:00Z"), capture(0, "2025-05-11T10:08:00Z"),
+                capture(1, "2025-05-11T10:09:00Z"), capture(2, "2025-05-11T10:10:00Z"),
+                capture(0, CORRECTION, "2025-05-11T10:11:00Z"))); // a second version of story 0
+
+        assertEquals(List.of(201, 201, 201, 201, 201, 201, 201, 201, 201), statuses);
+        long[] after = writes();
+        assertEquals(2, after[0] - before[0], "articles inserted");
+        assertEquals(3, after[1] - before[1], "articles updated: each of the three captured again, once");
+        assertEquals(3, after[2] - before[2], "versions inserted: two first versions and story 0's second, whole");
+        assertEquals(3, after[3] - before[3], "versions updated: each of the three captured again, once");
+        assertEquals(1, after[4] - before[4], "the source's template counts, written once");
+        assertEquals(2, given().queryParam("source", source).get("/api/articles").jsonPath()
+                .getInt("items.find { it.url == 'https://harbour.example/news/story-0' }.versionCount"));
+        assertEquals(5, given().get("/api/sources/" + source + "/template").then().statusCode(200).extract()
+                .jsonPath().getInt("bodyLines.find { it.text == '" + TemplateGrowthTest.PROMO + "' }.articles"));
+        ArchiveShapes.assertAFullRederivationAgrees(source, 12);
+    }
+
+    /** Rows inserted and updated so far: articles, versions (each inserted, updated), the source's updates. */
+    private long[] writes() {
+        EntityStatistics articles = entity(ArticleEntity.class);
+        EntityStatistics versions = entity(VersionEntity.class);
+        return new long[] {articles.getInsertCount(), articles.getUpdateCount(), versions.getInsertCount(),
+                versions.getUpdateCount(), entity(SourceEntity.class).getUpdateCount()};
+    }
+
+    private EntityStatistics entity(Class<?> type) {
+        return sessions.getStatistics().getEntityStatistics(type.getName());
+    }
+
+    private static final String CORRECTION = "A correction: the vote was taken on Tuesday, not Monday.\n";
+
+    private static String capture(int story, String capturedAt) {
+        return capture(story, "", capturedAt);
+    }
+
+    /** A capture of story {@code n}, the promotion line in its body, with {@code added} at its end, as an NDJSON line. */
+    private static String capture(int story, String added, String capturedAt) {
+        return new ObjectMapper().createObjectNode().put("source", "SOURCE")
+                .put("url", "https://harbour.example/news/story-" + story).put("capturedAt", capturedAt)
+                .put("contentType", "text/plain").put("content", TemplateGrowthTest.page(story, true) + added)
+                .toString();
+    }
+
+    /** Posts the captures as one NDJSON batch; answers each line's status. */
+    private static List<Integer> post(String source, List<String> captures) {
+        String ndjson = String.join("\n", captures).replace("\"SOURCE\"", "\"" + source + "\"") + "\n";
+        return given().header("Authorization", ARCHIVIST).contentType("application/x-ndjson")
+                .body(ndjson.getBytes(StandardCharsets.UTF_8)).post("/api/captures/batch").then().statusCode(200)
+                .extract().asString().lines().map(line -> JsonPath.from(line).getInt("status")).toList();
+    }
+}
