@@ -58,9 +58,13 @@ public final class CaptureRows {
         unwritten.put(id, new Row(values, extraction));
     }
 
-    /** Writes every row not written yet, placed or not: what follows may read any capture of the source. */
+    /**
+     * Writes every row not written yet, placed or not, and the session's pending changes (the articles, versions and
+     * template counts of the group's appends so far): what follows may read anything of the source back.
+     */
     public void writeAll() {
         write(new ArrayList<>(unwritten.keySet()));
+        em.flush();
     }
 
     /** Writes the rows already placed (an article's captures are about to be read), leaving the others for later. */

@@ -110,7 +110,7 @@ class IncrementalPlacement {
         if (article != null && !sc.capturedAt().isAfter(article.firstCapturedAt)) {
             // A new first capture: the lines the article was born with change, and their counts with them.
             reads.changedOtherwise();
-            written(rows);
+            rows.writeAll();
             if (growth.grow(src, article, placed, template, Set.of())) {
                 em.flush();
                 placements.placed(PlacementCounts.Path.ASSEMBLE);
@@ -142,7 +142,7 @@ class IncrementalPlacement {
         }
         if (!learned.isEmpty()) {
             reads.changedOtherwise();
-            written(rows);
+            rows.writeAll();
             if (growth.grow(src, article, placed, template, learned)) {
                 em.flush();
                 placements.placed(PlacementCounts.Path.GROWTH);
@@ -170,15 +170,6 @@ class IncrementalPlacement {
             templates.recount(src, recounted);
         }
         return true;
-    }
-
-    /**
-     * Writes the group's capture rows and the session's pending changes (the articles, versions and template counts
-     * of the group's appends so far): a re-assembly or a template growth reads the source back from the database.
-     */
-    private void written(CaptureRows rows) {
-        rows.writeAll();
-        em.flush();
     }
 
     /** False, saying why at debug level: the caller re-derives the source. */

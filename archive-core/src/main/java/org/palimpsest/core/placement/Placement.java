@@ -1,7 +1,6 @@
 package org.palimpsest.core.placement;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import org.palimpsest.core.derivation.SourceCapture;
 
 /**
@@ -15,11 +14,8 @@ public class Placement {
     private final IncrementalPlacement incremental;
     private final SourceRederiver rederiver;
     private final PlacementCounts placements;
-    private final EntityManager em;
 
-    Placement(IncrementalPlacement incremental, SourceRederiver rederiver, PlacementCounts placements,
-            EntityManager em) {
-        this.em = em;
+    Placement(IncrementalPlacement incremental, SourceRederiver rederiver, PlacementCounts placements) {
         this.placements = placements;
         this.incremental = incremental;
         this.rederiver = rederiver;
@@ -36,7 +32,6 @@ public class Placement {
         }
         reads.changedOtherwise();
         rows.writeAll(); // the re-derivation places every capture of the source, the rest of the group included
-        em.flush();
         rederiver.rederive(source);
         placements.placed(PlacementCounts.Path.SOURCE);
         return true;
