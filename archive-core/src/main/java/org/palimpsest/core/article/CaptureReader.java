@@ -15,6 +15,7 @@ import org.palimpsest.core.json.Json;
 import org.palimpsest.core.provenance.DerivationRecord;
 import org.palimpsest.core.replica.Reads;
 import org.palimpsest.core.store.CaptureEntity;
+import org.palimpsest.core.store.Sql;
 
 /** Reads captures: each with its provenance, and its exact bytes. */
 @ApplicationScoped
@@ -40,8 +41,8 @@ public class CaptureReader {
     public Map<UUID, CaptureView> captures(Collection<UUID> ids) {
         Map<UUID, CaptureView> views = new HashMap<>();
         if (!ids.isEmpty()) {
-            reads.em().createQuery("from CaptureEntity c where c.id in ?1", CaptureEntity.class).setParameter(1, ids)
-                    .getResultList().forEach(c -> views.put(c.id, view(c)));
+            Sql.entities(reads.em(), "select * from capture where id = any(cast(?1 as uuid[]))", CaptureEntity.class)
+                    .setParameter(1, Sql.array(ids)).getResultList().forEach(c -> views.put(c.id, view(c)));
         }
         return views;
     }

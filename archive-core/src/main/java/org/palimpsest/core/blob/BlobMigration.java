@@ -114,7 +114,8 @@ public class BlobMigration {
             }
         }
         if (!done.isEmpty()) {
-            em.createNativeQuery("delete from blob where sha256 in (:done)").setParameter("done", done).executeUpdate();
+            em.createNativeQuery("delete from blob where sha256 = any(cast(:done as text[]))")
+                    .setParameter("done", Sql.array(done)).executeUpdate();
         }
         return new Page(done.size(), rows.size() < PAGE ? null : rows.get(rows.size() - 1).get("sha256", String.class));
     }

@@ -25,7 +25,7 @@ public final class DatabaseBlobStore implements BlobStore {
         List<Object[]> rows = new ArrayList<>(contents.size());
         contents.forEach((digest, bytes) ->
                 rows.add(new Object[] {digest.hex(), (long) bytes.length, "gzip", StoredForm.of(bytes)}));
-        Sql.insertAll(em, "blob", "sha256, size, compression, data", rows);
+        Sql.insertAll(em, "blob", "sha256 text, size bigint, compression text, data bytea", rows);
     }
 
     @Override

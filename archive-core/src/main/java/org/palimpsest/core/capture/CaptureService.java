@@ -261,24 +261,23 @@ public class CaptureService {
      */
     private UUID[] repeated(String source, List<Prepared> group) {
         UUID[] repeated = new UUID[group.size()];
-        StringBuilder sql = new StringBuilder("select k.i as i, c.id as id from (values ");
-        for (int i = 0; i < group.size(); i++) {
-            int p = 4 * i + 2;
-            sql.append(i == 0 ? "" : ", ").append("(").append(i).append(", cast(?").append(p).append(" as text), ?")
-                    .append(p + 1).append(", cast(?").append(p + 2).append(" as timestamptz), cast(?").append(p + 3)
-                    .append(" as boolean))");
+        List<String> urls = new ArrayList<>();
+        List<String> digests = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
+        List<Boolean> undated = new ArrayList<>();
+        for (Prepared p : group) {
+            ValidCapture capture = p.capture();
+            urls.add(capture.url().map(CaptureUrl::value).orElse(""));
+            digests.add(capture.rawDigest().hex());
+            times.add(capture.capturedAt());
+            undated.add(capture.capturedAtOrigin() == CaptureTimeOrigin.INGEST);
         }
-        sql.append(") as k(i, url, sha, at, undated) join capture c on c.source = ?1 and coalesce(c.url, '') = k.url"
-                + " and c.raw_sha256 = k.sha and (c.captured_at = k.at or k.undated"
-                + " and c.captured_at_origin = 'INGEST')");
-        var query = Sql.rows(em, sql.toString()).setParameter(1, source);
-        for (int i = 0; i < group.size(); i++) {
-            ValidCapture capture = group.get(i).capture();
-            int p = 4 * i + 2;
-            query.setParameter(p, capture.url().map(CaptureUrl::value).orElse(""))
-                    .setParameter(p + 1, capture.rawDigest().hex()).setParameter(p + 2, capture.capturedAt())
-                    .setParameter(p + 3, capture.capturedAtOrigin() == CaptureTimeOrigin.INGEST);
-        }
+        var query = Sql.rows(em, "select k.i - 1 as i, c.id as id from unnest(cast(?2 as text[]),"
+                        + " cast(?3 as text[]), cast(?4 as timestamptz[]), cast(?5 as boolean[]))"
+                        + " with ordinality as k(url, sha, at, undated, i) join capture c on c.source = ?1 and coalesce(c.url, '') = k.url and c.raw_sha256 = k.sha"
+                        + " and (c.captured_at = k.at or k.undated and c.captured_at_origin = 'INGEST')")
+                .setParameter(1, source).setParameter(2, Sql.array(urls)).setParameter(3, Sql.array(digests))
+                .setParameter(4, Sql.array(times)).setParameter(5, Sql.array(undated));
         for (Tuple row : Sql.list(query)) {
             repeated[row.get("i", Number.class).intValue()] = row.get("id", UUID.class);
         }

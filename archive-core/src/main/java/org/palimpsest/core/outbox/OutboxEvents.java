@@ -31,12 +31,12 @@ public class OutboxEvents {
         pending().add(new Object[] {versionId, event});
     }
 
-    /** Writes the transaction's pending events now, in as few statements as the rows allow. */
+    /** Writes the transaction's pending events now, in one statement. */
     public void flush() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = (List<Object[]>) transactions.getResource(PENDING);
         if (rows != null && !rows.isEmpty()) {
-            Sql.insertAll(em, "outbox", "aggregate_id, event", List.copyOf(rows));
+            Sql.insertAll(em, "outbox", "aggregate_id uuid, event text", List.copyOf(rows));
             rows.clear();
         }
     }

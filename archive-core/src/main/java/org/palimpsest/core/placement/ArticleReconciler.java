@@ -110,8 +110,9 @@ public class ArticleReconciler {
         Map<UUID, Map<String, VersionEntity>> versions = new HashMap<>();
         articles.forEach(a -> versions.put(a, new HashMap<>()));
         if (!articles.isEmpty()) {
-            em.createQuery("from VersionEntity where articleId in ?1 and supersededBy is null", VersionEntity.class)
-                    .setParameter(1, articles).setFlushMode(FlushModeType.COMMIT).getResultList()
+            Sql.entities(em, "select * from version where article_id = any(cast(?1 as uuid[]))"
+                            + " and superseded_by is null", VersionEntity.class)
+                    .setParameter(1, Sql.array(articles)).setFlushMode(FlushModeType.COMMIT).getResultList()
                     .forEach(v -> versions.get(v.articleId).put(v.contentSha256, v));
         }
         return versions;
@@ -250,7 +251,7 @@ public class ArticleReconciler {
     }
 
     private void bands(String source, UUID versionId, int[] signature) {
-        Sql.insertAll(em, "lsh_band", "source, band_key, version_id",
+        Sql.insertAll(em, "lsh_band", "source text, band_key bigint, version_id uuid",
                 Lsh.bandKeys(signature).stream().map(key -> new Object[] {source, key, versionId}).toList());
     }
 

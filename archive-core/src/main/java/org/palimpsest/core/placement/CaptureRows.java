@@ -18,16 +18,15 @@ import org.palimpsest.core.store.Sql;
  * bare and updated after. A row is written when placing needs it in the database — before a placement that reads the
  * source's captures (re-assembly, template growth, a re-derivation: {@link #writeAll}), before an append reads an
  * article's captures ({@link #writePlaced}) — and at the latest when the group ends. Rows are written in the group's
- * order in multi-row statements.
+ * order, set-wise ({@link Sql#insertAllReturningIds}).
  */
 public final class CaptureRows {
     /** The columns of a capture as stored before placement, in the order {@link #add} takes their values. */
     private static final String CAPTURE_COLUMNS = """
-            id, source, url, canonical_url, url_key, captured_at, captured_at_origin, ingested_at, raw_sha256,
-            raw_size, content_type, origin, extracted, payload_sha1""";
-    private static final String COLUMNS = CAPTURE_COLUMNS + ", article_id, version_id, derivation";
-    private static final String VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?,"
-            + " cast(? as uuid), cast(? as uuid), cast(? as jsonb)";
+            id uuid, source text, url text, canonical_url text, url_key text, captured_at timestamptz,
+            captured_at_origin text, ingested_at timestamptz, raw_sha256 text, raw_size bigint, content_type text,
+            origin jsonb, extracted jsonb, payload_sha1 text""";
+    private static final String COLUMNS = CAPTURE_COLUMNS + ", article_id uuid, version_id uuid, derivation jsonb";
 
     private final EntityManager em;
     private final Map<UUID, Row> unwritten = new LinkedHashMap<>();
@@ -131,13 +130,13 @@ public final class CaptureRows {
             Row row = unwritten.get(id);
             Object[] v = Arrays.copyOf(row.values, row.values.length + 3);
             if (row.placed()) {
-                v[row.values.length] = row.article.toString();
-                v[row.values.length + 1] = row.version.toString();
+                v[row.values.length] = row.article;
+                v[row.values.length + 1] = row.version;
                 v[row.values.length + 2] = Json.write(row.record);
             }
             values.add(v);
         }
-        int written = Sql.insertAllReturningIds(em, "capture", COLUMNS, VALUES, values).size();
+        int written = Sql.insertAllReturningIds(em, "capture", COLUMNS, values).size();
         if (written != ids.size()) {
             // The group's repeats of stored captures were answered before placing; under the source's lock nothing
             // else writes its captures. The transaction rolls back; the group is stored again one capture at a time.

@@ -61,9 +61,9 @@ public class GroupPrefetch {
         Map<String, ArticleEntity> articleByKey = new HashMap<>();
         keys.forEach(k -> articleByKey.put(k, null));
         if (!keys.isEmpty()) {
-            em.createQuery("from ArticleEntity where source = ?1 and identityKey in ?2 and supersededBy is null",
-                            ArticleEntity.class)
-                    .setParameter(1, source).setParameter(2, keys).getResultList()
+            Sql.entities(em, "select * from article where source = ?1 and identity_key = any(cast(?2 as text[]))"
+                            + " and superseded_by is null", ArticleEntity.class)
+                    .setParameter(1, source).setParameter(2, Sql.array(keys)).getResultList()
                     .forEach(a -> articleByKey.put(a.identityKey, a));
         }
         List<UUID> ids = articleByKey.values().stream().filter(a -> a != null).map(a -> a.id).toList();
@@ -114,19 +114,18 @@ public class GroupPrefetch {
             return candidates;
         }
         em.flush(); // versions filed by the group's earlier captures are read from the database below
-        // The band keys are our own longs, written as bigint literals: bound as parameters they reached PostgreSQL as
-        // numeric, which turned "band_key in (...)" into a filter over every band of the source. With literals the
-        // statement is planned for its keys each time. The candidates are found first, in a materialised step, then
-        // their versions: left to choose, a planner without statistics (no ANALYZE yet, as after a bulk load with
+        // The band keys go as one bigint array: bound one by one they once reached PostgreSQL as numeric, which
+        // turned "band_key in (...)" into a filter over every band of the source; written as literals, every group
+        // made a statement text of its own. The candidates are found first, in a materialised step, then their
+        // versions: left to choose, a planner without statistics (no ANALYZE yet, as after a bulk load with
         // autovacuum behind or off) probed the source's bands once for every live version of the source, 280 ms a
         // capture at 520 versions instead of 17 (4.6 with statistics).
-        String literals = bandKeys.stream().map(String::valueOf).collect(Collectors.joining(","));
         List<Tuple> rows = Sql.list(Sql.rows(em, "with candidates as materialized (select version_id,"
                 + " string_agg(band_key::text, ',') as keys from lsh_band where source = :source"
-                + " and band_key in (" + literals + ") group by version_id)"
+                + " and band_key = any(cast(:keys as bigint[])) group by version_id)"
                 + " select c.keys, v.id, v.article_id, v.signature from candidates c"
                 + " join version v on v.id = c.version_id where v.superseded_by is null")
-                .setParameter("source", source));
+                .setParameter("source", source).setParameter("keys", Sql.array(bandKeys)));
         for (Tuple row : rows) {
             GroupReads.Candidate candidate = new GroupReads.Candidate(row.get("id", UUID.class),
                     row.get("article_id", UUID.class), MinHash.fromBytes(row.get("signature", byte[].class)));
@@ -152,8 +151,8 @@ public class GroupPrefetch {
                             version_id, placed_digest as digest, placed_template as template_digest,
                             placed_identity as identity, placed_matched as matched_capture_id,
                             placed_version_number as version_number, placed_version_kind as version_decision
-                        from capture where article_id in (:articles)""")
-                .setParameter("articles", articles));
+                        from capture where article_id = any(cast(:articles as uuid[]))""")
+                .setParameter("articles", Sql.array(articles)));
         for (Tuple r : rows) {
             Instant capturedAt = r.get("captured_at", Instant.class);
             Number versionNumber = r.get("version_number", Number.class);

@@ -137,9 +137,9 @@ public class TemplateLines {
         List<Tuple> rows = Sql.list(Sql.rows(em, "select c.zone, c.line_hash, c.articles, c.born_with, exists (select 1"
                         + " from template_line t where t.source = c.source and t.line_hash = c.line_hash"
                         + " and t.zone = c.zone and t.article_id = :article) as held from template_line_count c"
-                        + " where c.source = :source and c.line_hash in (:hashes)")
+                        + " where c.source = :source and c.line_hash = any(cast(:hashes as text[]))")
                 .setParameter("article", article == null ? new UUID(0, 0) : article).setParameter("source", source)
-                .setParameter("hashes", byHash.values().stream().map(ZoneLine::hash).distinct().toList()));
+                .setParameter("hashes", Sql.array(byHash.values().stream().map(ZoneLine::hash).distinct().toList())));
         Map<ZoneLine, LineCount> stored = new HashMap<>();
         Set<ZoneLine> held = new HashSet<>();
         for (Tuple row : rows) {
@@ -197,17 +197,18 @@ public class TemplateLines {
     Set<UUID> articlesHolding(String source, Collection<ZoneLine> lines) {
         return new HashSet<>(em.createNativeQuery("select distinct t.article_id from template_line t join article a"
                         + " on a.id = t.article_id and a.superseded_by is null where t.source = :source"
-                        + " and t.line_hash in (:hashes)", UUID.class).setFlushMode(FlushModeType.COMMIT)
-                .setParameter("source", source).setParameter("hashes", lines.stream().map(ZoneLine::hash).toList())
+                        + " and t.line_hash = any(cast(:hashes as text[]))", UUID.class)
+                .setFlushMode(FlushModeType.COMMIT).setParameter("source", source)
+                .setParameter("hashes", Sql.array(lines.stream().map(ZoneLine::hash).toList()))
                 .getResultList());
     }
 
     /** Whether the article holds any of the lines, in either zone. */
     boolean holdsAny(String source, UUID article, Collection<ZoneLine> lines) {
         return !lines.isEmpty() && !em.createNativeQuery("select 1 from template_line where source = :source"
-                        + " and article_id = :article and line_hash in (:hashes) limit 1")
+                        + " and article_id = :article and line_hash = any(cast(:hashes as text[])) limit 1")
                 .setFlushMode(FlushModeType.COMMIT).setParameter("source", source).setParameter("article", article)
-                .setParameter("hashes", lines.stream().map(ZoneLine::hash).distinct().toList())
+                .setParameter("hashes", Sql.array(lines.stream().map(ZoneLine::hash).distinct().toList()))
                 .getResultList().isEmpty();
     }
 
@@ -218,8 +219,8 @@ public class TemplateLines {
             return lines;
         }
         List<Tuple> rows = Sql.list(Sql.rows(em, "select article_id, zone, line_hash, born_with from template_line"
-                        + " where source = :source and article_id in (:articles)")
-                .setParameter("source", source).setParameter("articles", articles));
+                        + " where source = :source and article_id = any(cast(:articles as uuid[]))")
+                .setParameter("source", source).setParameter("articles", Sql.array(articles)));
         for (Tuple row : rows) {
             lines.computeIfAbsent(row.get("article_id", UUID.class), k -> new HashMap<>())
                     .put(ZoneLine.key(row.get("zone"), row.get("line_hash")), row.get("born_with", Boolean.class));
@@ -248,9 +249,9 @@ public class TemplateLines {
             return counts;
         }
         List<Tuple> rows = Sql.list(Sql.rows(em, "select zone, line_hash, articles, born_with from template_line_count"
-                        + " where source = :source and line_hash in (:hashes)")
+                        + " where source = :source and line_hash = any(cast(:hashes as text[]))")
                 .setParameter("source", source)
-                .setParameter("hashes", keys.stream().map(k -> k.substring(1)).distinct().toList()));
+                .setParameter("hashes", Sql.array(keys.stream().map(k -> k.substring(1)).distinct().toList())));
         for (Tuple row : rows) {
             String key = ZoneLine.key(row.get("zone"), row.get("line_hash"));
             if (keys.contains(key)) {
@@ -270,8 +271,10 @@ public class TemplateLines {
 
     /** Replaces the rows of some of the source's articles. */
     void replaceOf(String source, Map<UUID, ArticleLines> linesByArticle) {
-        Sql.statement(em, "delete from template_line where source = :source and article_id in (:articles)")
-                .setParameter("source", source).setParameter("articles", linesByArticle.keySet()).executeUpdate();
+        Sql.statement(em, "delete from template_line where source = :source"
+                        + " and article_id = any(cast(:articles as uuid[]))")
+                .setParameter("source", source).setParameter("articles", Sql.array(linesByArticle.keySet()))
+                .executeUpdate();
         insert(source, linesByArticle);
     }
 
@@ -293,6 +296,7 @@ public class TemplateLines {
         List<Object[]> rows = new ArrayList<>();
         linesByArticle.forEach((article, lines) -> lines.lines().forEach(l -> rows.add(new Object[] {source,
                 String.valueOf(l.zone().code()), l.hash(), article, lines.bornWith().contains(l)})));
-        Sql.insertAll(em, "template_line", "source, zone, line_hash, article_id, born_with", rows);
+        Sql.insertAll(em, "template_line",
+                "source text, zone char(1), line_hash text, article_id uuid, born_with boolean", rows);
     }
 }

@@ -4,15 +4,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
+import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** Native SQL on the side tables (outbox, bands, template lines, locks), which never read pending entity changes. */
 public final class Sql {
-    static final int ROWS_PER_INSERT = 400;
-
     private Sql() {
     }
 
@@ -29,63 +30,90 @@ public final class Sql {
         return em.createNativeQuery(sql, Tuple.class).setFlushMode(FlushModeType.COMMIT);
     }
 
+    /**
+     * A native query whose rows are entities of {@code type}, the session's own instances as an HQL query gives them,
+     * for conditions HQL cannot write (a list as one array parameter). Like HQL it flushes the session first only when
+     * entities of that type have changes pending.
+     */
+    public static <T> TypedQuery<T> entities(EntityManager em, String sql, Class<T> type) {
+        return em.unwrap(Session.class).createNativeQuery(sql, type).addSynchronizedEntityClass(type);
+    }
+
     /** The rows of a query made by {@link #rows}. */
     @SuppressWarnings("unchecked")
     public static List<Tuple> list(Query rows) {
         return rows.getResultList();
     }
 
-    /** Inserts rows in multi-row statements: {@code insert into table (columns) values (...), (...) on conflict do nothing}. */
+    /**
+     * Inserts rows in one statement whose text is the same however many rows there are, skipping rows that conflict:
+     * each column's values go as one text array, unnested and cast to the column's type ({@code insert into table
+     * (…) select cast(c1 as type1), … from unnest(?1, …) … on conflict do nothing}). {@code columns} names each column
+     * with its type, as in {@code "id uuid, source text, origin jsonb"}; values are written as their text (bytes in
+     * PostgreSQL's hex form), nulls as nulls. A statement with a placeholder a value would be a new text for each
+     * number of rows, parsed and planned for it alone and kept in Hibernate's and the driver's statement caches.
+     */
     public static void insertAll(EntityManager em, String table, String columns, List<Object[]> rows) {
         if (!rows.isEmpty()) {
-            String placeholders = String.join(", ", Collections.nCopies(rows.get(0).length, "?"));
-            insertAll(em, table, columns, placeholders, rows, null);
+            bindColumns(statement(em, insert(table, columns, "")), rows).executeUpdate();
         }
     }
 
-    /**
-     * Inserts rows as {@link #insertAll} does, each row's values written as {@code placeholders} ({@code ?} for each
-     * value, in order, with any cast it needs), and answers the ids of the rows inserted (not those that conflicted).
-     */
-    public static List<UUID> insertAllReturningIds(EntityManager em, String table, String columns, String placeholders,
+    /** Inserts rows as {@link #insertAll} does; answers the ids of the rows inserted (not those that conflicted). */
+    public static List<UUID> insertAllReturningIds(EntityManager em, String table, String columns,
             List<Object[]> rows) {
         List<UUID> ids = new ArrayList<>();
-        insertAll(em, table, columns, placeholders, rows, ids);
+        if (!rows.isEmpty()) {
+            for (Object id : bindColumns(statement(em, insert(table, columns, " returning id")), rows)
+                    .getResultList()) {
+                ids.add((UUID) id);
+            }
+        }
         return ids;
     }
 
-    private static void insertAll(EntityManager em, String table, String columns, String placeholders,
-            List<Object[]> rows, List<UUID> insertedIds) {
-        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-            StringBuilder sql = new StringBuilder("insert into ").append(table).append(" (").append(columns)
-                    .append(") values ");
-            int parameter = 0;
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "(" : ", (");
-                for (char c : placeholders.toCharArray()) {
-                    sql.append(c);
-                    if (c == '?') {
-                        sql.append(++parameter);
-                    }
-                }
-                sql.append(')');
-            }
-            sql.append(" on conflict do nothing");
-            Query query = statement(em, insertedIds == null ? sql.toString() : sql.append(" returning id").toString());
-            parameter = 0;
-            for (Object[] row : chunk) {
-                for (Object value : row) {
-                    query.setParameter(++parameter, value);
-                }
-            }
-            if (insertedIds == null) {
-                query.executeUpdate();
-            } else {
-                for (Object id : query.getResultList()) {
-                    insertedIds.add((UUID) id);
-                }
-            }
+    private static String insert(String table, String columns, String returning) {
+        List<String> names = new ArrayList<>();
+        List<String> casts = new ArrayList<>();
+        List<String> arrays = new ArrayList<>();
+        List<String> aliases = new ArrayList<>();
+        for (String column : columns.split(",")) {
+            String[] nameAndType = column.strip().split("\\s+", 2);
+            int c = names.size() + 1;
+            names.add(nameAndType[0]);
+            casts.add("cast(c" + c + " as " + nameAndType[1] + ")");
+            arrays.add("cast(?" + c + " as text[])");
+            aliases.add("c" + c);
         }
+        return "insert into " + table + " (" + String.join(", ", names) + ") select " + String.join(", ", casts)
+                + " from unnest(" + String.join(", ", arrays) + ") as r(" + String.join(", ", aliases)
+                + ") on conflict do nothing" + returning;
+    }
+
+    private static Query bindColumns(Query query, List<Object[]> rows) {
+        int columns = rows.get(0).length;
+        for (int c = 0; c < columns; c++) {
+            String[] values = new String[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                values[r] = text(rows.get(r)[c]);
+            }
+            query.setParameter(c + 1, values);
+        }
+        return query;
+    }
+
+    /**
+     * A list of values as one array parameter, for {@code column = any(cast(?1 as type[]))}: a statement of one text
+     * however long the list (see {@link #insertAll}).
+     */
+    public static String[] array(Collection<?> values) {
+        return values.stream().map(Sql::text).toArray(String[]::new);
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof byte[] bytes ? "\\x" + HexFormat.of().formatHex(bytes) : value.toString();
     }
 }

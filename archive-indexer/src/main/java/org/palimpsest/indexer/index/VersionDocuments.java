@@ -41,7 +41,8 @@ public class VersionDocuments {
         if (versionIds.isEmpty()) {
             return new Batch(List.of(), List.of());
         }
-        List<Tuple> rows = Sql.list(Sql.rows(em, SELECT + " where v.id in (:ids)").setParameter("ids", versionIds));
+        List<Tuple> rows = Sql.list(Sql.rows(em, SELECT + " where v.id = any(cast(:ids as uuid[]))")
+                .setParameter("ids", Sql.array(versionIds)));
         return toBatch(rows);
     }
 

@@ -94,8 +94,9 @@ public class OutboxConsumer {
                 fail(events, "Elasticsearch refused version " + version + ": " + reason, true);
             });
             if (!done.isEmpty()) {
-                em.createNativeQuery("update outbox set done_at = now(), last_error = null where id in (:ids)")
-                        .setParameter("ids", done).executeUpdate();
+                em.createNativeQuery("update outbox set done_at = now(), last_error = null"
+                        + " where id = any(cast(:ids as bigint[]))").setParameter("ids", Sql.array(done))
+                        .executeUpdate();
             }
             if (!refused.isEmpty()) {
                 LOG.warnf("Elasticsearch refused %d of %d versions; their events will be retried", refused.size(),
@@ -123,9 +124,9 @@ public class OutboxConsumer {
                         + " next_attempt = now() + least(interval '1 second' * power(2, least(attempts, 30)),"
                         + " make_interval(secs => :max)),"
                         + " dead_at = case when :refused and attempts + 1 >= :maxAttempts then now() end"
-                        + " where id in (:ids)")
+                        + " where id = any(cast(:ids as bigint[]))")
                 .setParameter("error", error).setParameter("max", (double) config.maxBackoff().toSeconds())
                 .setParameter("maxAttempts", config.maxAttempts()).setParameter("refused", refused)
-                .setParameter("ids", events).executeUpdate();
+                .setParameter("ids", Sql.array(events)).executeUpdate();
     }
 }
