@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
@@ -28,7 +29,7 @@ public class StatementTexts implements StatementInspector {
     }
 
     /** The distinct statement texts sent while {@code work} ran; {@code done} receives its result. */
-    static <T> Set<String> during(Supplier<T> work, java.util.function.Consumer<T> done) {
+    static <T> Set<String> during(Supplier<T> work, Consumer<T> done) {
         RECORDED.clear();
         recording = true;
         try {

@@ -274,7 +274,8 @@ public class CaptureService {
         }
         var query = Sql.rows(em, "select k.i - 1 as i, c.id as id from unnest(cast(?2 as text[]),"
                         + " cast(?3 as text[]), cast(?4 as timestamptz[]), cast(?5 as boolean[]))"
-                        + " with ordinality as k(url, sha, at, undated, i) join capture c on c.source = ?1 and coalesce(c.url, '') = k.url and c.raw_sha256 = k.sha"
+                        + " with ordinality as k(url, sha, at, undated, i) join capture c on c.source = ?1"
+                        + " and coalesce(c.url, '') = k.url and c.raw_sha256 = k.sha"
                         + " and (c.captured_at = k.at or k.undated and c.captured_at_origin = 'INGEST')")
                 .setParameter(1, source).setParameter(2, Sql.array(urls)).setParameter(3, Sql.array(digests))
                 .setParameter(4, Sql.array(times)).setParameter(5, Sql.array(undated));

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
 
-/** Native SQL on the side tables (outbox, bands, template lines, locks), which never read pending entity changes. */
+/**
+ * Native SQL: on the side tables (outbox, bands, template lines, locks), which never read pending entity changes, and
+ * ({@link #entities}) for entity reads HQL cannot write.
+ */
 public final class Sql {
     private Sql() {
     }
