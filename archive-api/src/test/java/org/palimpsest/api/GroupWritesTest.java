@@ -44,7 +44,7 @@ class GroupWritesTest {
                 capture(1, "2025-05-11T10:09:00Z"), capture(2, "2025-05-11T10:10:00Z"),
                 capture(0, CORRECTION, "2025-05-11T10:11:00Z"))); // a second version of story 0
 
-        assertEquals(List.of(201, 201, 201, 201, 201, 201, 201, 201, 201), statuses);
+        assertEquals(NINE_CREATED, statuses);
         long[] after = writes();
         assertEquals(2, after[0] - before[0], "articles inserted");
         assertEquals(3, after[1] - before[1], "articles updated: each of the three captured again, once");
@@ -56,6 +56,34 @@ class GroupWritesTest {
         assertEquals(5, given().get("/api/sources/" + source + "/template").then().statusCode(200).extract()
                 .jsonPath().getInt("bodyLines.find { it.text == '" + TemplateGrowthTest.PROMO + "' }.articles"));
         ArchiveShapes.assertAFullRederivationAgrees(source, 12);
+    }
+
+    @Test
+    void aGroupsArticleAndVersionUpdatesGoToTheDatabaseAsOneBatchEach() {
+        String source = uniqueSource("group-batches");
+        post(source, List.of(capture(0, "2025-05-11T10:00:00Z"), capture(1, "2025-05-11T10:01:00Z"),
+                capture(2, "2025-05-11T10:02:00Z")));
+        long[] before = writes();
+
+        List<String> prepared = StatementTexts.prepared(() -> post(source, List.of(
+                capture(0, "2025-05-11T11:00:00Z"), capture(1, "2025-05-11T11:01:00Z"),
+                capture(2, "2025-05-11T11:02:00Z"), capture(0, "2025-05-11T11:03:00Z"),
+                capture(1, "2025-05-11T11:04:00Z"), capture(2, "2025-05-11T11:05:00Z"),
+                capture(3, "2025-05-11T11:06:00Z"), capture(4, "2025-05-11T11:07:00Z"),
+                capture(0, CORRECTION, "2025-05-11T11:08:00Z"))), statuses -> assertEquals(NINE_CREATED, statuses));
+
+        long[] after = writes();
+        assertEquals(3, after[1] - before[1], "articles updated");
+        assertEquals(3, after[3] - before[3], "versions updated");
+        assertEquals(List.of(1L, 1L), List.of(count(prepared, "update article "), count(prepared, "update version ")),
+                "statements prepared for the three article updates and the three version updates: " + prepared);
+        ArchiveShapes.assertAFullRederivationAgrees(source, 12);
+    }
+
+    private static final List<Integer> NINE_CREATED = List.of(201, 201, 201, 201, 201, 201, 201, 201, 201);
+
+    private static long count(List<String> statements, String prefix) {
+        return statements.stream().filter(s -> s.startsWith(prefix)).count();
     }
 
     /** Rows inserted and updated so far: articles, versions (each inserted, updated), the source's updates. */

@@ -130,9 +130,10 @@ public class ArticleReconciler {
                 .map(i -> new Interval(i.from(), i.to().orElse(null))).toList());
         String paragraphs = first == null ? ve.paragraphs : Json.write(first.paragraphs());
         boolean created = !ve.isPersistent();
+        boolean newParagraphs = first != null && !Json.sameValue(paragraphs, ve.paragraphs);
         boolean changed = created || ve.versionNumber != tv.number() || !Json.sameValue(intervals, ve.intervals)
                 || ve.captureCount != tv.captures().size()
-                || first != null && (!first.headline().equals(ve.headline) || !Json.sameValue(paragraphs, ve.paragraphs));
+                || newParagraphs || first != null && !first.headline().equals(ve.headline);
         if (changed) {
             ve.versionNumber = tv.number();
             if (first != null) {
@@ -148,11 +149,29 @@ public class ArticleReconciler {
         if (ve.signature == null) {
             int[] s = signature.get();
             ve.signature = MinHash.toBytes(s);
+            if (!created) {
+                writeOnce(ve, "signature = ?1", ve.signature);
+            }
             bands(source, ve.id, s);
+        }
+        if (newParagraphs && !created) {
+            writeOnce(ve, "paragraphs = cast(?1 as jsonb)", paragraphs);
         }
         if (changed) {
             outbox.add(ve.id, "version-changed");
         }
+    }
+
+    /**
+     * Writes a column Hibernate writes only with the row's insert ({@link VersionEntity}'s paragraphs and signature)
+     * of a version already persisted: after the session is flushed, so that the row is there even when it was
+     * persisted in this transaction. Rare: a version's paragraphs change only when a capture with the same canonical
+     * text but other characters becomes its first, and only versions filed before signatures existed lack one.
+     */
+    private void writeOnce(VersionEntity ve, String assignment, Object value) {
+        em.flush();
+        Sql.statement(em, "update version set " + assignment + " where id = ?2").setParameter(1, value)
+                .setParameter(2, ve.id).executeUpdate();
     }
 
     /** The {@code dateModified} a captured page gives, or null. */

@@ -7,11 +7,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.DynamicUpdate;
 
-/** An article of a source; superseded when re-derivation merges it into another. */
+/**
+ * An article of a source; superseded when re-derivation merges it into another. Its columns are small: updated by one
+ * statement of them all, which JDBC batches (see {@link VersionEntity}).
+ */
 @Entity
-@DynamicUpdate
 @Table(name = "article")
 public class ArticleEntity extends PanacheEntityBase {
     @Id

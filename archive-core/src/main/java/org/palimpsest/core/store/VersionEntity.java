@@ -8,11 +8,16 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
-import org.hibernate.annotations.DynamicUpdate;
 
-/** A version of an article: a distinct canonical content, with its validity intervals. */
+/**
+ * A version of an article: a distinct canonical content, with its validity intervals.
+ *
+ * <p>Updated by one statement of every column but the two large ones, its paragraphs and signature (a few KB of JSON
+ * and 512 bytes, written once with the row): updates of one text are sent to PostgreSQL in JDBC batches, which
+ * statements of only the changed columns are not, and sending the large columns again would store them anew. The
+ * rare change of either after the insert is written by {@code ArticleReconciler} itself.
+ */
 @Entity
-@DynamicUpdate
 @Table(name = "version")
 public class VersionEntity extends PanacheEntityBase {
     @Id
@@ -24,7 +29,7 @@ public class VersionEntity extends PanacheEntityBase {
     @Column(name = "version_number")
     public int versionNumber;
     public String headline;
-    @Column(columnDefinition = "jsonb")
+    @Column(columnDefinition = "jsonb", updatable = false)
     @ColumnTransformer(write = "?::jsonb")
     public String paragraphs;
     @Column(name = "valid_from")
@@ -45,6 +50,7 @@ public class VersionEntity extends PanacheEntityBase {
     @Column(name = "capture_count")
     public int captureCount;
     /** The MinHash signature of the version's body (128 big-endian ints), for near-duplicate look-up. */
+    @Column(updatable = false)
     public byte[] signature;
     @Column(name = "superseded_by")
     public UUID supersededBy;
