@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +16,8 @@ import org.jboss.logging.Logger;
 import org.palimpsest.core.derivation.Derivation;
 import org.palimpsest.core.derivation.SourceCapture;
 import org.palimpsest.core.derivation.SourceDerivation;
+import org.palimpsest.core.error.ArchiveException;
+import org.palimpsest.core.error.ProblemKind;
 import org.palimpsest.core.normalize.NormalizeConfig;
 import org.palimpsest.core.store.ArticleEntity;
 import org.palimpsest.core.store.CaptureEntity;
@@ -25,7 +28,8 @@ import org.palimpsest.core.store.VersionEntity;
  * Re-derives a whole source from its stored captures ({@link SourceDerivation}, the fixed point of template and
  * articles) and reconciles the result with the stored rows: articles keep their ids where their identity or most of
  * their captures carry over, versions theirs by digest, and what is gone points at what replaced it. Callers hold the
- * source's lock, inside their transaction.
+ * source's lock, inside their transaction. Every capture of the source is held in memory at once: a source larger
+ * than the heap holds ({@link RederiveConfig}) is refused before anything is read.
  */
 @ApplicationScoped
 class SourceRederiver {
@@ -34,10 +38,12 @@ class SourceRederiver {
     private final ArticleReconciler reconciler;
     private final TemplateLines templateLines;
     private final SourceTemplates templates;
+    private final RederiveConfig limits;
 
-    SourceRederiver(NormalizeConfig config, ArticleReconciler reconciler, TemplateLines templateLines,
-            SourceTemplates templates) {
+    SourceRederiver(NormalizeConfig config, RederiveConfig limits, ArticleReconciler reconciler,
+            TemplateLines templateLines, SourceTemplates templates) {
         this.derivation = new SourceDerivation(config.rules(), config.similarityThreshold());
+        this.limits = limits;
         this.reconciler = reconciler;
         this.templateLines = templateLines;
         this.templates = templates;
@@ -46,6 +52,7 @@ class SourceRederiver {
     void rederive(String source) {
         long started = System.nanoTime();
         Instant now = Instant.now();
+        refuseBeyondTheHeap(source);
         SourceEntity src = SourceEntity.findById(source);
         List<CaptureEntity> stored = CaptureEntity.list("source", source);
         Map<String, CaptureEntity> byKey = new HashMap<>();
@@ -102,6 +109,25 @@ class SourceRederiver {
         templateLines.replace(source, linesByArticle);
         LOG.infof("re-derived source %s: %d captures, %d articles, template version %d, in %d ms", source,
                 stored.size(), d.articles().size(), src.templateVersion, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Throws a 503 problem, having read nothing, when the source has more captures than a re-derivation may hold: the
+     * caller's transaction is then rolled back, and nothing of the request that needed it is stored.
+     */
+    private void refuseBeyondTheHeap(String source) {
+        long heap = Runtime.getRuntime().maxMemory();
+        long limit = limits.limit(heap);
+        long captures = CaptureEntity.count("source", source);
+        if (captures > limit) {
+            LOG.errorf("refused to re-derive source %s: %d captures, at most %d with a heap of %d MB", source,
+                    captures, limit, heap >> 20);
+            throw new ArchiveException(ProblemKind.UNAVAILABLE, String.format(Locale.ROOT, "source %s"
+                    + " would have to be re-derived from all its %d captures, held in memory at once, and this server"
+                    + " re-derives at most %d (a heap of %d MB; palimpsest.rederive.*), so nothing was changed and the"
+                    + " capture that needed it was not stored. An operator can give the server a larger heap (-Xmx) or set"
+                    + " palimpsest.rederive.max-captures", source, captures, limit, heap >> 20));
+        }
     }
 
     /** The live article, not yet matched, that held most of this derived article's captures. */
