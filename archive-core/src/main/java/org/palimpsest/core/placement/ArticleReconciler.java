@@ -150,12 +150,12 @@ public class ArticleReconciler {
             int[] s = signature.get();
             ve.signature = MinHash.toBytes(s);
             if (!created) {
-                writeOnce(ve, "signature = ?1", ve.signature);
+                writeInsertOnlyColumn(ve, "signature = ?1", ve.signature);
             }
             bands(source, ve.id, s);
         }
         if (newParagraphs && !created) {
-            writeOnce(ve, "paragraphs = cast(?1 as jsonb)", paragraphs);
+            writeInsertOnlyColumn(ve, "paragraphs = cast(?1 as jsonb)", paragraphs);
         }
         if (changed) {
             outbox.add(ve.id, "version-changed");
@@ -168,7 +168,7 @@ public class ArticleReconciler {
      * persisted in this transaction. Rare: a version's paragraphs change only when a capture with the same canonical
      * text but other characters becomes its first, and only versions filed before signatures existed lack one.
      */
-    private void writeOnce(VersionEntity ve, String assignment, Object value) {
+    private void writeInsertOnlyColumn(VersionEntity ve, String assignment, Object value) {
         em.flush();
         Sql.statement(em, "update version set " + assignment + " where id = ?2").setParameter(1, value)
                 .setParameter(2, ve.id).executeUpdate();

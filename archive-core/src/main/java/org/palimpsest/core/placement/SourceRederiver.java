@@ -125,8 +125,8 @@ class SourceRederiver {
             throw new ArchiveException(ProblemKind.UNAVAILABLE, String.format(Locale.ROOT, "source %s"
                     + " would have to be re-derived from all its %d captures, held in memory at once, and this server"
                     + " re-derives at most %d (a heap of %d MB; palimpsest.rederive.*), so nothing was changed and the"
-                    + " capture that needed it was not stored. An operator can give the server a larger heap (-Xmx) or set"
-                    + " palimpsest.rederive.max-captures", source, captures, limit, heap >> 20));
+                    + " capture that needed it was not stored. An operator can give the server a larger heap (-Xmx)"
+                    + " or set palimpsest.rederive.max-captures", source, captures, limit, heap >> 20));
         }
     }
 
