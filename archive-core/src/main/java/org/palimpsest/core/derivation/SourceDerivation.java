@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,25 +42,87 @@ public final class SourceDerivation {
     }
 
     public Derivation derive(List<SourceCapture> captures) {
-        List<SourceCapture> ordered = captures.stream().sorted(Comparator.comparing(SourceCapture::orderKey)).toList();
+        SourceCaptures all = SourceCaptures.of(captures);
+        Plan plan = plan(all);
+        return new Derivation(plan.template(), plan.iterations(), List.copyOf(articles(all, plan, plan.articles())));
+    }
+
+    /**
+     * What a derivation decides for the whole source: the template it learned, the template its captures were last
+     * read with (the same lines, unless learning stopped at {@link #MAX_ITERATIONS}), and its articles' members.
+     */
+    public record Plan(Template template, Template readWith, int iterations, List<ArticleClusterer.Cluster> articles) {
+    }
+
+    /**
+     * The source's template and articles. Each round reads every capture once and keeps of it only its signature
+     * and its distinct canonical lines, one copy of each line for all the captures that hold it: what a source holds
+     * in memory grows with its captures by about a kilobyte each, and with its distinct lines, not with its text.
+     */
+    public Plan plan(SourceCaptures captures) {
+        List<SourceCaptures.Key> keys = captures.keys().stream()
+                .sorted(Comparator.comparing(SourceCaptures.Key::orderKey)).toList();
+        List<String> ordered = keys.stream().map(SourceCaptures.Key::orderKey).toList();
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            position.putIfAbsent(ordered.get(i), i);
+        }
         Template template = Template.EMPTY;
         for (int iteration = 1; ; iteration++) {
-            Map<String, NormalizedCapture> normalized = new HashMap<>();
-            Map<String, int[]> signatures = new HashMap<>();
-            List<ArticleClusterer.Member> members = new ArrayList<>();
-            for (SourceCapture c : ordered) {
-                NormalizedCapture n = normalizer.normalize(c.extraction(), template);
-                int[] signature = MinHash.signature(n.canonicalBody());
-                normalized.put(c.orderKey(), n);
-                signatures.put(c.orderKey(), signature);
-                members.add(new ArticleClusterer.Member(c.orderKey(), c.urlKey(), signature));
-            }
+            Template readWith = template;
+            Lines lines = new Lines(ordered.size());
+            List<ArticleClusterer.Member> members = new ArrayList<>(ordered.size());
+            captures.read(ordered, c -> {
+                NormalizedCapture n = normalizer.normalize(c.extraction(), readWith);
+                lines.add(n);
+                members.add(new ArticleClusterer.Member(c.orderKey(), c.urlKey(), MinHash.signature(n.canonicalBody())));
+            });
             List<ArticleClusterer.Cluster> clusters = clusterer.cluster(members);
-            Template learned = learn(ordered, clusters, normalized);
+            Template learned = learn(clusters, position, lines);
             if (learned.sameLinesAs(template) || iteration == MAX_ITERATIONS) {
-                return assemble(ordered, normalized, signatures, clusters, learned, iteration);
+                return new Plan(learned, readWith, iteration, clusters);
             }
             template = learned;
+        }
+    }
+
+    /** Articles of a plan, their captures read again (all of them at once) under the template the plan read them with. */
+    public List<Derivation.Article> articles(SourceCaptures captures, Plan plan, List<ArticleClusterer.Cluster> clusters) {
+        Map<String, SourceCapture> read = new HashMap<>();
+        Map<String, NormalizedCapture> normalized = new HashMap<>();
+        captures.read(clusters.stream().flatMap(c -> c.members().stream()).toList(), c -> {
+            read.put(c.orderKey(), c);
+            normalized.put(c.orderKey(), normalizer.normalize(c.extraction(), plan.readWith()));
+        });
+        List<Derivation.Article> articles = new ArrayList<>(clusters.size());
+        for (ArticleClusterer.Cluster cluster : clusters) {
+            articles.add(article(cluster.identityKey(), cluster.members().stream().map(read::get).toList(), normalized,
+                    key -> MinHash.signature(normalized.get(key).canonicalBody()), cluster.decisions()));
+        }
+        return articles;
+    }
+
+    /** Each capture's distinct canonical head and body lines, by position in time order; equal lines share a copy. */
+    private static final class Lines {
+        private final String[][] head;
+        private final String[][] body;
+        private final Map<String, String> copies = new HashMap<>();
+        private int next;
+
+        Lines(int captures) {
+            head = new String[captures][];
+            body = new String[captures][];
+        }
+
+        void add(NormalizedCapture n) {
+            head[next] = distinct(n.headCanonical());
+            body[next] = distinct(n.bodyCanonical());
+            next++;
+        }
+
+        private String[] distinct(List<String> lines) {
+            return new LinkedHashSet<>(lines).stream().map(l -> copies.computeIfAbsent(l, k -> k))
+                    .toArray(String[]::new);
         }
     }
 
@@ -68,8 +131,7 @@ public final class SourceDerivation {
      * an article counts for a body line when its first capture holds it, or when the line is a site-wide insertion
      * ({@link #heldThroughout}), never when it is an edit the article gained (see {@link Template}).
      */
-    private Template learn(List<SourceCapture> ordered, List<ArticleClusterer.Cluster> clusters,
-            Map<String, NormalizedCapture> normalized) {
+    private Template learn(List<ArticleClusterer.Cluster> clusters, Map<String, Integer> position, Lines lines) {
         Map<String, Integer> head = new TreeMap<>();
         Map<String, Integer> body = new TreeMap<>();
         Map<String, Integer> bornWith = new HashMap<>();
@@ -78,65 +140,64 @@ public final class SourceDerivation {
             Set<String> bodyOfArticle = new HashSet<>();
             String first = null;
             for (String key : cluster.members()) {
-                headOfArticle.addAll(normalized.get(key).headCanonical());
-                bodyOfArticle.addAll(normalized.get(key).bodyCanonical());
+                int at = position.get(key);
+                headOfArticle.addAll(List.of(lines.head[at]));
+                bodyOfArticle.addAll(List.of(lines.body[at]));
                 first = first == null || key.compareTo(first) < 0 ? key : first;
             }
             headOfArticle.forEach(line -> head.merge(line, 1, Integer::sum));
             bodyOfArticle.forEach(line -> body.merge(line, 1, Integer::sum));
             if (first != null) {
-                new HashSet<>(normalized.get(first).bodyCanonical()).forEach(line -> bornWith.merge(line, 1, Integer::sum));
+                for (String line : lines.body[position.get(first)]) {
+                    bornWith.merge(line, 1, Integer::sum);
+                }
             }
         }
         head.values().removeIf(count -> count < rules.headMinArticles());
         body.values().removeIf(count -> count < rules.bodyMinArticles());
-        Set<String> inserted = new TreeSet<>();
-        for (String line : List.copyOf(body.keySet())) {
+        Set<String> candidates = new HashSet<>();
+        for (String line : body.keySet()) {
             if (bornWith.getOrDefault(line, 0) < rules.bodyMinArticles()) {
-                if (heldThroughout(line, ordered, normalized)) {
-                    inserted.add(line);
-                } else {
-                    body.remove(line);
-                }
+                candidates.add(line);
+            }
+        }
+        Set<String> held = heldThroughout(candidates, lines.body);
+        Set<String> inserted = new TreeSet<>();
+        for (String line : candidates) {
+            if (held.contains(line)) {
+                inserted.add(line);
+            } else {
+                body.remove(line);
             }
         }
         return new Template(new TreeMap<>(head), new TreeMap<>(body), new TreeSet<>(inserted));
     }
 
     /**
-     * Whether every capture of the source, in time order from the first holding the line in its body to the last,
-     * holds it: how a site-wide insertion looks (a sign-up box on every page from one day on), where edits of
-     * single articles, each at its own time, leave captures of other articles without the line in between.
+     * Those of {@code lines} that every capture of the source holds, in time order from the first holding the line in
+     * its body to the last ({@code bodies}: each capture's distinct body lines, in time order): how a site-wide
+     * insertion looks (a sign-up box on every page from one day on), where edits of single articles, each at its own
+     * time, leave captures of other articles without the line in between.
      */
-    static boolean heldThroughout(String line, List<SourceCapture> ordered, Map<String, NormalizedCapture> normalized) {
-        int first = -1;
-        int last = -1;
-        boolean[] holds = new boolean[ordered.size()];
-        for (int i = 0; i < ordered.size(); i++) {
-            holds[i] = normalized.get(ordered.get(i).orderKey()).bodyCanonical().contains(line);
-            if (holds[i]) {
-                first = first < 0 ? i : first;
-                last = i;
+    static Set<String> heldThroughout(Set<String> lines, String[][] bodies) {
+        Map<String, int[]> seen = new HashMap<>(); // first position, last position, captures holding it
+        for (int i = 0; i < bodies.length; i++) {
+            for (String line : bodies[i]) {
+                if (lines.contains(line)) {
+                    int[] s = seen.computeIfAbsent(line, k -> new int[] {-1, -1, 0});
+                    s[0] = s[0] < 0 ? i : s[0];
+                    s[1] = i;
+                    s[2]++;
+                }
             }
         }
-        for (int i = first; i >= 0 && i <= last; i++) {
-            if (!holds[i]) {
-                return false;
+        Set<String> held = new HashSet<>();
+        seen.forEach((line, s) -> {
+            if (s[2] == s[1] - s[0] + 1) {
+                held.add(line);
             }
-        }
-        return true;
-    }
-
-    private Derivation assemble(List<SourceCapture> ordered, Map<String, NormalizedCapture> normalized,
-            Map<String, int[]> signatures, List<ArticleClusterer.Cluster> clusters, Template template, int iterations) {
-        Map<String, SourceCapture> byKey = new HashMap<>();
-        ordered.forEach(c -> byKey.put(c.orderKey(), c));
-        List<Derivation.Article> articles = new ArrayList<>();
-        for (ArticleClusterer.Cluster cluster : clusters) {
-            List<SourceCapture> members = cluster.members().stream().map(byKey::get).toList();
-            articles.add(article(cluster.identityKey(), members, normalized, signatures::get, cluster.decisions()));
-        }
-        return new Derivation(template, iterations, List.copyOf(articles));
+        });
+        return held;
     }
 
     /** Normalises captures with a known template (for incremental derivation, which has it stored). */

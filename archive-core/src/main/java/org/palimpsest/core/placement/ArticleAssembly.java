@@ -95,8 +95,12 @@ class ArticleAssembly {
         // of its captures (without it, such a version stayed live, with no capture left).
         Map<UUID, UUID> oldVersionOf = new HashMap<>();
         members.stream().filter(m -> m.versionId != null).forEach(m -> oldVersionOf.put(m.id, m.versionId));
-        ArticleReconciler.Result result = reconciler.reconcile(src, article, derived, byKey, Instant.now());
-        reconciler.supersede(List.of(), result.leftovers(), members, Map.of(), oldVersionOf, Instant.now());
+        ArticleReconciler.Result result = reconciler.reconcile(src, article, derived, byKey, k -> byKey.get(k).id,
+                Instant.now());
+        List<ArticleReconciler.Move> moves = members.stream().filter(m -> oldVersionOf.containsKey(m.id))
+                .map(m -> new ArticleReconciler.Move(m.id, null, oldVersionOf.get(m.id), m.articleId, m.versionId))
+                .toList();
+        reconciler.supersede(List.of(), result.leftovers(), moves, Instant.now());
         return result;
     }
 

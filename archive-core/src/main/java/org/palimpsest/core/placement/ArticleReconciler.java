@@ -55,8 +55,19 @@ public class ArticleReconciler {
     public record Result(ArticleEntity article, List<VersionEntity> leftovers, List<VersionEntity> live) {
     }
 
+    /**
+     * A capture's move in a re-derivation: from the article and version it was in to the ones it is in now. What a
+     * replaced article or version points at is where most of its captures went.
+     */
+    public record Move(UUID capture, UUID fromArticle, UUID fromVersion, UUID toArticle, UUID toVersion) {
+    }
+
+    /**
+     * Writes {@code article} over {@code existing} (null: a new article). {@code byKey} holds the entities of the
+     * article's captures by order key; {@code idOfKey} gives the id of any capture of the source by its order key.
+     */
     public Result reconcile(SourceEntity src, ArticleEntity existing, Derivation.Article article,
-            Map<String, CaptureEntity> byKey, Instant now) {
+            Map<String, CaptureEntity> byKey, Function<String, UUID> idOfKey, Instant now) {
         ArticleEntity ae = existing;
         if (ae == null) {
             ae = new ArticleEntity();
@@ -84,7 +95,7 @@ public class ArticleReconciler {
         for (Derivation.DerivedCapture dc : article.captures()) {
             CaptureEntity ce = byKey.get(dc.capture().orderKey());
             VersionEntity ve = byNumber.get(dc.versionNumber());
-            String json = Json.write(record(src, dc, ce, ve, byKey, now));
+            String json = Json.write(record(src, dc, ce, ve, idOfKey, now));
             if (!Json.sameValue(json, ce.derivation)) {
                 ce.derivation = json;
             }
@@ -251,17 +262,16 @@ public class ArticleReconciler {
     }
 
     /** Points replaced articles and versions at the ones that now hold most of their former captures. */
-    public void supersede(Collection<ArticleEntity> articles, List<VersionEntity> versions,
-            Collection<CaptureEntity> captures, Map<UUID, UUID> oldArticleOf, Map<UUID, UUID> oldVersionOf,
+    public void supersede(Collection<ArticleEntity> articles, List<VersionEntity> versions, Collection<Move> moves,
             Instant now) {
         List<VersionEntity> gone = new ArrayList<>(versions);
         for (ArticleEntity article : articles) {
-            article.supersededBy = successor(captures, oldArticleOf, article.id, c -> c.articleId);
+            article.supersededBy = successor(moves, article.id, Move::fromArticle, Move::toArticle);
             article.updatedAt = now;
             gone.addAll(VersionEntity.list("articleId = ?1 and supersededBy is null", article.id));
         }
         for (VersionEntity version : gone) {
-            version.supersededBy = successor(captures, oldVersionOf, version.id, c -> c.versionId);
+            version.supersededBy = successor(moves, version.id, Move::fromVersion, Move::toVersion);
             version.updatedAt = now;
             Sql.statement(em, "delete from lsh_band where version_id = ?1").setParameter(1, version.id)
                     .executeUpdate();
@@ -275,7 +285,7 @@ public class ArticleReconciler {
     }
 
     private DerivationRecord record(SourceEntity src, Derivation.DerivedCapture dc, CaptureEntity ce, VersionEntity ve,
-            Map<String, CaptureEntity> byKey, Instant now) {
+            Function<String, UUID> idOfKey, Instant now) {
         var n = dc.normalized();
         List<DerivationRecord.Rederivation> history = new ArrayList<>();
         if (ce.derivation != null) {
@@ -287,7 +297,7 @@ public class ArticleReconciler {
             }
         }
         return CaptureProvenance.record(src, dc, ve.id,
-                CaptureProvenance.identity(dc.identity(), key -> byKey.get(key).id), history);
+                CaptureProvenance.identity(dc.identity(), idOfKey), history);
     }
 
     private void describe(ArticleEntity ae, Derivation.Article article, Map<String, CaptureEntity> byKey, Instant now) {
@@ -315,10 +325,10 @@ public class ArticleReconciler {
         }
     }
 
-    private static UUID successor(Collection<CaptureEntity> captures, Map<UUID, UUID> oldOf, UUID gone,
-            Function<CaptureEntity, UUID> current) {
-        return captures.stream().filter(c -> gone.equals(oldOf.get(c.id)))
-                .collect(Collectors.groupingBy(current, Collectors.counting()))
+    private static UUID successor(Collection<Move> moves, UUID gone, Function<Move, UUID> from,
+            Function<Move, UUID> to) {
+        return moves.stream().filter(m -> gone.equals(from.apply(m)))
+                .collect(Collectors.groupingBy(to, Collectors.counting()))
                 .entrySet().stream()
                 .max(Map.Entry.<UUID, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey).orElse(null);

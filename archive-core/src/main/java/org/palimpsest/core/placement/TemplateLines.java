@@ -292,7 +292,8 @@ public class TemplateLines {
         insert(source, linesByArticle);
     }
 
-    private void insert(String source, Map<UUID, ArticleLines> linesByArticle) {
+    /** Adds the rows of articles that have none. */
+    void insert(String source, Map<UUID, ArticleLines> linesByArticle) {
         List<Object[]> rows = new ArrayList<>();
         linesByArticle.forEach((article, lines) -> lines.lines().forEach(l -> rows.add(new Object[] {source,
                 String.valueOf(l.zone().code()), l.hash(), article, lines.bornWith().contains(l)})));
