@@ -6,16 +6,17 @@ import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
 /**
- * How large a source may be re-derived whole ({@code palimpsest.rederive.*}). A re-derivation holds every capture of
- * the source in memory at once: 13,023 captures of the scale harness's synthetic archive held 331–475 MB of heap
- * (26–36 KB a capture; docs/benchmarks.md). One the heap cannot hold is refused before it starts, with a problem
- * that says so, instead of running the server out of memory.
+ * How large a source may be re-derived whole ({@code palimpsest.rederive.*}). A re-derivation holds a few columns, the
+ * signature and the distinct lines of every capture of the source, not its text: 13,023 captures of the scale
+ * harness's synthetic archive held at most 56 MB of heap beside the server's own 17 (about 4.3 KB a capture, where
+ * holding their text took 331–475 MB; docs/benchmarks.md). One the heap cannot hold is refused before it starts, with
+ * a problem that says so, instead of running the server out of memory.
  */
 @ConfigMapping(prefix = "palimpsest.rederive")
 public interface RederiveConfig {
 
-    /** The heap a re-derivation needs for each capture of the source. */
-    @WithDefault("40K")
+    /** The heap a re-derivation needs for each capture of the source: about twice what it holds, for the collector. */
+    @WithDefault("8K")
     MemorySize heapPerCapture();
 
     /** The heap kept for everything else the server does meanwhile. */
