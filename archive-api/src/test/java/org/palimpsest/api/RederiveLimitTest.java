@@ -43,6 +43,7 @@ class RederiveLimitTest {
 
         post(source, (TICKER + text(2)).getBytes(StandardCharsets.UTF_8), "text/plain", at(1)).statusCode(503)
                 .contentType("application/problem+json")
+                .body("type", equalTo("https://palimpsest.example/problems/too-large-to-rederive"))
                 .body("detail", containsString("re-derived from all its 2 captures"))
                 .body("detail", containsString("re-derives at most 1"));
 
@@ -62,7 +63,8 @@ class RederiveLimitTest {
         given().header("Authorization", ADMIN).post("/api/admin/sources/" + source + "/rederive").then()
                 .statusCode(503).contentType("application/problem+json")
                 .body("status", equalTo(503))
-                .body("detail", containsString("re-derived from all its 2 captures"));
+                .body("type", equalTo("https://palimpsest.example/problems/too-large-to-rederive"))
+                .body("detail", containsString("re-derived from all its 2 captures (asked for by an operator)"));
 
         assertEquals(before, given().get("/api/sources/" + source + "/template").then().statusCode(200).extract()
                 .asString());

@@ -38,7 +38,7 @@ public record Problem(String type, String title, int status, String detail, Inte
             case TOO_LARGE -> 413;
             case TOO_LARGE_TO_COMPARE -> 422;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
-            case UNAVAILABLE -> 503;
+            case UNAVAILABLE, TOO_LARGE_TO_REDERIVE -> 503;
             case UPSTREAM_FAILED -> 502;
             case CORRUPT -> 500;
             case UNAUTHORIZED -> 401;

@@ -211,8 +211,7 @@ final class IngestPhase implements Phase {
                 while ((line = lines.readLine()) != null) {
                     JsonNode node = Json.MAPPER.readTree(line);
                     if (node.has("type")) { // a problem: only accepted captures carry no type
-                        if (node.path("status").asInt() == 503
-                                && node.path("detail").asText().contains("would have to be re-derived from all its")) {
+                        if (node.path("type").asText().endsWith("/too-large-to-rederive")) {
                             refusedRederivations.incrementAndGet();
                             System.err.println("refused, and not stored: " + node.path("detail").asText());
                             continue;

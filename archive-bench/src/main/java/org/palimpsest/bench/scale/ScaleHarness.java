@@ -42,6 +42,11 @@ public final class ScaleHarness {
                 SyntheticArchive archive = new SyntheticArchive(Harness.samples(Harness.arg(args, "samples",
                         "docs/samples")), Integer.parseInt(Harness.arg(args, "sources", "8")), sizes[sizes.length - 1],
                         Long.parseLong(Harness.arg(args, "seed", "42")));
+                String only = Harness.arg(args, "only-source", "");
+                if (!only.isEmpty()) {
+                    archive.only(only); // one source's captures, as many as --sizes says
+                    System.err.println("only the captures of source " + only + ", those the whole archive gives it");
+                }
                 int batch = Integer.parseInt(Harness.arg(args, "batch", "200"));
                 int inFlight = Integer.parseInt(Harness.arg(args, "in-flight", "2"));
                 long size = 0;

@@ -31,6 +31,8 @@ public final class SyntheticArchive implements Iterator<SyntheticArchive.Capture
     private final List<Site> sites = new ArrayList<>();
     private final List<Story> live = new ArrayList<>();
     private long produced;
+    private long generated;
+    private String only;
     private int stories;
     private Instant clock = Instant.parse("2025-01-01T00:00:00Z");
 
@@ -86,11 +88,29 @@ public final class SyntheticArchive implements Iterator<SyntheticArchive.Capture
         return produced < total;
     }
 
+    /**
+     * Gives only the captures of one source ({@code key}, as {@code synthetic-c}), as the whole archive would have
+     * them: the others are generated and dropped, so the source's captures are the same as in a run of all of them.
+     */
+    public SyntheticArchive only(String key) {
+        this.only = key;
+        return this;
+    }
+
     @Override
     public Capture next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
+        while (true) {
+            Capture c = generate();
+            if (only == null || only.equals(c.source())) {
+                return new Capture(produced++, c.source(), c.url(), c.capturedAt(), c.text(), c.kind());
+            }
+        }
+    }
+
+    private Capture generate() {
         clock = clock.plusSeconds(1 + random.nextInt(20));
         Story story;
         Kind kind;
@@ -110,7 +130,7 @@ public final class SyntheticArchive implements Iterator<SyntheticArchive.Capture
             live.remove(story);
         }
         String url = random.nextInt(10) == 0 ? story.url + "?utm_source=feed&utm_medium=rss" : story.url;
-        return new Capture(produced++, story.site.key, url, clock, text, kind);
+        return new Capture(generated++, story.site.key, url, clock, text, kind);
     }
 
     private Kind edit(Story story) {

@@ -56,6 +56,22 @@ class SyntheticArchiveTest {
     }
 
     @Test
+    void oneSourceOnlyGivesThatSourcesCapturesAsTheWholeArchiveDoes() throws IOException {
+        List<SyntheticArchive.Capture> whole = take(42, 400);
+        List<SyntheticArchive.Capture> ofB = whole.stream().filter(c -> c.source().equals("synthetic-b")).toList();
+        List<SyntheticArchive.Capture> only = new ArrayList<>();
+        new SyntheticArchive(samples(), 4, ofB.size(), 42).only("synthetic-b").forEachRemaining(only::add);
+        assertEquals(ofB.size(), only.size());
+        for (int i = 0; i < ofB.size(); i++) {
+            SyntheticArchive.Capture a = ofB.get(i);
+            SyntheticArchive.Capture b = only.get(i);
+            assertEquals(List.of(a.source(), a.url(), a.capturedAt(), a.text(), a.kind()),
+                    List.of(b.source(), b.url(), b.capturedAt(), b.text(), b.kind()));
+            assertEquals(i, b.number(), "numbered among the source's own captures");
+        }
+    }
+
+    @Test
     void mostCapturesAreRevisitsAndEveryKindOfEditOccurs() throws IOException {
         Map<SyntheticArchive.Kind, Integer> kinds = new EnumMap<>(SyntheticArchive.Kind.class);
         take(42, 5_000).forEach(c -> kinds.merge(c.kind(), 1, Integer::sum));

@@ -8,6 +8,8 @@ public enum ProblemKind {
     TOO_LARGE_TO_COMPARE("too-large-to-compare", "Too large to compare"),
     NOT_FOUND("not-found", "Not found"),
     UNAVAILABLE("unavailable", "Service unavailable"),
+    /** A source with more captures than this server re-derives with its heap: 503, until an operator raises it. */
+    TOO_LARGE_TO_REDERIVE("too-large-to-rederive", "Source too large to re-derive"),
     /** A server the archive relies on (the search engine) refused a well-formed request: 502. */
     UPSTREAM_FAILED("upstream-failed", "Bad gateway"),
     /** Stored bytes that fail their digest (fixity): 500, for an operator to restore. */

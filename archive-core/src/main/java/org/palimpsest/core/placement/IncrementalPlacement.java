@@ -10,9 +10,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 import org.palimpsest.core.derivation.SourceCapture;
 import org.palimpsest.core.identity.IdentityKey;
 import org.palimpsest.core.identity.Lsh;
@@ -35,12 +35,11 @@ import org.palimpsest.core.store.SourceEntity;
  * template threshold it had not reached. Then T is still the fixed point, only the capture's article changes, and
  * that article alone is placed: appended to from a few columns of its captures when the capture is its latest
  * ({@link ArticleAppend}), else re-assembled from all of them ({@link ArticleAssembly}). When (2) fails the capture
- * teaches the template a line, which {@link TemplateGrowth} handles where it can. Otherwise this answers false and
+ * teaches the template a line, which {@link TemplateGrowth} handles where it can. Otherwise this answers why, and
  * the caller re-derives the source.
  */
 @ApplicationScoped
 class IncrementalPlacement {
-    private static final Logger LOG = Logger.getLogger(IncrementalPlacement.class);
     private final NormalizationRules rules;
     private final double similarityThreshold;
     private final TemplateLines templateLines;
@@ -68,17 +67,18 @@ class IncrementalPlacement {
     }
 
     /**
-     * Places a capture of {@code rows} ({@code canonicalUrl} is its canonical URL, if it has one); answers false, having
-     * written nothing, when only re-deriving the whole source gives the right answer.
+     * Places a capture of {@code rows} ({@code canonicalUrl} is its canonical URL, if it has one) and answers empty; or
+     * answers why, having written nothing, when only re-deriving the whole source gives the right answer.
      */
-    boolean tryPlace(String source, SourceCapture sc, String canonicalUrl, GroupReads reads, CaptureRows rows) {
+    Optional<String> tryPlace(String source, SourceCapture sc, String canonicalUrl, GroupReads reads,
+            CaptureRows rows) {
         SourceEntity src = SourceEntity.findById(source);
         if (src.templateDigest == null || !templateLines.any(source)) {
-            return rederive("nothing derived yet, or derived before the incremental tables existed");
+            return Optional.of("the source had nothing derived yet, or was derived before the incremental tables");
         }
         Template template = templates.of(src);
         if (!template.insertedLines().isEmpty()) {
-            return rederive("inserted lines stay template or not by every capture of the source");
+            return Optional.of("its template has inserted lines, which every capture of the source decides");
         }
         GroupReads.Text text = reads.text(sc.id(), src.templateDigest);
         GroupReads readAhead = text != null ? reads : GroupReads.none(); // read with this template, or not used
@@ -98,11 +98,11 @@ class IncrementalPlacement {
             article = reads.article(key, () -> ArticleEntity.<ArticleEntity>find(
                     "source = ?1 and identityKey = ?2 and supersededBy is null", source, key).firstResult());
             if (!similarArticles.isEmpty() && (article == null || !Set.of(article.id).containsAll(similarArticles))) {
-                return rederive("similar to another article than its URL's");
+                return Optional.of("the capture is similar to another article than its URL's");
             }
         } else {
             if (similarArticles.size() > 1) {
-                return rederive("similar to several articles");
+                return Optional.of("the capture is similar to several articles");
             }
             article = similarArticles.isEmpty() ? null : ArticleEntity.findById(similarArticles.iterator().next());
         }
@@ -114,9 +114,10 @@ class IncrementalPlacement {
             if (growth.grow(src, article, placed, template, Set.of())) {
                 em.flush();
                 placements.placed(PlacementCounts.Path.ASSEMBLE);
-                return true;
+                return Optional.empty();
             }
-            return rederive("a new first capture moves the template, or the source has articles found by similarity");
+            return Optional.of("the capture is its article's new first"
+                    + " and moves the template, or the source has articles found by similarity");
         }
 
         Set<ZoneLine> lines = text.lines();
@@ -137,7 +138,8 @@ class IncrementalPlacement {
                 learned.add(line);
             } else if (count.undecided(line.zone(), rules) && counts.newToArticle().contains(line)
                     && count.articles() == line.zone().threshold(rules)) {
-                return rederive("a line made undecided: an insertion or an edit, the whole source tells");
+                return Optional.of("the capture makes a line undecided:"
+                        + " an insertion or an edit, which the whole source tells");
             }
         }
         if (!learned.isEmpty()) {
@@ -146,9 +148,10 @@ class IncrementalPlacement {
             if (growth.grow(src, article, placed, template, learned)) {
                 em.flush();
                 placements.placed(PlacementCounts.Path.GROWTH);
-                return true;
+                return Optional.empty();
             }
-            return rederive("template growth needs the whole source");
+            return Optional.of("the capture teaches the template a line that only the whole source"
+                    + " can place");
         }
 
         ArticleEntity appended = append.tryAppend(src, article, placed, reads, rows, Instant.now());
@@ -169,13 +172,7 @@ class IncrementalPlacement {
         if (!recounted.headLines().equals(template.headLines()) || !recounted.bodyLines().equals(template.bodyLines())) {
             templates.recount(src, recounted);
         }
-        return true;
-    }
-
-    /** False, saying why at debug level: the caller re-derives the source. */
-    private static boolean rederive(String why) {
-        LOG.debugf("re-deriving the source: %s", why);
-        return false;
+        return Optional.empty();
     }
 
     /**

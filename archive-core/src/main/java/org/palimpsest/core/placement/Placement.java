@@ -1,6 +1,7 @@
 package org.palimpsest.core.placement;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.palimpsest.core.derivation.SourceCapture;
 
 /**
@@ -27,18 +28,19 @@ public class Placement {
      */
     public boolean place(String source, SourceCapture capture, String canonicalUrl, GroupReads reads,
             CaptureRows rows) {
-        if (incremental.tryPlace(source, capture, canonicalUrl, reads, rows)) {
+        Optional<String> why = incremental.tryPlace(source, capture, canonicalUrl, reads, rows);
+        if (why.isEmpty()) {
             return false;
         }
         reads.changedOtherwise();
         rows.writeAll(); // the re-derivation places every capture of the source, the rest of the group included
-        rederiver.rederive(source);
+        rederiver.rederive(source, why.get());
         placements.placed(PlacementCounts.Path.SOURCE);
         return true;
     }
 
     /** Re-derives every article of the source from its stored captures. */
     public void rederive(String source) {
-        rederiver.rederive(source);
+        rederiver.rederive(source, "asked for by an operator");
     }
 }

@@ -59,10 +59,11 @@ class SourceRederiver {
         this.templates = templates;
     }
 
-    void rederive(String source) {
+    /** Re-derives the source; {@code why}, in a few words, goes to the log. */
+    void rederive(String source, String why) {
         long started = System.nanoTime();
         Instant now = Instant.now();
-        refuseBeyondTheHeap(source);
+        refuseBeyondTheHeap(source, why);
         em.flush(); // the captures are read by statements that do not flush
         SourceEntity src = SourceEntity.findById(source);
         StoredCaptures stored = StoredCaptures.of(em, source);
@@ -106,7 +107,7 @@ class SourceRederiver {
                 live.addAll(result.live());
                 TemplateLines.ArticleLines lines = linesByArticle.computeIfAbsent(result.article().id,
                         k -> TemplateLines.ArticleLines.empty());
-                for (int i = 0; i < article.captures().size(); i++) { // in time order: the first is what it was born with
+                for (int i = 0; i < article.captures().size(); i++) { // in time order: the first is its birth
                     lines.add(TemplateLines.of(article.captures().get(i).normalized()), i == 0);
                 }
             }
@@ -124,7 +125,7 @@ class SourceRederiver {
             live.forEach(em::detach);
         }
         reconciler.supersede(unmatched.values(), leftovers, moves, now);
-        LOG.infof("re-derived source %s: %d captures, %d articles, template version %d, in %d ms", source,
+        LOG.infof("re-derived source %s (%s): %d captures, %d articles, template version %d, in %d ms", source, why,
                 stored.size(), plan.articles().size(), src.templateVersion, (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -162,18 +163,18 @@ class SourceRederiver {
      * Throws a 503 problem, having read nothing, when the source has more captures than a re-derivation may hold: the
      * caller's transaction is then rolled back, and nothing of the request that needed it is stored.
      */
-    private void refuseBeyondTheHeap(String source) {
+    private void refuseBeyondTheHeap(String source, String why) {
         long heap = Runtime.getRuntime().maxMemory();
         long limit = limits.limit(heap);
         long captures = CaptureEntity.count("source", source);
         if (captures > limit) {
-            LOG.errorf("refused to re-derive source %s: %d captures, at most %d with a heap of %d MB", source,
-                    captures, limit, heap >> 20);
-            throw new ArchiveException(ProblemKind.UNAVAILABLE, String.format(Locale.ROOT, "source %s"
-                    + " would have to be re-derived from all its %d captures, held in memory at once, and this server"
-                    + " re-derives at most %d (a heap of %d MB; palimpsest.rederive.*), so nothing was changed and the"
-                    + " capture that needed it was not stored. An operator can give the server a larger heap (-Xmx)"
-                    + " or set palimpsest.rederive.max-captures", source, captures, limit, heap >> 20));
+            LOG.errorf("refused to re-derive source %s (%s): %d captures, at most %d with a heap of %d MB", source,
+                    why, captures, limit, heap >> 20);
+            throw new ArchiveException(ProblemKind.TOO_LARGE_TO_REDERIVE, String.format(Locale.ROOT, "source %s"
+                    + " would have to be re-derived from all its %d captures (%s), and this server re-derives at most"
+                    + " %d (a heap of %d MB; palimpsest.rederive.*), so nothing was changed and the capture that"
+                    + " needed it was not stored. An operator can give the server a larger heap (-Xmx) or set"
+                    + " palimpsest.rederive.max-captures", source, captures, why, limit, heap >> 20));
         }
     }
 
