@@ -150,6 +150,43 @@ class TemplateGrowthTest {
         assertAFullRederivationWritesTheSame(source, 1);
     }
 
+    @Test
+    void aLineThreeArticlesGainedAsEditsWithAnotherArticleCapturedBetweenStaysTheirsWithoutReDerivingTheSource() {
+        String source = uniqueSource("growth-edits");
+        for (int story = 0; story < 5; story++) {
+            post(source, story, false, "2025-05-11T10:0" + story + ":00Z");
+        }
+        post(source, 1, true, "2025-05-11T10:05:00Z"); // story 1 gains the promotion: an edit
+        post(source, 3, false, "2025-05-11T10:06:00Z"); // another article without it, captured between
+        post(source, 2, true, "2025-05-11T10:07:00Z");
+        long wholeSources = placements("source");
+
+        // The third article to gain the line, none born with it: template only if every capture of the source from
+        // the first holding it on holds it, and story 3's capture at 10:06 does not.
+        assertEquals("article", post(source, 0, true, "2025-05-11T10:09:00Z"),
+                "the line is an edit of three articles: placed without re-deriving the source");
+        assertEquals(wholeSources, placements("source"));
+        assertEquals(List.of(), templateLines(source));
+        Map<String, String> shape = ArchiveShapes.archiveShape(source, 9);
+        assertNotEquals(shape.get("2025-05-11T10:00:00Z"), shape.get("2025-05-11T10:09:00Z"),
+                "story 0 with the promotion is a new version of it");
+        ArchiveShapes.assertAFullRederivationAgrees(source, 9);
+    }
+
+    @Test
+    void aLineEveryCaptureHoldsFromItsFirstOnIsStillLearnedAsASiteWideInsertion() {
+        String source = uniqueSource("growth-insertion");
+        for (int story = 0; story < 5; story++) {
+            post(source, story, false, "2025-05-11T10:0" + story + ":00Z");
+        }
+        post(source, 1, true, "2025-05-11T10:05:00Z"); // from here on every capture holds the promotion
+        post(source, 2, true, "2025-05-11T10:06:00Z");
+
+        assertEquals("source", post(source, 0, true, "2025-05-11T10:07:00Z"),
+                "no capture without the line lies between: only the whole source tells");
+        assertEquals(List.of(PROMO + " x3"), templateLines(source), "a site-wide insertion is template");
+    }
+
     /** A capture of a story for {@link #postEach} and {@link #postBatch}: {@code url} false for one without a URL. */
     private record Story(int story, boolean promo, String capturedAt, boolean url) {
     }

@@ -137,7 +137,7 @@ class IncrementalPlacement {
             } else if (count.learns(line.zone(), rules)) {
                 learned.add(line);
             } else if (count.undecided(line.zone(), rules) && counts.newToArticle().contains(line)
-                    && count.articles() == line.zone().threshold(rules)) {
+                    && count.articles() == line.zone().threshold(rules) && !interrupted(source, line, sc)) {
                 return Optional.of("the capture makes a line undecided:"
                         + " an insertion or an edit, which the whole source tells");
             }
@@ -173,6 +173,17 @@ class IncrementalPlacement {
             templates.recount(src, recounted);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a line this capture makes undecided is surely an edit of the articles holding it, not a site-wide
+     * insertion ({@link TemplateLines#interrupted}): then it is no template line, as before, and the capture is placed
+     * with the template it has. Rare (a line reaching the body threshold with too few articles born with it), so the
+     * session is flushed for the look-up to read what this transaction placed so far.
+     */
+    private boolean interrupted(String source, ZoneLine line, SourceCapture sc) {
+        em.flush();
+        return templateLines.interrupted(source, line, sc.capturedAt());
     }
 
     /**

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Tuple;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -267,6 +268,30 @@ public class TemplateLines {
         return !Sql.statement(em, "select 1 from article where source = ?1 and superseded_by is null"
                         + " and identity_key like ?2 limit 1")
                 .setParameter(1, source).setParameter(2, IdentityKey.SIMILARITY.likePattern()).getResultList().isEmpty();
+    }
+
+    /**
+     * Whether a body line is surely no site-wide insertion, held by the capture at {@code at}: a capture of an article
+     * that never held the line lies strictly between that capture and one of another article holding it. (An article
+     * holds a line in some capture between its first and last; a site-wide insertion is held by every capture of the
+     * source from the first holding it to the last, see {@code SourceDerivation.heldThroughout}.) False when no such
+     * capture is found, which proves nothing. The caller has flushed the session: the articles' capture times and the
+     * captures' articles are read as stored.
+     */
+    boolean interrupted(String source, ZoneLine line, Instant at) {
+        return !Sql.statement(em, "select 1 from template_line t join article a on a.id = t.article_id"
+                        + " cross join lateral (select case when a.last_captured_at < :at then a.last_captured_at"
+                        + " else :at end as after, case when a.last_captured_at < :at then :at"
+                        + " else a.first_captured_at end as before) h"
+                        + " where t.source = :source and t.line_hash = :hash and t.zone = :zone"
+                        + " and (a.last_captured_at < :at or a.first_captured_at > :at)"
+                        + " and exists (select 1 from capture c where c.source = :source"
+                        + " and c.captured_at > h.after and c.captured_at < h.before and c.article_id is not null"
+                        + " and not exists (select 1 from template_line o where o.source = :source"
+                        + " and o.line_hash = :hash and o.zone = :zone and o.article_id = c.article_id)) limit 1")
+                .setParameter("source", source).setParameter("hash", line.hash())
+                .setParameter("zone", String.valueOf(line.zone().code())).setParameter("at", at)
+                .getResultList().isEmpty();
     }
 
     /** Replaces the rows of some of the source's articles. */
