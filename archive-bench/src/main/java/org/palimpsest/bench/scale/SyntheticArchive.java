@@ -31,7 +31,6 @@ public final class SyntheticArchive implements Iterator<SyntheticArchive.Capture
     private final List<Site> sites = new ArrayList<>();
     private final List<Story> live = new ArrayList<>();
     private long produced;
-    private long generated;
     private String only;
     private int stories;
     private Instant clock = Instant.parse("2025-01-01T00:00:00Z");
@@ -105,11 +104,13 @@ public final class SyntheticArchive implements Iterator<SyntheticArchive.Capture
         while (true) {
             Capture c = generate();
             if (only == null || only.equals(c.source())) {
-                return new Capture(produced++, c.source(), c.url(), c.capturedAt(), c.text(), c.kind());
+                produced++;
+                return c;
             }
         }
     }
 
+    /** The archive's next capture, numbered as the next one given. */
     private Capture generate() {
         clock = clock.plusSeconds(1 + random.nextInt(20));
         Story story;
@@ -130,7 +131,7 @@ public final class SyntheticArchive implements Iterator<SyntheticArchive.Capture
             live.remove(story);
         }
         String url = random.nextInt(10) == 0 ? story.url + "?utm_source=feed&utm_medium=rss" : story.url;
-        return new Capture(generated++, story.site.key, url, clock, text, kind);
+        return new Capture(produced, story.site.key, url, clock, text, kind);
     }
 
     private Kind edit(Story story) {

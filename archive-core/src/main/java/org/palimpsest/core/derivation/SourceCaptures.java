@@ -3,7 +3,6 @@ package org.palimpsest.core.derivation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -12,12 +11,8 @@ import java.util.function.Consumer;
  */
 public interface SourceCaptures {
 
-    /** A capture's order key ({@link SourceCapture#orderKey()}) and the SURT key of its canonical URL, if any. */
-    record Key(String orderKey, Optional<String> urlKey) {
-    }
-
-    /** Every capture's key, in any order. */
-    List<Key> keys();
+    /** Every capture's order key ({@link SourceCapture#orderKey()}), in any order. */
+    List<String> orderKeys();
 
     /** Gives {@code each} the captures of these order keys, in this order. */
     void read(List<String> orderKeys, Consumer<SourceCapture> each);
@@ -26,10 +21,10 @@ public interface SourceCaptures {
     static SourceCaptures of(List<SourceCapture> captures) {
         Map<String, SourceCapture> byKey = new HashMap<>();
         captures.forEach(c -> byKey.put(c.orderKey(), c));
-        List<Key> keys = captures.stream().map(c -> new Key(c.orderKey(), c.urlKey())).toList();
+        List<String> keys = captures.stream().map(SourceCapture::orderKey).toList();
         return new SourceCaptures() {
             @Override
-            public List<Key> keys() {
+            public List<String> orderKeys() {
                 return keys;
             }
 

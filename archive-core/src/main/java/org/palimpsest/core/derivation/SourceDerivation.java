@@ -60,9 +60,7 @@ public final class SourceDerivation {
      * in memory grows with its captures by about a kilobyte each, and with its distinct lines, not with its text.
      */
     public Plan plan(SourceCaptures captures) {
-        List<SourceCaptures.Key> keys = captures.keys().stream()
-                .sorted(Comparator.comparing(SourceCaptures.Key::orderKey)).toList();
-        List<String> ordered = keys.stream().map(SourceCaptures.Key::orderKey).toList();
+        List<String> ordered = captures.orderKeys().stream().sorted().toList();
         Map<String, Integer> position = new HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             position.putIfAbsent(ordered.get(i), i);
@@ -75,7 +73,8 @@ public final class SourceDerivation {
             captures.read(ordered, c -> {
                 NormalizedCapture n = normalizer.normalize(c.extraction(), readWith);
                 lines.add(n);
-                members.add(new ArticleClusterer.Member(c.orderKey(), c.urlKey(), MinHash.signature(n.canonicalBody())));
+                String key = ordered.get(members.size()); // read in this order: its order key, not formatted again
+                members.add(new ArticleClusterer.Member(key, c.urlKey(), MinHash.signature(n.canonicalBody())));
             });
             List<ArticleClusterer.Cluster> clusters = clusterer.cluster(members);
             Template learned = learn(clusters, position, lines);
@@ -88,11 +87,14 @@ public final class SourceDerivation {
 
     /** Articles of a plan, their captures read again (all of them at once) under the template the plan read them with. */
     public List<Derivation.Article> articles(SourceCaptures captures, Plan plan, List<ArticleClusterer.Cluster> clusters) {
+        List<String> keys = clusters.stream().flatMap(c -> c.members().stream()).toList();
         Map<String, SourceCapture> read = new HashMap<>();
         Map<String, NormalizedCapture> normalized = new HashMap<>();
-        captures.read(clusters.stream().flatMap(c -> c.members().stream()).toList(), c -> {
-            read.put(c.orderKey(), c);
-            normalized.put(c.orderKey(), normalizer.normalize(c.extraction(), plan.readWith()));
+        int[] next = {0};
+        captures.read(keys, c -> {
+            String key = keys.get(next[0]++); // read in this order: its order key, not formatted again
+            read.put(key, c);
+            normalized.put(key, normalizer.normalize(c.extraction(), plan.readWith()));
         });
         List<Derivation.Article> articles = new ArrayList<>(clusters.size());
         for (ArticleClusterer.Cluster cluster : clusters) {

@@ -3,7 +3,6 @@ package org.palimpsest.core.placement;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,10 +66,8 @@ final class StoredCaptures implements SourceCaptures {
     }
 
     @Override
-    public List<Key> keys() {
-        List<Key> keys = new ArrayList<>(byKey.size());
-        byKey.forEach((key, s) -> keys.add(new Key(key, Optional.ofNullable(s.urlKey()))));
-        return keys;
+    public List<String> orderKeys() {
+        return List.copyOf(byKey.keySet());
     }
 
     @Override

@@ -27,7 +27,7 @@ class DerivationPlanTest {
     private static final class Reread implements SourceCaptures {
         private final Map<String, String> textByKey = new HashMap<>();
         private final Map<String, Instant> timeByKey = new HashMap<>();
-        private final List<Key> keys = new ArrayList<>();
+        private final List<String> keys = new ArrayList<>();
         final List<WeakReference<SourceCapture>> read = new ArrayList<>();
         int mostHeld;
 
@@ -37,12 +37,12 @@ class DerivationPlanTest {
                 String key = Samples.capture(texts.get(i), at).orderKey();
                 textByKey.put(key, texts.get(i));
                 timeByKey.put(key, at);
-                keys.add(new Key(key, java.util.Optional.empty()));
+                keys.add(key);
             }
         }
 
         @Override
-        public List<Key> keys() {
+        public List<String> orderKeys() {
             return keys;
         }
 
@@ -70,8 +70,7 @@ class DerivationPlanTest {
         }
 
         List<SourceCapture> all() {
-            return keys.stream().map(k -> Samples.capture(textByKey.get(k.orderKey()), timeByKey.get(k.orderKey())))
-                    .toList();
+            return keys.stream().map(k -> Samples.capture(textByKey.get(k), timeByKey.get(k))).toList();
         }
     }
 
