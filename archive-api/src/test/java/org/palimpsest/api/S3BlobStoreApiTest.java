@@ -103,7 +103,9 @@ class S3BlobStoreApiTest {
         assertEquals(0, TestArchive.count(db, "select count(*) from blob where sha256 = ?", sha256(body)));
 
         given().header("Authorization", ADMIN).post("/api/admin/fixity").then().statusCode(202);
-        JsonPath report = Eventually.await(Duration.ofSeconds(60),
+        // The audit checks every capture of the test database (all the tests' captures, over 11,000 by now), each a
+        // request to the S3 server: it took just over a minute in one CI run, so it is given five minutes.
+        JsonPath report = Eventually.await(Duration.ofMinutes(5),
                 () -> given().header("Authorization", ADMIN).get("/api/admin/fixity").then().statusCode(200)
                         .extract().jsonPath(),
                 r -> "DONE".equals(r.getString("state")), "the fixity audit to finish");
