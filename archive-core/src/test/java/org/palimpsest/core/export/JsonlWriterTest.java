@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.palimpsest.core.digest.ContentDigest;
 import org.palimpsest.core.json.Json;
 
 class JsonlWriterTest {
@@ -43,8 +42,7 @@ class JsonlWriterTest {
         byte[] bytes = expected.toByteArray();
         assertEquals(expected.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
         assertEquals(3, out.toString(StandardCharsets.UTF_8).lines().count());
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
-                manifest.payloadSha256());
+        assertEquals(ContentDigest.of(bytes).hex(), manifest.payloadSha256());
     }
 
     private static ExportQuery query() {
