@@ -36,33 +36,39 @@ public class AsOfReader {
     }
 
     /**
-     * The as-of answer for a live article, in two statements: the latest capture at or before {@code at} (three
-     * columns from the (article_id, captured_at) index) with its version, then that version's captures.
+     * The as-of answer for a live article, in one statement and so one round trip: the latest capture at or before
+     * {@code at} (from the (article_id, captured_at) index) with its version (part 0), then that version's captures in
+     * timeline order (part 1, from the (version_id, captured_at) index).
      */
     private Optional<AsOf> asOfLive(UUID articleId, Instant at) {
-        List<Tuple> rows = Sql.list(Sql.rows(reads.em(), "select c.id as capture_id,"
-                        + " c.captured_at, v.id as version_id, v.version_number, v.content_sha256, v.headline,"
+        List<Tuple> rows = Sql.list(Sql.rows(reads.em(), "with hit as (select id, captured_at, version_id"
+                        + " from capture where article_id = ?1 and captured_at <= ?2"
+                        + " and exists (select 1 from article a where a.id = ?1 and a.superseded_by is null)"
+                        + " order by captured_at desc, raw_sha256 desc limit 1)"
+                        + " select * from (select 0 as part, h.id, h.captured_at, null as raw_sha256, null as url,"
+                        + " v.id as version_id, v.version_number, v.content_sha256, v.headline,"
                         + " cast(v.paragraphs as text) as paragraphs, v.valid_from, v.valid_to,"
                         + " cast(v.intervals as text) as intervals, v.superseded_by, cast(v.change as text) as change,"
                         + " cast(v.reverts as text) as reverts"
-                        + " from (select id, captured_at, version_id from capture where article_id = ?1"
-                        + " and captured_at <= ?2 order by captured_at desc, raw_sha256 desc limit 1) c"
-                        + " join version v on v.id = c.version_id"
-                        + " where exists (select 1 from article a where a.id = ?1 and a.superseded_by is null)")
+                        + " from hit h join version v on v.id = h.version_id"
+                        + " union all select 1, k.id, k.captured_at, k.raw_sha256, k.url, k.version_id, null, null,"
+                        + " null, null, null, null, null, null, null, null"
+                        + " from capture k where k.version_id = (select version_id from hit)) parts"
+                        + " order by part, " + StoredTimelines.CAPTURE_ORDER)
                 .setParameter(1, articleId).setParameter(2, at));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Tuple r = rows.get(0);
-        UUID versionId = r.get("version_id", UUID.class);
-        VersionView version = new VersionView(versionId, articleId, r.get("version_number", Integer.class),
-                r.get("content_sha256", String.class), r.get("headline", String.class),
-                Json.readStrings(r.get("paragraphs", String.class)), r.get("valid_from", Instant.class),
-                r.get("valid_to", Instant.class), Json.readIntervals(r.get("intervals", String.class)),
-                StoredTimelines.capturesOfVersion(reads.em(), versionId), r.get("superseded_by", UUID.class), null,
+        VersionView version = new VersionView(r.get("version_id", UUID.class), articleId,
+                r.get("version_number", Integer.class), r.get("content_sha256", String.class),
+                r.get("headline", String.class), Json.readStrings(r.get("paragraphs", String.class)),
+                r.get("valid_from", Instant.class), r.get("valid_to", Instant.class),
+                Json.readIntervals(r.get("intervals", String.class)),
+                StoredTimelines.captureRefs(rows.subList(1, rows.size())), r.get("superseded_by", UUID.class), null,
                 StoredTimelines.change(r.get("change", String.class)),
                 StoredTimelines.reverts(r.get("reverts", String.class)));
-        return Optional.of(new AsOf(version, r.get("capture_id", UUID.class), r.get("captured_at", Instant.class)));
+        return Optional.of(new AsOf(version, r.get("id", UUID.class), r.get("captured_at", Instant.class)));
     }
 
     /** A capture of a URL, for Memento: its id, time and the canonical URL it was filed under. */

@@ -62,10 +62,22 @@ final class StoredTimelines {
      */
     private static void captureRefs(EntityManager em, String column, UUID id,
             BiConsumer<UUID, VersionView.CaptureRef> sink) {
-        List<Tuple> rows = Sql.list(Sql.rows(em, "select id, captured_at, raw_sha256,"
-                        + " url, version_id from capture where " + column + " = ?1"
-                        + " order by captured_at, raw_sha256, coalesce(url, '') collate \"C\"")
-                .setParameter(1, id));
+        captureRefs(Sql.list(Sql.rows(em, "select id, captured_at, raw_sha256, url, version_id from capture where "
+                + column + " = ?1 order by " + CAPTURE_ORDER).setParameter(1, id)), sink);
+    }
+
+    /** A timeline's order of captures: the derivation order, so the first of a version is the one that made it. */
+    static final String CAPTURE_ORDER = "captured_at, raw_sha256, coalesce(url, '') collate \"C\"";
+
+    /** The refs of one version's captures, read in {@link #CAPTURE_ORDER}. */
+    static List<VersionView.CaptureRef> captureRefs(List<Tuple> rows) {
+        List<VersionView.CaptureRef> out = new ArrayList<>(rows.size());
+        captureRefs(rows, (version, ref) -> out.add(ref));
+        return out;
+    }
+
+    /** Rows with id, captured_at, raw_sha256, url and version_id, in {@link #CAPTURE_ORDER}, as refs to {@code sink}. */
+    private static void captureRefs(List<Tuple> rows, BiConsumer<UUID, VersionView.CaptureRef> sink) {
         Set<UUID> seen = new HashSet<>();
         for (Tuple r : rows) {
             UUID version = r.get("version_id", UUID.class);
