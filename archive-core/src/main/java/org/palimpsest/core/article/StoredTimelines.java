@@ -39,37 +39,35 @@ final class StoredTimelines {
      */
     static Map<UUID, List<VersionView.CaptureRef>> capturesByVersion(EntityManager em, UUID articleId) {
         Map<UUID, List<VersionView.CaptureRef>> out = new HashMap<>();
-        captureRefs(em, "article_id", articleId,
+        captureRefs(captureRows(em, "article_id", articleId),
                 (version, ref) -> out.computeIfAbsent(version, v -> new ArrayList<>()).add(ref));
         return out;
     }
 
     /**
-     * One version's captures, oldest first, from the (version_id, captured_at) index: a single version (as-of, the
-     * version endpoint) costs what that version was captured, not what its article was.
+     * One version's captures, oldest first, from the (version_id, captured_at) index: a single version (the version
+     * endpoint) costs what that version was captured, not what its article was. As-of reads the same rows in its own
+     * statement ({@link AsOfReader}).
      */
     static List<VersionView.CaptureRef> capturesOfVersion(EntityManager em, UUID versionId) {
-        List<VersionView.CaptureRef> out = new ArrayList<>();
-        captureRefs(em, "version_id", versionId, (version, ref) -> out.add(ref));
-        return out;
+        return captureRefs(captureRows(em, "version_id", versionId));
     }
 
     /**
-     * The timeline's columns of the captures whose {@code column} is {@code id}, to {@code sink} in derivation order
-     * ({@link org.palimpsest.core.derivation.SourceCapture#orderKey}: time, digest, URL). A capture made its version
-     * ("new" in its provenance) exactly when it is the first of that version in this order, so the flag is read from
-     * the order rather than from each capture's stored provenance, which PostgreSQL would have to decompress.
+     * A timeline's order of captures: derivation order ({@link org.palimpsest.core.derivation.SourceCapture#orderKey}:
+     * time, digest, URL). A capture made its version ("new" in its provenance) exactly when it is the first of that
+     * version in this order, so the flag is read from the order rather than from each capture's stored provenance,
+     * which PostgreSQL would have to decompress.
      */
-    private static void captureRefs(EntityManager em, String column, UUID id,
-            BiConsumer<UUID, VersionView.CaptureRef> sink) {
-        captureRefs(Sql.list(Sql.rows(em, "select id, captured_at, raw_sha256, url, version_id from capture where "
-                + column + " = ?1 order by " + CAPTURE_ORDER).setParameter(1, id)), sink);
-    }
-
-    /** A timeline's order of captures: the derivation order, so the first of a version is the one that made it. */
     static final String CAPTURE_ORDER = "captured_at, raw_sha256, coalesce(url, '') collate \"C\"";
 
-    /** The refs of one version's captures, read in {@link #CAPTURE_ORDER}. */
+    /** The timeline's columns of the captures whose {@code column} is {@code id}, in {@link #CAPTURE_ORDER}. */
+    private static List<Tuple> captureRows(EntityManager em, String column, UUID id) {
+        return Sql.list(Sql.rows(em, "select id, captured_at, raw_sha256, url, version_id from capture where "
+                + column + " = ?1 order by " + CAPTURE_ORDER).setParameter(1, id));
+    }
+
+    /** The refs of one version's captures, from rows as {@link #captureRows} reads them. */
     static List<VersionView.CaptureRef> captureRefs(List<Tuple> rows) {
         List<VersionView.CaptureRef> out = new ArrayList<>(rows.size());
         captureRefs(rows, (version, ref) -> out.add(ref));
