@@ -1,5 +1,6 @@
 package org.palimpsest.bench.scale;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,12 +33,13 @@ public final class ScaleHarness {
             ScaleRun run = new ScaleRun(Harness.arg(args, "api", "http://127.0.0.1:8091"),
                     Harness.arg(args, "es", "http://127.0.0.1:9203"),
                     Harness.arg(args, "token", "demo-archivist-token"), db, rss, new CpuMeter(apiPid));
+            String jvm = "the API ran on " + javaOf(apiPid);
             if (Arrays.asList(args).contains("--existing")) {
                 // The archive a previous run left: no ingest, the look-ups sampled from what the database holds.
                 long size = run.reservoir.sampleExisting(db);
                 run.report.startSize(size);
                 run.report.note("measured the archive a previous run left (nothing ingested in this run)");
-                measure(run, size, start, List.of());
+                measure(run, size, start, jvm, List.of());
             } else {
                 SyntheticArchive archive = new SyntheticArchive(Harness.samples(Harness.arg(args, "samples",
                         "docs/samples")), Integer.parseInt(Harness.arg(args, "sources", "8")), sizes[sizes.length - 1],
@@ -52,8 +54,8 @@ public final class ScaleHarness {
                 long size = 0;
                 for (long target : sizes) {
                     run.report.startSize(target);
-                    measure(run, target, start, List.of(new IngestPhase(run, archive, target - size, batch, inFlight),
-                            new IndexDrainPhase(run)));
+                    measure(run, target, start, jvm, List.of(
+                            new IngestPhase(run, archive, target - size, batch, inFlight), new IndexDrainPhase(run)));
                     size = target;
                 }
             }
@@ -63,7 +65,8 @@ public final class ScaleHarness {
     }
 
     /** Runs {@code growth}, then every figure but ingest, at the archive's size. */
-    private static void measure(ScaleRun run, long size, long start, List<Phase> growth) throws Exception {
+    private static void measure(ScaleRun run, long size, long start, String jvm, List<Phase> growth)
+            throws Exception {
         List<Phase> phases = new ArrayList<>(growth);
         phases.addAll(List.of(new LookupPhase(run), new DiffPhase(run), new SearchPhase(run),
                 new ExportPhase(run, "synthetic-a"), new FootprintPhase(run)));
@@ -73,6 +76,16 @@ public final class ScaleHarness {
         }
         run.report.row("API resident memory, max (MB)", run.rss.maxMb(), Double.NaN, "≤ 512");
         run.report.note(String.format(Locale.ROOT, "harness running for %.0f s", (System.nanoTime() - start) / 1e9));
+        run.report.note(jvm);
         System.out.println(run.report.table(size));
+    }
+
+    /** The java executable the API process runs (bin/api's {@code PALIMPSEST_JAVA}, or the one on PATH). */
+    private static String javaOf(long pid) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "exe")).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "a JVM the harness cannot name (" + e.getMessage() + ")";
+        }
     }
 }
