@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.palimpsest.api.RolledBack;
 
 /**
  * The indexes a WARC import finds a revisit's original by hold only the captures that came from WARC records (every
@@ -41,21 +38,7 @@ class WarcLookupIndexTest {
         }
     }
 
-    /** The first column of the last statement's rows, the statements run in order in one transaction. */
     private List<String> rows(String... statements) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            for (int i = 0; i < statements.length - 1; i++) {
-                s.execute(statements[i]);
-            }
-            try (ResultSet rs = s.executeQuery(statements[statements.length - 1])) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-            c.rollback();
-        }
-        return values;
+        return RolledBack.rows(db, statements);
     }
 }

@@ -30,6 +30,14 @@ import org.palimpsest.core.store.Sql;
  */
 @ApplicationScoped
 public class TemplateLines {
+    /**
+     * Asks whether a source (parameter 1) has a live article found by similarity. The pattern is a literal, the
+     * predicate of the partial index {@code article_found_by_similarity} (V29), so that the planner can prove the index
+     * answers it; bound as a parameter, it read every live article key of the source.
+     */
+    public static final String FOUND_BY_SIMILARITY = "select 1 from article where source = ?1"
+            + " and superseded_by is null and identity_key like '" + IdentityKey.SIMILARITY.likePattern() + "' limit 1";
+
     private final EntityManager em;
     private final Set<String> sourcesWithLines = ConcurrentHashMap.newKeySet();
 
@@ -265,9 +273,7 @@ public class TemplateLines {
 
     /** Whether the source has a live article found by similarity rather than by URL. */
     boolean hasArticlesFoundBySimilarity(String source) {
-        return !Sql.statement(em, "select 1 from article where source = ?1 and superseded_by is null"
-                        + " and identity_key like ?2 limit 1")
-                .setParameter(1, source).setParameter(2, IdentityKey.SIMILARITY.likePattern()).getResultList().isEmpty();
+        return !Sql.statement(em, FOUND_BY_SIMILARITY).setParameter(1, source).getResultList().isEmpty();
     }
 
     /**
