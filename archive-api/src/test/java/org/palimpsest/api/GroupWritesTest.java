@@ -6,10 +6,12 @@ import static org.palimpsest.api.TestArchive.ARCHIVIST;
 import static org.palimpsest.api.TestArchive.uniqueSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.List;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.EntityStatistics;
@@ -28,6 +30,8 @@ import org.palimpsest.core.store.VersionEntity;
 class GroupWritesTest {
     @Inject
     SessionFactory sessions;
+    @Inject
+    AgroalDataSource db;
 
     @Test
     void aBatchWritesEachArticleVersionAndTemplateItChangesOnce() {
@@ -78,6 +82,32 @@ class GroupWritesTest {
         assertEquals(List.of(1L, 1L), List.of(count(prepared, "update article "), count(prepared, "update version ")),
                 "statements prepared for the three article updates and the three version updates: " + prepared);
         ArchiveShapes.assertAFullRederivationAgrees(source, 12);
+    }
+
+    @Test
+    void aGroupsNewTemplateLinesGoToTheDatabaseInOneStatementAndEqualWhatAFullDerivationWrites()
+            throws SQLException {
+        String source = uniqueSource("group-lines");
+        post(source, List.of(capture(0, "2025-05-11T10:00:00Z"), capture(1, "2025-05-11T10:01:00Z"),
+                capture(2, "2025-05-11T10:02:00Z")));
+
+        List<String> prepared = StatementTexts.prepared(() -> post(source, List.of(
+                capture(3, "2025-05-11T11:00:00Z"), capture(0, "2025-05-11T11:01:00Z"), // new; no line new to 0
+                capture(4, "2025-05-11T11:02:00Z"), capture(0, CORRECTION, "2025-05-11T11:03:00Z"), // new; a line
+                capture(2, CORRECTION, "2025-05-11T11:04:00Z"), capture(1, "2025-05-11T11:05:00Z"))),
+                statuses -> assertEquals(List.of(201, 201, 201, 201, 201, 201), statuses));
+
+        assertEquals(1, count(prepared, "insert into template_line ("),
+                "the lines new to four articles, written as one statement: " + prepared);
+        List<String> lines = templateLines(source);
+        ArchiveShapes.assertAFullRederivationAgrees(source, 9);
+        assertEquals(templateLines(source), lines, "each article's lines, and those it was born with");
+    }
+
+    /** The source's template line rows: zone, line, article and whether the article was born with it. */
+    private List<String> templateLines(String source) throws SQLException {
+        return RolledBack.rows(db, "select zone || ' ' || line_hash || ' ' || article_id || ' ' || born_with"
+                + " from template_line where source = '" + source + "' order by 1");
     }
 
     private static final List<Integer> NINE_CREATED = List.of(201, 201, 201, 201, 201, 201, 201, 201, 201);

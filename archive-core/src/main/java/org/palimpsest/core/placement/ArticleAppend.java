@@ -86,6 +86,7 @@ class ArticleAppend {
         }
         for (String earlier : earlierTemplates) {
             Optional<Set<ZoneLine>> between = templates.linesBetween(src, earlier);
+            rows.writeLines(); // the lines the group's appends added to the article so far
             if (between.isEmpty() || templateLines.holdsAny(src.key, article.id, between.get())) {
                 return null; // the article may read otherwise under the current template
             }

@@ -6,9 +6,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.palimpsest.core.decode.Extraction;
 import org.palimpsest.core.json.Json;
+import org.palimpsest.core.placement.TemplateLines.ArticleLines;
+import org.palimpsest.core.placement.TemplateLines.ZoneLine;
 import org.palimpsest.core.provenance.DerivationRecord;
 import org.palimpsest.core.store.Sql;
 
@@ -30,6 +33,8 @@ public final class CaptureRows {
 
     private final EntityManager em;
     private final Map<UUID, Row> unwritten = new LinkedHashMap<>();
+    /** Template lines new to articles, not written yet, by source and article. */
+    private final Map<String, Map<UUID, ArticleLines>> unwrittenLines = new LinkedHashMap<>();
 
     private static final class Row {
         final Object[] values;
@@ -63,12 +68,35 @@ public final class CaptureRows {
      */
     public void writeAll() {
         write(new ArrayList<>(unwritten.keySet()));
+        writeLines();
         em.flush();
     }
 
-    /** Writes the rows already placed (an article's captures are about to be read), leaving the others for later. */
+    /**
+     * Writes the rows already placed and the template lines added so far (an article's captures, or the source's line
+     * counts, are about to be read), leaving the other captures for later.
+     */
     public void writePlaced() {
         write(unwritten.entrySet().stream().filter(e -> e.getValue().placed()).map(Map.Entry::getKey).toList());
+        writeLines();
+    }
+
+    /**
+     * Lines new to an article, kept to be written with the group's rows ({@code bornWith}: the article is new, born
+     * with them). A later append of the group that does not read the rows back counts them from what it read ahead
+     * ({@link GroupReads#linesAdded}); one that does writes them first ({@link #writeLines}).
+     */
+    void linesAdded(String source, UUID article, Set<ZoneLine> lines, boolean bornWith) {
+        if (!lines.isEmpty()) {
+            unwrittenLines.computeIfAbsent(source, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(article, k -> ArticleLines.empty()).add(lines, bornWith);
+        }
+    }
+
+    /** Writes the template lines added so far, one statement a source: what follows reads the source's lines. */
+    void writeLines() {
+        unwrittenLines.forEach((source, lines) -> TemplateLines.insert(em, source, lines));
+        unwrittenLines.clear();
     }
 
     /**
@@ -78,6 +106,7 @@ public final class CaptureRows {
     void writeFor(UUID capture) {
         write(unwritten.entrySet().stream().filter(e -> e.getValue().placed() || e.getKey().equals(capture))
                 .map(Map.Entry::getKey).toList());
+        writeLines();
     }
 
     /** The capture's stored extraction when its row is not written yet, else null (read it from the database). */

@@ -124,6 +124,7 @@ class IncrementalPlacement {
         UUID articleId = article == null ? null : article.id;
         TemplateLines.Counts counts = readAhead.counts(lines, articleId);
         if (counts == null) {
+            rows.writeLines();
             counts = templateLines.countsWith(source, lines, articleId);
         }
         Map<Zone, Map<String, Integer>> counted = TemplateGrowth.zones(template);
@@ -137,7 +138,7 @@ class IncrementalPlacement {
             } else if (count.learns(line.zone(), rules)) {
                 learned.add(line);
             } else if (count.undecided(line.zone(), rules) && counts.newToArticle().contains(line)
-                    && count.articles() == line.zone().threshold(rules) && !interrupted(source, line, sc)) {
+                    && count.articles() == line.zone().threshold(rules) && !interrupted(source, line, sc, rows)) {
                 return Optional.of("the capture makes a line undecided:"
                         + " an insertion or an edit, which the whole source tells");
             }
@@ -166,7 +167,7 @@ class IncrementalPlacement {
         } else {
             placements.placed(PlacementCounts.Path.APPEND);
         }
-        templateLines.add(source, appended.id, counts.newToArticle(), article == null);
+        rows.linesAdded(source, appended.id, counts.newToArticle(), article == null);
         reads.linesAdded(appended.id, counts.newToArticle(), article == null);
         Template recounted = TemplateGrowth.template(counted);
         if (!recounted.headLines().equals(template.headLines()) || !recounted.bodyLines().equals(template.bodyLines())) {
@@ -181,7 +182,8 @@ class IncrementalPlacement {
      * with the template it has. Rare (a line reaching the body threshold with too few articles born with it), so the
      * session is flushed for the look-up to read what this transaction placed so far.
      */
-    private boolean interrupted(String source, ZoneLine line, SourceCapture sc) {
+    private boolean interrupted(String source, ZoneLine line, SourceCapture sc, CaptureRows rows) {
+        rows.writeLines();
         em.flush();
         return templateLines.interrupted(source, line, sc.capturedAt());
     }

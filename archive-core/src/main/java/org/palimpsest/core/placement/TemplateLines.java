@@ -27,6 +27,9 @@ import org.palimpsest.core.store.Sql;
 /**
  * Which articles each line was seen in, per template {@link Zone}: what template learning counts, kept so that one
  * capture can be checked against the thresholds.
+ *
+ * <p>The lines a group's appends add to their articles wait in the group's {@link CaptureRows} and are written with
+ * its rows, in one statement; a placement that reads the rows here first writes those ({@link CaptureRows#writeLines}).
  */
 @ApplicationScoped
 public class TemplateLines {
@@ -309,14 +312,6 @@ public class TemplateLines {
         insert(source, linesByArticle);
     }
 
-    /** Adds lines new to an article; {@code bornWith} when the capture holding them is the article's first. */
-    public void add(String source, UUID article, Collection<ZoneLine> lines, boolean bornWith) {
-        if (!lines.isEmpty()) {
-            Set<ZoneLine> held = new HashSet<>(lines);
-            insert(source, Map.of(article, new ArticleLines(held, bornWith ? held : Set.of())));
-        }
-    }
-
     /** Replaces a source's rows after a full derivation. */
     public void replace(String source, Map<UUID, ArticleLines> linesByArticle) {
         Sql.statement(em, "delete from template_line where source = ?1").setParameter(1, source).executeUpdate();
@@ -325,6 +320,14 @@ public class TemplateLines {
 
     /** Adds the rows of articles that have none. */
     void insert(String source, Map<UUID, ArticleLines> linesByArticle) {
+        insert(em, source, linesByArticle);
+    }
+
+    /**
+     * Adds rows the articles do not have yet, in one statement: those of articles that have none, or the lines new to
+     * articles that have some ({@link CaptureRows#linesAdded}).
+     */
+    static void insert(EntityManager em, String source, Map<UUID, ArticleLines> linesByArticle) {
         List<Object[]> rows = new ArrayList<>();
         linesByArticle.forEach((article, lines) -> lines.lines().forEach(l -> rows.add(new Object[] {source,
                 String.valueOf(l.zone().code()), l.hash(), article, lines.bornWith().contains(l)})));
