@@ -70,7 +70,7 @@ final class IngestPhase implements Phase {
         int singles = (int) Math.min(SINGLES, count / 10);
         long t0 = System.nanoTime();
         for (SyntheticArchive.Capture c : draw(singles)) {
-            run.reservoir.keep(postSingle(c));
+            run.reservoir.keep(run.postSingle(c));
         }
         double singleSecs = (System.nanoTime() - t0) / 1e9;
         // The same from several clients at once, as a fleet of crawlers posting page by page would.
@@ -83,7 +83,7 @@ final class IngestPhase implements Phase {
         });
         long tc = System.nanoTime();
         List<Future<JsonNode>> posted = new ArrayList<>();
-        shared.forEach(c -> posted.add(clients.submit(() -> postSingle(c))));
+        shared.forEach(c -> posted.add(clients.submit(() -> run.postSingle(c))));
         for (Future<JsonNode> f : posted) {
             run.reservoir.keep(f.get());
         }
@@ -188,16 +188,6 @@ final class IngestPhase implements Phase {
                 windowCpu = used;
             }
         }
-    }
-
-    /** Posts one capture on its own and answers the API's view of it. */
-    private JsonNode postSingle(SyntheticArchive.Capture c) throws IOException, InterruptedException {
-        HttpResponse<String> r = run.http.send(HttpRequest.newBuilder(URI.create(run.api + "/api/captures?source="
-                        + c.source() + "&url=" + ScaleRun.enc(c.url()) + "&capturedAt=" + c.capturedAt()))
-                .header("Authorization", "Bearer " + run.token).header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(c.text())).build(), HttpResponse.BodyHandlers.ofString());
-        ScaleRun.check(r, 201);
-        return Json.MAPPER.readTree(r.body());
     }
 
     private List<JsonNode> postBatch(String payload) {

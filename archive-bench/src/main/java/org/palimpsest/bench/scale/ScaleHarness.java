@@ -38,12 +38,26 @@ public final class ScaleHarness {
                 // The archive a previous run left: no ingest, the look-ups sampled from what the database holds.
                 long size = run.reservoir.sampleExisting(db);
                 run.report.startSize(size);
-                run.report.note("measured the archive a previous run left (nothing ingested in this run)");
-                measure(run, size, start, jvm, List.of());
+                int singles = Integer.parseInt(Harness.arg(args, "singles", "0"));
+                if (singles > 0) {
+                    // The archive's own next captures: the generator (same seed and sources as the run that built
+                    // it) replayed past the captures it holds.
+                    SyntheticArchive archive = synthetic(args, size + SinglesPhase.WARM_UP + singles);
+                    for (long i = 0; i < size; i++) {
+                        archive.next();
+                    }
+                    run.report.note("single captures added to the archive a previous run left");
+                    Phase phase = new SinglesPhase(run, archive, singles);
+                    System.out.printf("%s at %,d captures: %s%n", LocalTime.now().withNano(0), size, phase.name());
+                    phase.run();
+                    run.report.note(jvm);
+                    System.out.println(run.report.table(size));
+                } else {
+                    run.report.note("measured the archive a previous run left (nothing ingested in this run)");
+                    measure(run, size, start, jvm, List.of());
+                }
             } else {
-                SyntheticArchive archive = new SyntheticArchive(Harness.samples(Harness.arg(args, "samples",
-                        "docs/samples")), Integer.parseInt(Harness.arg(args, "sources", "8")), sizes[sizes.length - 1],
-                        Long.parseLong(Harness.arg(args, "seed", "42")));
+                SyntheticArchive archive = synthetic(args, sizes[sizes.length - 1]);
                 String only = Harness.arg(args, "only-source", "");
                 if (!only.isEmpty()) {
                     archive.only(only); // one source's captures, as many as --sizes says
@@ -62,6 +76,12 @@ public final class ScaleHarness {
             Files.writeString(Path.of(Harness.arg(args, "out", "archive-bench/target/scale-report.md")),
                     run.report.all());
         }
+    }
+
+    /** The synthetic archive the arguments name ({@code --samples}, {@code --sources}, {@code --seed}), to {@code total}. */
+    private static SyntheticArchive synthetic(String[] args, long total) throws IOException {
+        return new SyntheticArchive(Harness.samples(Harness.arg(args, "samples", "docs/samples")),
+                Integer.parseInt(Harness.arg(args, "sources", "8")), total, Long.parseLong(Harness.arg(args, "seed", "42")));
     }
 
     /** Runs {@code growth}, then every figure but ingest, at the archive's size. */

@@ -3,8 +3,10 @@ package org.palimpsest.bench.scale;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -37,6 +39,16 @@ final class ScaleRun {
         this.rss = rss;
         this.cpu = cpu;
         this.reservoir = new Reservoir(random);
+    }
+
+    /** Posts one capture on its own (it must be new: 201) and answers the API's view of it. */
+    JsonNode postSingle(SyntheticArchive.Capture c) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + "/api/captures?source="
+                        + c.source() + "&url=" + enc(c.url()) + "&capturedAt=" + c.capturedAt()))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(c.text())).build(), HttpResponse.BodyHandlers.ofString());
+        check(r, 201);
+        return Json.MAPPER.readTree(r.body());
     }
 
     JsonNode getJson(String url) throws IOException {
