@@ -170,6 +170,49 @@ def kill_mid_batch(api):
     return {"linesAnsweredBeforeKill": len(before), "committedAtKill": stored_at_kill, "captures": total}
 
 
+def kill_with_captures_accepted(api, spool):
+    """Captures sent with Prefer: respond-async are answered once they are in the inbox: kill -9 while they wait (the
+    drain off), start a node that places them and kill -9 it mid-round, start again; every accepted capture is then
+    stored once, under the id its 202 promised."""
+    source = f"kill-inbox-{uuid.uuid4().hex[:6]}"
+    api.stop()
+    holding = Api(spool, options=["-Dpalimpsest.capture.inbox.drain-enabled=false"])
+    holding.start()
+    promised = []
+    for i in range(600):
+        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+        conn.request("POST", f"/api/captures?source={source}&url=" + urllib.parse.quote(
+            f"https://faults.example/{source}/{i}", safe="") + f"&capturedAt=2025-07-01T{i % 24:02d}:{i % 60:02d}:00Z",
+            body=page(source, i).encode(), headers={"Authorization": "Bearer " + TOKEN,
+                                                    "Content-Type": "text/plain", "Prefer": "respond-async"})
+        response = conn.getresponse()
+        answer = json.loads(response.read())
+        conn.close()
+        if response.status == 202:
+            promised.append(answer["captureId"])
+    holding.kill9()
+    waiting = int(sql(f"select count(*) from capture_inbox where source = '{source}'"))
+    api.start()
+    deadline = time.time() + 60
+    while captures(source) == 0 and time.time() < deadline:
+        time.sleep(0.02)
+    api.kill9()
+    at_second_kill = captures(source)
+    api.start()
+    deadline = time.time() + 180
+    while time.time() < deadline and int(sql(f"select count(*) from capture_inbox where source = '{source}'")) > 0:
+        time.sleep(0.2)
+    ids = ",".join(f"'{i}'" for i in promised)
+    kept = int(sql(f"select count(*) from capture where source = '{source}' and id in ({ids})")) if promised else 0
+    total = captures(source)
+    left = int(sql(f"select count(*) from capture_inbox where source = '{source}'"))
+    check("kill -9 with accepted captures waiting, and again mid-round: each accepted capture stored once, under the"
+          " id it was promised", len(promised) == 600 and waiting == 600 and kept == 600 and total == 600 and left == 0,
+          f"{len(promised)} answered 202, {waiting} in the inbox at the first kill, {at_second_kill} stored at the"
+          f" second; then {total} captures, {kept} under their promised ids, {left} left in the inbox")
+    return {"accepted": len(promised), "storedAtSecondKill": at_second_kill, "captures": total}
+
+
 def warc(source, n):
     return warc_of([{"url": f"https://faults.example/{source}/{i}",
                      "capturedAt": f"2025-06-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00Z",
@@ -571,9 +614,9 @@ def full_spool(api_factory):
 
 
 def main():
-    # FAULTS=postgres,spool (say) runs only those scenarios: batch, import, nodes, cluster, postgres, spool; all by
-    # default.
-    only = set(filter(None, os.environ.get("FAULTS", "batch,import,nodes,cluster,postgres,spool").split(",")))
+    # FAULTS=postgres,spool (say) runs only those scenarios: batch, inbox, import, nodes, cluster, postgres, spool;
+    # all by default.
+    only = set(filter(None, os.environ.get("FAULTS", "batch,inbox,import,nodes,cluster,postgres,spool").split(",")))
     spool = os.path.join(WORK, "spool")
     os.makedirs(spool, exist_ok=True)
     summary = {}
@@ -582,6 +625,8 @@ def main():
     try:
         if "batch" in only:
             summary["killMidBatch"] = kill_mid_batch(api)
+        if "inbox" in only:
+            summary["killWithCapturesAccepted"] = kill_with_captures_accepted(api, spool)
         if "import" in only:
             summary["killMidImport"] = kill_mid_import(api, spool)
         if "nodes" in only:

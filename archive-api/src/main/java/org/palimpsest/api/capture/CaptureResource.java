@@ -18,14 +18,18 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 import org.palimpsest.core.article.CaptureReader;
 import org.palimpsest.core.article.CaptureView;
+import org.palimpsest.core.capture.AcceptedCapture;
 import org.palimpsest.core.capture.CaptureConfig;
+import org.palimpsest.core.capture.CaptureInbox;
 import org.palimpsest.core.capture.CaptureOrigin;
 import org.palimpsest.core.capture.CaptureRequest;
 import org.palimpsest.core.capture.CaptureService;
+import org.palimpsest.core.capture.InboxState;
 import org.palimpsest.core.capture.IngestResult;
 import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.error.ProblemKind;
@@ -38,13 +42,19 @@ public class CaptureResource {
     /** What placing the capture re-derived: {@code article} (its own), {@code source} (all of it), {@code none}. */
     public static final String DERIVATION_HEADER = "Palimpsest-Derived";
 
+    /** How a client asks for a capture to be accepted now and placed later (RFC 7240). */
+    static final String RESPOND_ASYNC = "respond-async";
+
     private final CaptureService captures;
+    private final CaptureInbox inbox;
     private final CaptureReader reader;
     private final BatchIngest batch;
     private final long maxBytes;
 
-    public CaptureResource(CaptureService captures, CaptureReader reader, BatchIngest batch, CaptureConfig config) {
+    public CaptureResource(CaptureService captures, CaptureInbox inbox, CaptureReader reader, BatchIngest batch,
+            CaptureConfig config) {
         this.captures = captures;
+        this.inbox = inbox;
         this.reader = reader;
         this.batch = batch;
         this.maxBytes = config.maxSize().asLongValue();
@@ -56,11 +66,18 @@ public class CaptureResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(@QueryParam("source") String source, @QueryParam("url") String url,
             @QueryParam("capturedAt") String capturedAt, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            InputStream body, SecurityContext security) {
+            @HeaderParam("Prefer") String prefer, InputStream body, SecurityContext security) {
         byte[] content = readBounded(body);
-        IngestResult result = captures.ingest(new CaptureRequest(source, Optional.ofNullable(url),
-                Optional.ofNullable(capturedAt), contentType, content,
-                CaptureOrigin.upload(security.getUserPrincipal().getName())));
+        CaptureRequest request = new CaptureRequest(source, Optional.ofNullable(url), Optional.ofNullable(capturedAt),
+                contentType, content, CaptureOrigin.upload(security.getUserPrincipal().getName()));
+        if (prefers(prefer, RESPOND_ASYNC)) {
+            AcceptedCapture accepted = inbox.accept(request);
+            return Response.accepted(AcceptedView.pending(accepted.id(), source, url, accepted.receivedAt()))
+                    .header(HttpHeaders.LOCATION, "/api/captures/" + accepted.id())
+                    .header("Preference-Applied", RESPOND_ASYNC)
+                    .build();
+        }
+        IngestResult result = captures.ingest(request);
         CaptureView view = reader.capture(result.captureId()).orElseThrow();
         return Response.status(result.created() ? 201 : 200).entity(view)
                 .header(HttpHeaders.LOCATION, "/api/captures/" + view.captureId())
@@ -79,11 +96,42 @@ public class CaptureResource {
         return Response.ok(out, NDJSON).build();
     }
 
+    /**
+     * A capture; for one accepted to be placed later and not placed yet, 202 with its {@link AcceptedView}; for one
+     * placed as a repeat of a stored capture, 303 to that capture; for one refused when it was placed, its problem.
+     */
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public CaptureView get(@PathParam("id") UUID id) {
-        return reader.capture(id).orElseThrow(() -> notFound(id));
+    public Response get(@PathParam("id") UUID id) {
+        Optional<CaptureView> view = reader.capture(id);
+        if (view.isPresent()) {
+            return Response.ok(view.get()).build();
+        }
+        InboxState state = inbox.state(id).orElseThrow(() -> notFound(id));
+        if (state instanceof InboxState.Pending p) {
+            return Response.accepted(AcceptedView.pending(id, p.source(), p.url(), p.receivedAt()))
+                    .header(HttpHeaders.RETRY_AFTER, 1).build();
+        }
+        if (state instanceof InboxState.Repeat r) {
+            return Response.seeOther(URI.create("/api/captures/" + r.captureId())).build();
+        }
+        InboxState.Refused r = (InboxState.Refused) state;
+        throw new ArchiveException(r.kind(), "the capture accepted at " + r.receivedAt() + " was not stored: "
+                + r.detail());
+    }
+
+    /** Whether a {@code Prefer} header (RFC 7240) asks for {@code preference}. */
+    static boolean prefers(String header, String preference) {
+        if (header == null) {
+            return false;
+        }
+        for (String p : header.split(",")) {
+            if (p.split(";")[0].trim().equalsIgnoreCase(preference)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @GET

@@ -39,15 +39,18 @@ public final class ScaleHarness {
                 long size = run.reservoir.sampleExisting(db);
                 run.report.startSize(size);
                 int singles = Integer.parseInt(Harness.arg(args, "singles", "0"));
+                int warmUp = Integer.parseInt(Harness.arg(args, "warm-up", "5000"));
                 if (singles > 0) {
                     // The archive's own next captures: the generator (same seed and sources as the run that built
                     // it) replayed past the captures it holds.
-                    SyntheticArchive archive = synthetic(args, size + SinglesPhase.WARM_UP + singles);
+                    SyntheticArchive archive = synthetic(args, size + warmUp + singles);
                     for (long i = 0; i < size; i++) {
                         archive.next();
                     }
                     run.report.note("single captures added to the archive a previous run left");
-                    Phase phase = new SinglesPhase(run, archive, singles);
+                    Phase phase = new SinglesPhase(run, archive, warmUp, singles,
+                            Integer.parseInt(Harness.arg(args, "clients", "1")),
+                            Arrays.asList(args).contains("--async"));
                     System.out.printf("%s at %,d captures: %s%n", LocalTime.now().withNano(0), size, phase.name());
                     phase.run();
                     run.report.note(jvm);

@@ -43,11 +43,23 @@ final class ScaleRun {
 
     /** Posts one capture on its own (it must be new: 201) and answers the API's view of it. */
     JsonNode postSingle(SyntheticArchive.Capture c) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + "/api/captures?source="
+        return post(c, false);
+    }
+
+    /**
+     * Posts one capture on its own with {@code async}: {@code Prefer: respond-async}, answered 202 once it is in the
+     * inbox, placed later; else it must be new (201). Answers the API's answer.
+     */
+    JsonNode post(SyntheticArchive.Capture c, boolean async) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + "/api/captures?source="
                         + c.source() + "&url=" + enc(c.url()) + "&capturedAt=" + c.capturedAt()))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(c.text())).build(), HttpResponse.BodyHandlers.ofString());
-        check(r, 201);
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain; charset=utf-8");
+        if (async) {
+            request.header("Prefer", "respond-async");
+        }
+        HttpResponse<String> r = http.send(request.POST(HttpRequest.BodyPublishers.ofString(c.text())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        check(r, async ? 202 : 201);
         return Json.MAPPER.readTree(r.body());
     }
 

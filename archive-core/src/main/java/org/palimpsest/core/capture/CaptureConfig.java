@@ -32,6 +32,47 @@ public interface CaptureConfig {
     @WithDefault("900")
     int transactionTimeoutSeconds();
 
+    /** Captures accepted now and placed later ({@code Prefer: respond-async}). */
+    Inbox inbox();
+
+    /** {@code palimpsest.capture.inbox.*} */
+    interface Inbox {
+        /** Whether this node places accepted captures (every node accepts them). */
+        @WithDefault("true")
+        boolean drainEnabled();
+
+        /** The most captures placed in one round. */
+        @WithDefault("500")
+        int roundCaptures();
+
+        /** The most bytes of content placed in one round (past its first capture): a round is held in memory. */
+        @WithDefault("16M")
+        MemorySize roundBytes();
+
+        /**
+         * The shortest time between the starts of two rounds. Captures sent one at a time wake the drain one by one;
+         * gathered for this long they are placed a group a source, at the cost a capture of a batch, not of a single
+         * capture placed on its own. The client's answer does not wait for it.
+         */
+        @WithDefault("PT0.5S")
+        Duration minRoundInterval();
+
+        /** How often the inbox is looked at when no capture accepted here woke the drain (other nodes' captures). */
+        @WithDefault("PT1S")
+        Duration pollEvery();
+
+        /**
+         * How long a node holds the captures of a round before another node may take them: longer than a round takes
+         * (another node placing them too does no harm, but the work twice).
+         */
+        @WithDefault("PT15M")
+        Duration lease();
+
+        /** How long captures that could not be stored (the database or blob store failed) wait to be tried again. */
+        @WithDefault("PT10S")
+        Duration retryAfter();
+    }
+
     default CaptureLimits limits() {
         return new CaptureLimits(maxSize().asLongValue(), clockSkew());
     }

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import org.palimpsest.core.blob.BlobStore;
 import org.palimpsest.core.decode.Extraction;
 import org.palimpsest.core.decode.Extractor;
@@ -47,6 +48,8 @@ import org.palimpsest.core.store.Sql;
 @ApplicationScoped
 public class CaptureService {
     private final CaptureValidator validator;
+    private final CaptureLimits limits;
+    private final CaptureInbox inbox;
     private final BlobStore blobs;
     private final SourceLock lock;
     private final Placement placement;
@@ -58,8 +61,11 @@ public class CaptureService {
     private final TransactionSynchronizationRegistry transactions;
 
     public CaptureService(CaptureConfig config, BlobStore blobs, SourceLock lock, Placement placement,
-            GroupPrefetch prefetch, OutboxEvents outbox, EntityManager em, TransactionSynchronizationRegistry transactions) {
+            GroupPrefetch prefetch, OutboxEvents outbox, EntityManager em, TransactionSynchronizationRegistry transactions,
+            CaptureInbox inbox) {
         this.prefetch = prefetch;
+        this.inbox = inbox;
+        this.limits = config.limits();
         this.outbox = outbox;
         this.validator = new CaptureValidator(config.limits(), Clock.systemUTC());
         this.transactionTimeoutSeconds = config.transactionTimeoutSeconds();
@@ -76,13 +82,19 @@ public class CaptureService {
         return store(List.of(prepare(request))).get(0);
     }
 
-    /** A capture validated and read, ready to be stored: all the work that needs no database. */
-    private record Prepared(ValidCapture capture, Extraction extraction) {
+    /**
+     * A capture validated and read, ready to be stored: all the work that needs no database. {@code promised}: the id
+     * an accepted capture was promised (then in the inbox), else null.
+     */
+    private record Prepared(ValidCapture capture, Extraction extraction, UUID promised) {
     }
 
     private Prepared prepare(CaptureRequest request) {
-        ValidCapture capture = validator.validate(request);
-        return new Prepared(capture, Extractor.extract(capture.text(), capture.mediaType()));
+        return prepare(validator.validate(request), null);
+    }
+
+    private static Prepared prepare(ValidCapture capture, UUID promised) {
+        return new Prepared(capture, Extractor.extract(capture.text(), capture.mediaType()), promised);
     }
 
     /**
@@ -101,12 +113,28 @@ public class CaptureService {
      * queueing behind each other's locks.
      */
     public List<Outcome> ingestAll(List<CaptureRequest> requests) {
-        Outcome[] outcomes = new Outcome[requests.size()];
+        return ingestAll(requests.size(), i -> prepare(requests.get(i)));
+    }
+
+    /**
+     * Stores captures accepted into the inbox earlier, as {@link #ingestAll} stores a batch: each under the id it was
+     * promised (or as the capture it repeats), validated against the time it arrived, its inbox row deleted in the
+     * transaction that stores it.
+     */
+    public List<Outcome> ingestAccepted(List<AcceptedCapture> accepted) {
+        return ingestAll(accepted.size(), i -> {
+            AcceptedCapture a = accepted.get(i);
+            return prepare(CaptureInbox.validate(limits, a.request(), a.receivedAt()), a.id());
+        });
+    }
+
+    private List<Outcome> ingestAll(int count, IntFunction<Prepared> preparation) {
+        Outcome[] outcomes = new Outcome[count];
         Map<String, List<Integer>> bySource = new LinkedHashMap<>();
-        Prepared[] prepared = new Prepared[requests.size()];
-        for (int i = 0; i < requests.size(); i++) {
+        Prepared[] prepared = new Prepared[count];
+        for (int i = 0; i < count; i++) {
             try {
-                prepared[i] = prepare(requests.get(i));
+                prepared[i] = preparation.apply(i);
                 bySource.computeIfAbsent(prepared[i].capture().source().value(), k -> new ArrayList<>()).add(i);
             } catch (RuntimeException e) { // refused, or a capture the extractor could not read
                 outcomes[i] = new Outcome(null, e);
@@ -198,7 +226,7 @@ public class CaptureService {
             if (ids[i] != null) {
                 continue; // it repeats an earlier capture of the group
             }
-            ids[i] = UUID.randomUUID();
+            ids[i] = group.get(i).promised() != null ? group.get(i).promised() : UUID.randomUUID();
             firstOfKey.put(identity, ids[i]);
             Extraction extraction = group.get(i).extraction();
             // The page's own canonical address stands for a capture without a URL or with parameters added to it.
@@ -242,6 +270,13 @@ public class CaptureService {
         }
         rows.writeAll();
         outbox.flush();
+        Map<UUID, UUID> accepted = new LinkedHashMap<>();
+        for (int i = 0; i < group.size(); i++) {
+            if (group.get(i).promised() != null) {
+                accepted.put(group.get(i).promised(), ids[i]);
+            }
+        }
+        inbox.stored(accepted);
         return results;
     }
 

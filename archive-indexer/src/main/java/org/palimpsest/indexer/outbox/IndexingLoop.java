@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import org.palimpsest.core.loop.LoopThread;
 import org.palimpsest.indexer.index.IndexConfig;
 import org.palimpsest.indexer.index.VersionIndex;
 
@@ -24,7 +25,7 @@ public class IndexingLoop {
     private final IndexConfig config;
     private final DataSource db;
     private final VersionIndex index;
-    private volatile Thread thread;
+    private final LoopThread loop = new LoopThread("palimpsest-indexer");
     private long lastRolloverCheck = System.nanoTime();
 
     public IndexingLoop(OutboxConsumer consumer, IndexConfig config, DataSource db, VersionIndex index) {
@@ -35,21 +36,13 @@ public class IndexingLoop {
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.consumerEnabled()) {
-            return;
+        if (config.consumerEnabled()) {
+            loop.start(this::run);
         }
-        thread = new Thread(this::run, "palimpsest-indexer");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        Thread t = thread;
-        thread = null;
-        if (t != null) {
-            t.interrupt();
-            t.join(10_000);
-        }
+        loop.stop();
     }
 
     private void rolloverIfDue() {
@@ -66,7 +59,7 @@ public class IndexingLoop {
 
     private void run() {
         try (OutboxWakeUps wakeUps = new OutboxWakeUps(db, config.pollEvery())) {
-            while (thread != null) {
+            while (loop.running()) {
                 long started = System.nanoTime();
                 try {
                     consumer.drain();
@@ -77,10 +70,7 @@ public class IndexingLoop {
                 wakeUps.await();
                 // With a min-round-interval, a trickle of single commits goes in one round per interval instead of a
                 // bulk request and an index refresh each.
-                long rest = config.minRoundInterval().toNanos() - (System.nanoTime() - started);
-                if (rest > 0) {
-                    Thread.sleep(rest / 1_000_000, (int) (rest % 1_000_000));
-                }
+                LoopThread.restOf(config.minRoundInterval(), started);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
