@@ -108,6 +108,11 @@ class AcceptedCaptureTest {
         assertEquals(true, r.<String>path("detail").matches("the capture accepted at \\S+ was not stored: source"
                 + " 'Not A Key' is not a site key: .*"), r.<String>path("detail"));
         assertEquals(0, TestArchive.count(db, "select count(*) from capture where id = cast(? as uuid)", id.toString()));
+        ExtractableResponse<Response> inbox = given().header("Authorization", TestArchive.ADMIN)
+                .get("/api/admin/inbox").then().statusCode(200).extract();
+        assertEquals(true, inbox.<Integer>path("refused") >= 1, inbox.asString());
+        assertEquals(true, inbox.<Integer>path("waiting") >= 0 && inbox.<Float>path("lagSeconds") >= 0, inbox.asString());
+        given().header("Authorization", ARCHIVIST).get("/api/admin/inbox").then().statusCode(403);
     }
 
     @Test

@@ -41,6 +41,7 @@ class AccessRulesTest {
         for (String write : List.of("/api/captures", "/api/captures/batch", "/api/imports")) {
             RULES.put("POST " + write, Rule.ARCHIVIST);
         }
+        RULES.put("GET /api/admin/inbox", Rule.ADMIN);
         RULES.put("GET /api/admin/indexing", Rule.ADMIN);
         RULES.put("POST /api/admin/indexing/retry", Rule.ADMIN);
         RULES.put("POST /api/admin/sources/{source}/rederive", Rule.ADMIN);

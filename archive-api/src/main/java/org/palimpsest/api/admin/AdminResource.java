@@ -9,7 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.palimpsest.core.capture.CaptureInbox;
 import org.palimpsest.core.capture.CaptureService;
+import org.palimpsest.core.capture.InboxStatus;
 import org.palimpsest.core.capture.SourceKey;
 import org.palimpsest.core.error.ArchiveException;
 import org.palimpsest.core.error.ProblemKind;
@@ -20,7 +22,7 @@ import org.palimpsest.indexer.index.VersionIndex;
 import org.palimpsest.indexer.outbox.IndexingAdmin;
 import org.palimpsest.indexer.outbox.IndexingStatus;
 
-/** Operations: the search index, re-deriving a source, and the read replica. */
+/** Operations: the search index, re-deriving a source, the read replica, and the inbox of accepted captures. */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
@@ -28,11 +30,20 @@ public class AdminResource {
     private final IndexingAdmin admin;
     private final CaptureService captures;
     private final ReplicaMonitor replica;
+    private final CaptureInbox inbox;
 
-    public AdminResource(IndexingAdmin admin, CaptureService captures, ReplicaMonitor replica) {
+    public AdminResource(IndexingAdmin admin, CaptureService captures, ReplicaMonitor replica, CaptureInbox inbox) {
         this.admin = admin;
         this.captures = captures;
         this.replica = replica;
+        this.inbox = inbox;
+    }
+
+    /** Captures accepted with {@code Prefer: respond-async}: how many wait to be placed, the oldest's age, refusals. */
+    @GET
+    @Path("inbox")
+    public InboxStatus inbox() {
+        return inbox.status();
     }
 
     /** The PostgreSQL read replica: its state, replay lag, the bound reads allow, and the reads each side answered. */

@@ -163,10 +163,15 @@ public class CaptureInbox {
                 : new InboxState.Refused(id, receivedAt, ProblemKind.valueOf(kind), r.get("problem", String.class)));
     }
 
-    /** How many accepted captures wait to be placed (refused ones not counted). */
+    /** How many accepted captures wait to be placed, how long the oldest has, and how many were refused. */
     @Transactional
-    public long waiting() {
-        return ((Number) Sql.statement(em, "select count(*) from capture_inbox where problem_kind is null")
-                .getSingleResult()).longValue();
+    public InboxStatus status() {
+        Tuple r = Sql.list(Sql.rows(em, "select count(*) filter (where problem_kind is null) as waiting,"
+                + " count(*) filter (where problem_kind is not null) as refused,"
+                + " min(received_at) filter (where problem_kind is null) as oldest from capture_inbox")).get(0);
+        Instant oldest = r.get("oldest", Instant.class);
+        return new InboxStatus(r.get("waiting", Number.class).longValue(), oldest,
+                oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0),
+                r.get("refused", Number.class).longValue());
     }
 }
