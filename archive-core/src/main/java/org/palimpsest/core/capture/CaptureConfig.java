@@ -41,6 +41,14 @@ public interface CaptureConfig {
         @WithDefault("true")
         boolean drainEnabled();
 
+        /**
+         * How many threads of this node place accepted captures, each a round at a time: while one waits on
+         * PostgreSQL, another works. Their rounds hold different captures; a source whose lock another holds is placed
+         * after the round's other sources.
+         */
+        @WithDefault("2")
+        int threads();
+
         /** The most captures placed in one round. */
         @WithDefault("500")
         int roundCaptures();

@@ -15,12 +15,12 @@ import org.palimpsest.core.error.ProblemKind;
 import org.palimpsest.core.loop.LoopThread;
 
 /**
- * This node's placer of accepted captures, unless {@code palimpsest.capture.inbox.drain-enabled} is false: one thread
- * that claims the oldest waiting captures (a round), stores them as a batch is stored — a group a source, one
- * transaction each — and waits for the next accepted capture or the poll interval. A capture the archive refuses keeps
- * its problem for its address to answer; one that could not be stored for a failure of the database or the blob store
- * is tried again later. Nothing is lost when the node stops: its rows stay in the inbox, and their leases are given up
- * when a node starts again.
+ * This node's placer of accepted captures, unless {@code palimpsest.capture.inbox.drain-enabled} is false: threads
+ * ({@code threads}, two by default) that each claim the oldest waiting captures (a round), store them as a batch is
+ * stored — a group a source, one transaction each — and wait for the next accepted capture or the poll interval. A
+ * capture the archive refuses keeps its problem for its address to answer; one that could not be stored for a failure
+ * of the database or the blob store is tried again later. Nothing is lost when the node stops: its rows stay in the
+ * inbox, and their leases are given up when a node starts again.
  */
 @ApplicationScoped
 public class InboxDrain {
@@ -29,7 +29,7 @@ public class InboxDrain {
     private final CaptureService captures;
     private final InboxWakeUp wakeUp;
     private final CaptureConfig.Inbox config;
-    private final LoopThread loop = new LoopThread("palimpsest-inbox");
+    private final List<LoopThread> loops = new ArrayList<>();
 
     public InboxDrain(CaptureInbox inbox, CaptureService captures, InboxWakeUp wakeUp, CaptureConfig config) {
         this.inbox = inbox;
@@ -39,18 +39,29 @@ public class InboxDrain {
     }
 
     void start(@Observes StartupEvent event) {
-        if (config.drainEnabled()) {
-            loop.start(this::run);
+        if (!config.drainEnabled()) {
+            return;
+        }
+        try {
+            inbox.releaseAll(); // leases a node that stopped mid-round left: placing a capture twice does no harm
+        } catch (RuntimeException e) {
+            LOG.warnf("could not give up the inbox's leases (they run out by themselves): %s", e.getMessage());
+        }
+        for (int i = 0; i < config.threads(); i++) {
+            LoopThread loop = new LoopThread("palimpsest-inbox-" + i);
+            loops.add(loop);
+            loop.start(() -> run(loop));
         }
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        loop.stop();
+        for (LoopThread loop : loops) {
+            loop.stop();
+        }
     }
 
-    private void run() {
+    private void run(LoopThread loop) {
         try {
-            inbox.releaseAll(); // leases a node that stopped mid-round left: placing a capture twice does no harm
             while (loop.running()) {
                 long started = System.nanoTime();
                 int placed = 0;
