@@ -70,10 +70,12 @@ public interface CaptureConfig {
         Duration pollEvery();
 
         /**
-         * How long a node holds the captures of a round before another node may take them: longer than a round takes
-         * (another node placing them too does no harm, but the work twice).
+         * How long a thread holds the captures of its round before another may take them: as long as a captures'
+         * wait when PostgreSQL fails mid-round (their lease cannot be given back then). Most rounds take a second; one
+         * that re-derives a large source takes minutes, and a second thread taking its captures then waits on the
+         * source's lock and finds them stored — it costs a wait, not a second placement.
          */
-        @WithDefault("PT15M")
+        @WithDefault("PT2M")
         Duration lease();
 
         /** How long captures that could not be stored (the database or blob store failed) wait to be tried again. */
