@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +39,10 @@ public class CaptureInbox {
         this.wakeUp = wakeUp;
     }
 
-    /** Validates a capture as it arrived at {@code receivedAt}: the same answer when accepted and when placed. */
-    static ValidCapture validate(CaptureLimits limits, CaptureRequest request, Instant receivedAt) {
-        return new CaptureValidator(limits, Clock.fixed(receivedAt, ZoneOffset.UTC)).validate(request);
+    /** Validates a capture as it arrived: the same answer when it is accepted and when it is placed. */
+    ValidCapture validate(AcceptedCapture accepted) {
+        return new CaptureValidator(limits, Clock.fixed(accepted.receivedAt(), ZoneOffset.UTC))
+                .validate(accepted.request());
     }
 
     /**
@@ -50,17 +52,17 @@ public class CaptureInbox {
      */
     @Transactional
     public AcceptedCapture accept(CaptureRequest request) {
-        Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        validate(limits, request, receivedAt);
-        UUID id = UUID.randomUUID();
+        AcceptedCapture accepted = new AcceptedCapture(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS),
+                request);
+        validate(accepted);
         Sql.statement(em, "insert into capture_inbox (id, source, url, captured_at, content_type, content, origin,"
                         + " received_at) values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb), ?8)")
-                .setParameter(1, id).setParameter(2, request.source()).setParameter(3, request.url().orElse(null))
+                .setParameter(1, accepted.id()).setParameter(2, request.source()).setParameter(3, request.url().orElse(null))
                 .setParameter(4, request.capturedAt().orElse(null)).setParameter(5, request.contentType())
                 .setParameter(6, request.content()).setParameter(7, Json.write(request.origin()))
-                .setParameter(8, receivedAt).executeUpdate();
+                .setParameter(8, accepted.receivedAt()).executeUpdate();
         wakeUp.afterCommit();
-        return new AcceptedCapture(id, receivedAt, request);
+        return accepted;
     }
 
     /**
@@ -97,8 +99,7 @@ public class CaptureInbox {
                             r.get("content_type", String.class), r.get("content", byte[].class),
                             Json.read(r.get("origin", String.class), CaptureOrigin.class))));
         }
-        claimed.sort((a, b) -> a.receivedAt().equals(b.receivedAt()) ? a.id().compareTo(b.id())
-                : a.receivedAt().compareTo(b.receivedAt()));
+        claimed.sort(Comparator.comparing(AcceptedCapture::receivedAt).thenComparing(AcceptedCapture::id));
         return claimed;
     }
 

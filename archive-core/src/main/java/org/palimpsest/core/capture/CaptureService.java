@@ -5,8 +5,6 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -38,6 +36,7 @@ import org.palimpsest.core.placement.GroupPrefetch;
 import org.palimpsest.core.placement.GroupReads;
 import org.palimpsest.core.placement.Placement;
 import org.palimpsest.core.placement.SourceLock;
+import org.palimpsest.core.store.AfterCommit;
 import org.palimpsest.core.store.Sql;
 
 /**
@@ -48,7 +47,6 @@ import org.palimpsest.core.store.Sql;
 @ApplicationScoped
 public class CaptureService {
     private final CaptureValidator validator;
-    private final CaptureLimits limits;
     private final CaptureInbox inbox;
     private final BlobStore blobs;
     private final SourceLock lock;
@@ -65,7 +63,6 @@ public class CaptureService {
             CaptureInbox inbox) {
         this.prefetch = prefetch;
         this.inbox = inbox;
-        this.limits = config.limits();
         this.outbox = outbox;
         this.validator = new CaptureValidator(config.limits(), Clock.systemUTC());
         this.transactionTimeoutSeconds = config.transactionTimeoutSeconds();
@@ -122,10 +119,7 @@ public class CaptureService {
      * transaction that stores it.
      */
     public List<Outcome> ingestAccepted(List<AcceptedCapture> accepted) {
-        return ingestAll(accepted.size(), i -> {
-            AcceptedCapture a = accepted.get(i);
-            return prepare(CaptureInbox.validate(limits, a.request(), a.receivedAt()), a.id());
-        });
+        return ingestAll(accepted.size(), i -> prepare(inbox.validate(accepted.get(i)), accepted.get(i).id()));
     }
 
     private List<Outcome> ingestAll(int count, IntFunction<Prepared> preparation) {
@@ -328,18 +322,7 @@ public class CaptureService {
                 .setParameter(1, source).executeUpdate();
         // Sources are never deleted, so once this transaction commits the row is there for good; not before (a batch
         // stores several captures in one transaction, which may still roll back).
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    knownSources.add(source);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> knownSources.add(source));
     }
 
     /** Re-derives a source from its stored captures (after a change of normalisation settings, say). */

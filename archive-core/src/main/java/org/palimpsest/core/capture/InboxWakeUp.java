@@ -1,12 +1,11 @@
 package org.palimpsest.core.capture;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.palimpsest.core.store.AfterCommit;
 
 /**
  * Wakes this node's {@link InboxDrain} when a transaction that accepted a capture commits, so that a capture is placed
@@ -23,16 +22,9 @@ public class InboxWakeUp {
 
     /** Inside a transaction: wakes the drain once it has committed. */
     void afterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED && signal.availablePermits() == 0) {
-                    signal.release();
-                }
+        AfterCommit.run(transactions, () -> {
+            if (signal.availablePermits() == 0) {
+                signal.release();
             }
         });
     }
