@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.palimpsest.bench.CpuMeter;
@@ -76,11 +75,7 @@ final class IngestPhase implements Phase {
         // The same from several clients at once, as a fleet of crawlers posting page by page would.
         int concurrent = (int) Math.min(CONCURRENT_SINGLES, (count - singles) / 10);
         List<SyntheticArchive.Capture> shared = draw(concurrent);
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS, r -> {
-            Thread t = new Thread(r, "single-sender");
-            t.setDaemon(true); // as the batch senders: a refused capture ends the run instead of leaving it waiting
-            return t;
-        });
+        ExecutorService clients = ScaleRun.senders(CLIENTS, "single-sender");
         long tc = System.nanoTime();
         List<Future<JsonNode>> posted = new ArrayList<>();
         shared.forEach(c -> posted.add(clients.submit(() -> run.postSingle(c))));
@@ -89,11 +84,7 @@ final class IngestPhase implements Phase {
         }
         double concurrentSecs = (System.nanoTime() - tc) / 1e9;
         clients.shutdown();
-        ExecutorService pool = Executors.newFixedThreadPool(inFlight, r -> {
-            Thread t = new Thread(r, "batch-sender");
-            t.setDaemon(true); // a refused line ends the run instead of leaving the JVM waiting on idle senders
-            return t;
-        });
+        ExecutorService pool = ScaleRun.senders(inFlight, "batch-sender");
         List<Future<List<JsonNode>>> sent = new ArrayList<>();
         int imported = (int) Math.min(IMPORTED, (count - singles - concurrent) / 10);
         long remaining = count - singles - concurrent - imported;

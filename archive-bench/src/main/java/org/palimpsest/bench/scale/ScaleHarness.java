@@ -51,8 +51,7 @@ public final class ScaleHarness {
                     Phase phase = new SinglesPhase(run, archive, warmUp, singles,
                             Integer.parseInt(Harness.arg(args, "clients", "1")),
                             Arrays.asList(args).contains("--async"));
-                    System.out.printf("%s at %,d captures: %s%n", LocalTime.now().withNano(0), size, phase.name());
-                    phase.run();
+                    runPhase(phase, size);
                     run.report.note(jvm);
                     System.out.println(run.report.table(size));
                 } else {
@@ -94,13 +93,18 @@ public final class ScaleHarness {
         phases.addAll(List.of(new LookupPhase(run), new DiffPhase(run), new SearchPhase(run),
                 new ExportPhase(run, "synthetic-a"), new FootprintPhase(run)));
         for (Phase phase : phases) {
-            System.out.printf("%s at %,d captures: %s%n", LocalTime.now().withNano(0), size, phase.name());
-            phase.run();
+            runPhase(phase, size);
         }
         run.report.row("API resident memory, max (MB)", run.rss.maxMb(), Double.NaN, "≤ 512");
         run.report.note(String.format(Locale.ROOT, "harness running for %.0f s", (System.nanoTime() - start) / 1e9));
         run.report.note(jvm);
         System.out.println(run.report.table(size));
+    }
+
+    /** Runs a phase, saying first what it measures and at what size. */
+    private static void runPhase(Phase phase, long size) throws Exception {
+        System.out.printf("%s at %,d captures: %s%n", LocalTime.now().withNano(0), size, phase.name());
+        phase.run();
     }
 
     /** The java executable the API process runs (bin/api's {@code PALIMPSEST_JAVA}, or the one on PATH). */

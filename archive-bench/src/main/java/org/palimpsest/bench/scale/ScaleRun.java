@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.palimpsest.bench.CpuMeter;
 import org.palimpsest.core.json.Json;
 
@@ -39,6 +41,18 @@ final class ScaleRun {
         this.rss = rss;
         this.cpu = cpu;
         this.reservoir = new Reservoir(random);
+    }
+
+    /**
+     * A pool of {@code n} daemon threads named {@code name} that send requests: a refused capture ends the run instead
+     * of leaving the JVM waiting on idle senders.
+     */
+    static ExecutorService senders(int n, String name) {
+        return Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Posts one capture on its own (it must be new: 201) and answers the API's view of it. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.palimpsest.bench.CpuMeter;
 
@@ -21,19 +20,19 @@ import org.palimpsest.bench.CpuMeter;
 final class SinglesPhase implements Phase {
     private final ScaleRun run;
     private final SyntheticArchive archive;
+    private final int warmUp;
     private final int count;
     private final int clients;
-    private final int warmUp;
     private final boolean async;
 
     /** {@code archive}: the generator, already past the captures the archive holds. */
     SinglesPhase(ScaleRun run, SyntheticArchive archive, int warmUp, int count, int clients, boolean async) {
-        this.warmUp = warmUp;
-        this.async = async;
         this.run = run;
         this.archive = archive;
+        this.warmUp = warmUp;
         this.count = count;
         this.clients = clients;
+        this.async = async;
     }
 
     @Override
@@ -43,11 +42,7 @@ final class SinglesPhase implements Phase {
 
     @Override
     public void run() throws Exception {
-        ExecutorService senders = Executors.newFixedThreadPool(clients, r -> {
-            Thread t = new Thread(r, "single-sender");
-            t.setDaemon(true); // a refused capture ends the run instead of leaving it waiting
-            return t;
-        });
+        ExecutorService senders = ScaleRun.senders(clients, "single-sender");
         try {
             send(senders, warmUp, new Stats());
             awaitPlaced();
