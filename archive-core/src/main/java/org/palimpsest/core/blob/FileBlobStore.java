@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -75,12 +76,14 @@ public final class FileBlobStore implements StoredFormTarget {
             for (Path temporary : temporaries.values()) {
                 force(temporary);
             }
-            for (Map.Entry<Path, Path> e : temporaries.entrySet()) {
+            for (Iterator<Map.Entry<Path, Path>> moving = temporaries.entrySet().iterator(); moving.hasNext(); ) {
+                Map.Entry<Path, Path> e = moving.next();
                 Files.move(e.getValue(), e.getKey(), StandardCopyOption.ATOMIC_MOVE);
                 directories.add(e.getKey().getParent());
+                moving.remove(); // renamed: nothing left to delete
             }
         } finally {
-            for (Path temporary : temporaries.values()) {
+            for (Path temporary : temporaries.values()) { // those a failure left behind
                 Files.deleteIfExists(temporary);
             }
         }
