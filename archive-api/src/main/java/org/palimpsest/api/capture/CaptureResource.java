@@ -104,11 +104,12 @@ public class CaptureResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") UUID id) {
-        Optional<CaptureView> view = reader.capture(id);
-        if (view.isPresent()) {
-            return Response.ok(view.get()).build();
+        CaptureLookup.Found<CaptureView> found = CaptureLookup.find(id, reader::capture, inbox::state)
+                .orElseThrow(() -> notFound(id));
+        if (found instanceof CaptureLookup.Stored<CaptureView> stored) {
+            return Response.ok(stored.view()).build();
         }
-        InboxState state = inbox.state(id).orElseThrow(() -> notFound(id));
+        InboxState state = ((CaptureLookup.Accepted<CaptureView>) found).state();
         if (state instanceof InboxState.Pending p) {
             return Response.accepted(AcceptedView.pending(id, p.source(), p.url(), p.receivedAt()))
                     .header(HttpHeaders.RETRY_AFTER, 1).build();

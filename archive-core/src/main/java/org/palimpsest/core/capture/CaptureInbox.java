@@ -143,21 +143,25 @@ public class CaptureInbox {
         Sql.insertAll(em, "capture_alias", "id uuid, capture_id uuid", aliases);
     }
 
-    /** What became of an accepted capture not stored under its promised id, or empty when the archive never had it. */
+    /**
+     * What became of an accepted capture not stored under its promised id, or empty when the archive never had it.
+     * One statement, so one snapshot: the drain writes a repeat's alias and deletes its inbox row in one transaction,
+     * and two reads could fall either side of its commit and find neither.
+     */
     @Transactional
     public Optional<InboxState> state(UUID id) {
-        List<Tuple> alias = Sql.list(Sql.rows(em, "select capture_id from capture_alias where id = ?1")
-                .setParameter(1, id));
-        if (!alias.isEmpty()) {
-            return Optional.of(new InboxState.Repeat(id, alias.get(0).get("capture_id", UUID.class)));
+        List<Tuple> rows = Sql.list(Sql.rows(em, "select a.capture_id, i.source, i.url, i.received_at, i.problem_kind,"
+                + " i.problem from (select cast(?1 as uuid) as id) k left join capture_alias a on a.id = k.id"
+                + " left join capture_inbox i on i.id = k.id").setParameter(1, id));
+        Tuple r = rows.get(0);
+        UUID repeatOf = r.get("capture_id", UUID.class);
+        if (repeatOf != null) {
+            return Optional.of(new InboxState.Repeat(id, repeatOf));
         }
-        List<Tuple> rows = Sql.list(Sql.rows(em, "select source, url, received_at, problem_kind, problem"
-                + " from capture_inbox where id = ?1").setParameter(1, id));
-        if (rows.isEmpty()) {
+        Instant receivedAt = r.get("received_at", Instant.class);
+        if (receivedAt == null) {
             return Optional.empty();
         }
-        Tuple r = rows.get(0);
-        Instant receivedAt = r.get("received_at", Instant.class);
         String kind = r.get("problem_kind", String.class);
         return Optional.of(kind == null
                 ? new InboxState.Pending(id, r.get("source", String.class), r.get("url", String.class), receivedAt)
