@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -37,7 +36,6 @@ import org.palimpsest.core.placement.GroupReads;
 import org.palimpsest.core.placement.Placement;
 import org.palimpsest.core.placement.SourceLock;
 import org.palimpsest.core.store.AfterCommit;
-import org.palimpsest.core.store.Sql;
 
 /**
  * Takes captures in. A capture is validated before anything is written, then stored with its blob and derived
@@ -57,11 +55,13 @@ public class CaptureService {
     private final Set<String> knownSources = ConcurrentHashMap.newKeySet();
     private final int transactionTimeoutSeconds;
     private final TransactionSynchronizationRegistry transactions;
+    private final StoredRepeats repeats;
 
     public CaptureService(CaptureConfig config, BlobStore blobs, SourceLock lock, Placement placement,
             GroupPrefetch prefetch, OutboxEvents outbox, EntityManager em, TransactionSynchronizationRegistry transactions,
-            CaptureInbox inbox) {
+            CaptureInbox inbox, StoredRepeats repeats) {
         this.prefetch = prefetch;
+        this.repeats = repeats;
         this.inbox = inbox;
         this.outbox = outbox;
         this.validator = new CaptureValidator(config.limits(), Clock.systemUTC());
@@ -283,35 +283,16 @@ public class CaptureService {
                 capture.capturedAtOrigin() == CaptureTimeOrigin.INGEST ? "INGEST" : capture.capturedAt());
     }
 
-    /**
-     * For each capture of the group, the id of the stored capture it repeats (as the unique indexes
-     * {@code capture_identity} and {@code capture_identity_undated} compare them), or null. One statement for the
-     * group; the source's lock keeps the answer true until the group is written.
-     */
+    /** For each capture of the group, the id of the stored capture it repeats, or null ({@link StoredRepeats}). */
     private UUID[] repeated(String source, List<Prepared> group) {
-        UUID[] repeated = new UUID[group.size()];
-        List<String> urls = new ArrayList<>();
-        List<String> digests = new ArrayList<>();
-        List<Instant> times = new ArrayList<>();
-        List<Boolean> undated = new ArrayList<>();
+        List<StoredRepeats.Identity> identities = new ArrayList<>();
         for (Prepared p : group) {
             ValidCapture capture = p.capture();
-            urls.add(capture.url().map(CaptureUrl::value).orElse(""));
-            digests.add(capture.rawDigest().hex());
-            times.add(capture.capturedAt());
-            undated.add(capture.capturedAtOrigin() == CaptureTimeOrigin.INGEST);
+            identities.add(new StoredRepeats.Identity(capture.url().map(CaptureUrl::value).orElse(""),
+                    capture.rawDigest().hex(), capture.capturedAt(),
+                    capture.capturedAtOrigin() == CaptureTimeOrigin.INGEST));
         }
-        var query = Sql.rows(em, "select k.i - 1 as i, c.id as id from unnest(cast(?2 as text[]),"
-                        + " cast(?3 as text[]), cast(?4 as timestamptz[]), cast(?5 as boolean[]))"
-                        + " with ordinality as k(url, sha, at, undated, i) join capture c on c.source = ?1"
-                        + " and coalesce(c.url, '') = k.url and c.raw_sha256 = k.sha"
-                        + " and (c.captured_at = k.at or k.undated and c.captured_at_origin = 'INGEST')")
-                .setParameter(1, source).setParameter(2, Sql.array(urls)).setParameter(3, Sql.array(digests))
-                .setParameter(4, Sql.array(times)).setParameter(5, Sql.array(undated));
-        for (Tuple row : Sql.list(query)) {
-            repeated[row.get("i", Number.class).intValue()] = row.get("id", UUID.class);
-        }
-        return repeated;
+        return repeats.of(source, identities);
     }
 
     private void ensureSource(String source) {

@@ -3,8 +3,6 @@ package org.palimpsest.core.placement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.hibernate.Session;
 import org.palimpsest.core.derivation.SourceCapture;
 import org.palimpsest.core.identity.IdentityKey;
 import org.palimpsest.core.identity.Lsh;
@@ -27,7 +24,6 @@ import org.palimpsest.core.provenance.DerivationRecord.VersionKind;
 import org.palimpsest.core.store.ArticleEntity;
 import org.palimpsest.core.store.SourceEntity;
 import org.palimpsest.core.store.Sql;
-import org.postgresql.PGStatement;
 
 /**
  * Reads, for a group of one source's captures, the articles their URLs name, those articles' captures and their
@@ -131,25 +127,11 @@ public class GroupPrefetch {
             return candidates;
         }
         em.flush(); // versions filed by the group's earlier captures are read from the database below
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(CANDIDATES)) {
-                // Planned for its own keys every time: kept as a server-prepared statement, PostgreSQL settled on a
-                // generic plan while the source's bands were few (an index condition on the source alone, the keys
-                // a filter) and, where no ANALYZE runs, kept it as the source grew: every band row of the source
-                // read for each capture (14.6 ms a single capture at 2,000 captures; CandidatePlanTest).
-                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-                statement.setString(1, source);
-                statement.setArray(2, connection.createArrayOf("bigint", bandKeys.toArray(Long[]::new)));
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        GroupReads.Candidate candidate = new GroupReads.Candidate(rows.getObject("id", UUID.class),
-                                rows.getObject("article_id", UUID.class),
-                                MinHash.fromBytes(rows.getBytes("signature")));
-                        for (String key : rows.getString("keys").split(",")) {
-                            candidates.get(Long.parseLong(key)).add(candidate);
-                        }
-                    }
-                }
+        Sql.eachRowPlannedEachTime(em, CANDIDATES, List.of(source, bandKeys), row -> {
+            GroupReads.Candidate candidate = new GroupReads.Candidate(row.getObject("id", UUID.class),
+                    row.getObject("article_id", UUID.class), MinHash.fromBytes(row.getBytes("signature")));
+            for (String key : row.getString("keys").split(",")) {
+                candidates.get(Long.parseLong(key)).add(candidate);
             }
         });
         return candidates;

@@ -10,7 +10,11 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.hibernate.Session;
+import org.postgresql.PGStatement;
 
 /**
  * Native SQL: on the side tables (outbox, bands, template lines, locks), which never read pending entity changes, and
@@ -40,6 +44,41 @@ public final class Sql {
      */
     public static <T> TypedQuery<T> entities(EntityManager em, String sql, Class<T> type) {
         return em.unwrap(Session.class).createNativeQuery(sql, type).addSynchronizedEntityClass(type);
+    }
+
+    /** Reads one row of a result (the result set stands on it). */
+    @FunctionalInterface
+    public interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Runs a query ({@code ?} placeholders) on the session's connection, planned for its parameters' values every
+     * time, and hands each row to {@code row}; like {@link #statement} it does not flush the session. A parameter that
+     * is a collection goes as one text array (cast it in the SQL, {@code cast(? as bigint[])}), any other as its text.
+     * For a look-up by keys within a large table: kept as a server-prepared statement (pgjdbc names one after its fifth
+     * run on a connection), PostgreSQL may settle on a generic plan made while the table was nearly empty and, where
+     * no ANALYZE runs, keep it as the table grows (an index condition on the source alone, the keys a filter: every
+     * row of the source read, each time; {@code CandidatePlanTest}, {@code RepeatPlanTest}).
+     */
+    public static void eachRowPlannedEachTime(EntityManager em, String sql, List<?> params, RowReader row) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.unwrap(PGStatement.class).setPrepareThreshold(0); // never a named server statement
+                for (int i = 0; i < params.size(); i++) {
+                    if (params.get(i) instanceof Collection<?> values) {
+                        statement.setArray(i + 1, connection.createArrayOf("text", array(values)));
+                    } else {
+                        statement.setString(i + 1, text(params.get(i)));
+                    }
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        row.read(rows);
+                    }
+                }
+            }
+        });
     }
 
     /** The rows of a query made by {@link #rows}. */
