@@ -205,7 +205,9 @@ public class CaptureService {
         group.forEach(p -> contents.putIfAbsent(p.capture().rawDigest(), p.capture().content()));
         blobs.putAll(contents);
         Instant ingestedAt = Instant.now();
-        UUID[] ids = repeated(source, group);
+        List<StoredRepeats.Identity> identities = group.stream().map(p -> StoredRepeats.Identity.of(p.capture()))
+                .toList();
+        UUID[] ids = repeats.of(source, identities);
         CaptureRows rows = new CaptureRows(em);
         Map<List<Object>, UUID> firstOfKey = new HashMap<>();
         SourceCapture[] toPlace = new SourceCapture[group.size()];
@@ -215,7 +217,7 @@ public class CaptureService {
             if (ids[i] != null) {
                 continue; // it repeats a stored capture
             }
-            List<Object> identity = identity(capture);
+            List<Object> identity = identities.get(i).groupKey();
             ids[i] = firstOfKey.get(identity);
             if (ids[i] != null) {
                 continue; // it repeats an earlier capture of the group
@@ -272,27 +274,6 @@ public class CaptureService {
         }
         inbox.stored(accepted);
         return results;
-    }
-
-    /**
-     * What makes two captures of a source one capture, as the database's unique indexes say: the same URL and bytes,
-     * and the same capture time or none given for either.
-     */
-    private static List<Object> identity(ValidCapture capture) {
-        return List.of(capture.url().map(CaptureUrl::value).orElse(""), capture.rawDigest().hex(),
-                capture.capturedAtOrigin() == CaptureTimeOrigin.INGEST ? "INGEST" : capture.capturedAt());
-    }
-
-    /** For each capture of the group, the id of the stored capture it repeats, or null ({@link StoredRepeats}). */
-    private UUID[] repeated(String source, List<Prepared> group) {
-        List<StoredRepeats.Identity> identities = new ArrayList<>();
-        for (Prepared p : group) {
-            ValidCapture capture = p.capture();
-            identities.add(new StoredRepeats.Identity(capture.url().map(CaptureUrl::value).orElse(""),
-                    capture.rawDigest().hex(), capture.capturedAt(),
-                    capture.capturedAtOrigin() == CaptureTimeOrigin.INGEST));
-        }
-        return repeats.of(source, identities);
     }
 
     private void ensureSource(String source) {

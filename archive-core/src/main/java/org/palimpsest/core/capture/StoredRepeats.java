@@ -17,6 +17,20 @@ public class StoredRepeats {
      * none), raw digest, and time, or with {@code undated} only the first two (its time was the ingest's).
      */
     public record Identity(String url, String rawSha256, Instant capturedAt, boolean undated) {
+
+        /** The capture's identity as the indexes see it. */
+        public static Identity of(ValidCapture capture) {
+            return new Identity(capture.url().map(CaptureUrl::value).orElse(""), capture.rawDigest().hex(),
+                    capture.capturedAt(), capture.capturedAtOrigin() == CaptureTimeOrigin.INGEST);
+        }
+
+        /**
+         * Equal for two captures of one group that are one capture: the same URL and bytes, and the same capture time
+         * or none given for either.
+         */
+        public List<Object> groupKey() {
+            return List.of(url, rawSha256, undated ? "INGEST" : capturedAt);
+        }
     }
 
     /** Planned for its captures each time ({@link Sql#eachRowPlannedEachTime}): a probe of the identity index. */
